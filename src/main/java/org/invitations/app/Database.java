@@ -1,0 +1,128 @@
+package org.invitations.app;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.invitations.directory.Associate;
+import org.invitations.directory.Contact;
+import org.invitations.directory.Person;
+import org.invitations.directory.Resource;
+import org.invitations.invitation.Appointment;
+import org.invitations.invitation.ParticipantRecord;
+
+/**
+ * The connection pool, the schema migrations and the Hibernate session factory. Migrations run on
+ * every start before Hibernate sees the database; Hibernate never creates or alters tables.
+ */
+public final class Database implements AutoCloseable {
+
+    public static final String CHANGELOG = "db/changelog.xml";
+
+    private final ServerConfig config;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private Database(ServerConfig config, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    public static Database open(ServerConfig config, String schemaAction) {
+        if (config.embeddedDerby()) {
+            prepareDerby(config.dataDir());
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(config.effectiveJdbcUrl());
+        pool.setUsername(config.jdbcUser());
+        pool.setPassword(config.jdbcPassword());
+        pool.setAutoCommit(false);
+        pool.setMaximumPoolSize(Integer.getInteger("invitations.pool.size", 10));
+        pool.setPoolName("invitations");
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        try {
+            migrate(dataSource);
+            SessionFactory sessionFactory = new HibernatePersistenceConfiguration("invitations")
+                    .managedClasses(Associate.class, Contact.class, Person.class, Resource.class,
+                            Appointment.class, ParticipantRecord.class)
+                    .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                    .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                    .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                    .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                    .property(AvailableSettings.ORDER_INSERTS, true)
+                    .property(AvailableSettings.HBM2DDL_AUTO, schemaAction)
+                    .property(AvailableSettings.DIALECT, config.embeddedDerby()
+                            ? "org.hibernate.community.dialect.DerbyDialect"
+                            : "org.hibernate.dialect.PostgreSQLDialect")
+                    .createEntityManagerFactory();
+            return new Database(config, dataSource, sessionFactory);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+        if (config.embeddedDerby()) {
+            shutdownDerby(config.effectiveJdbcUrl());
+        }
+    }
+
+    private static void migrate(HikariDataSource dataSource) {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        try (Connection connection = dataSource.getConnection()) {
+            liquibase.database.Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
+                liquibase.update(new Contexts(), new LabelExpression());
+            }
+            connection.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void prepareDerby(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create data folder " + dataDir.toAbsolutePath(), e);
+        }
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toAbsolutePath().toString());
+        }
+    }
+
+    /** Closes the embedded database cleanly, so that the next start (even in this JVM) needs no recovery. */
+    private static void shutdownDerby(String url) {
+        String base = url.replace(";create=true", "");
+        try {
+            DriverManager.getConnection(base + ";shutdown=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a successful shutdown of one database as SQLState 08006.
+            if (!"08006".equals(expected.getSQLState())) {
+                throw new IllegalStateException("Derby did not shut down cleanly: " + expected.getMessage(), expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.invitations.app;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.invitations.directory.DirectoryService;
+import org.invitations.directory.Role;
+import org.invitations.invitation.InvitationService;
+import org.invitations.security.Authenticator;
+import org.invitations.security.PasswordHasher;
+import org.invitations.ws.SoapEndpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running service: database, services and the SOAP endpoint, started and stopped together. */
+public final class InvitationsServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationsServer.class);
+    /** How long a verified password is trusted before the slow hash is checked again. */
+    private static final Duration LOGIN_CACHE = Duration.ofMinutes(1);
+
+    private final ServerConfig config;
+    private final Database database;
+    private final Bus bus;
+    private final Server server;
+
+    private InvitationsServer(ServerConfig config, Database database, Bus bus, Server server) {
+        this.config = config;
+        this.database = database;
+        this.bus = bus;
+        this.server = server;
+    }
+
+    public static InvitationsServer start(ServerConfig config) {
+        Database database = Database.open(config, "none");
+        try {
+            Clock clock = Clock.systemUTC();
+            PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
+            DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher);
+            InvitationService invitations = new InvitationService(database.sessionFactory(), clock);
+            Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE, clock);
+
+            createFirstAdmin(config, directory);
+            if (config.demo()) {
+                DemoData.seed(directory);
+            }
+            Bus bus = BusFactory.newInstance().createBus();
+            String address = "http://" + config.host() + ":" + config.port() + ServerConfig.PATH;
+            Server server = SoapEndpoints.publish(bus, address, invitations, directory, authenticator);
+            LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
+                    config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
+            return new InvitationsServer(config, database, bus, server);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return config.port();
+    }
+
+    public String address() {
+        return "http://localhost:" + config.port() + ServerConfig.PATH;
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+        bus.shutdown(true);
+        database.close();
+    }
+
+    /** An empty database gets an {@code admin} associate, so that the directory can be filled over SOAP. */
+    private static void createFirstAdmin(ServerConfig config, DirectoryService directory) {
+        if (directory.hasAssociates()) {
+            return;
+        }
+        String password = config.adminPassword();
+        if (password == null && config.demo()) {
+            password = DemoData.ADMIN_PASSWORD;
+        }
+        boolean generated = password == null;
+        if (generated) {
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        directory.addAssociate("admin", "Administrator", null, password, Role.ADMIN);
+        if (generated) {
+            // Printed once, on the console only: the hash is all that is stored.
+            System.out.println("Created associate 'admin' with generated password: " + password);
+        } else {
+            LOG.info("Created associate 'admin' with the configured password");
+        }
+    }
+}

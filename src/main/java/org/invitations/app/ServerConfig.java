@@ -1,0 +1,66 @@
+package org.invitations.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Start-up settings, from command-line flags first and environment variables second.
+ *
+ * @param jdbcUrl null means embedded Derby in {@code dataDir}
+ * @param adminPassword the first admin's password on an empty database; null generates one
+ * @param passwordIterations PBKDF2 cost for new password hashes
+ */
+public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
+                           String jdbcPassword, boolean demo, String adminPassword, int passwordIterations) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String PATH = "/ws/invitations";
+
+    public static ServerConfig from(String[] args, Map<String, String> env) {
+        String host = env.getOrDefault("INVITATIONS_HOST", "0.0.0.0");
+        int port = Integer.parseInt(env.getOrDefault("INVITATIONS_PORT", String.valueOf(DEFAULT_PORT)));
+        Path data = Path.of(env.getOrDefault("INVITATIONS_DATA", "data"));
+        String jdbcUrl = env.get("INVITATIONS_JDBC_URL");
+        String jdbcUser = env.get("INVITATIONS_JDBC_USER");
+        String jdbcPassword = env.get("INVITATIONS_JDBC_PASSWORD");
+        boolean demo = false;
+        int iterations = Integer.parseInt(env.getOrDefault("INVITATIONS_PBKDF2_ITERATIONS",
+                String.valueOf(org.invitations.security.PasswordHasher.DEFAULT_ITERATIONS)));
+        for (String arg : args) {
+            if (arg.equals("--demo")) {
+                demo = true;
+            } else if (arg.startsWith("--port=")) {
+                port = Integer.parseInt(value(arg));
+            } else if (arg.startsWith("--host=")) {
+                host = value(arg);
+            } else if (arg.startsWith("--data=")) {
+                data = Path.of(value(arg));
+            } else if (arg.startsWith("--jdbc-url=")) {
+                jdbcUrl = value(arg);
+            } else {
+                throw new IllegalArgumentException("Unknown argument " + arg
+                        + "; use --port=N, --host=H, --data=DIR, --jdbc-url=URL or --demo");
+            }
+        }
+        return new ServerConfig(host, port, data, jdbcUrl, jdbcUser, jdbcPassword, demo,
+                env.get("INVITATIONS_ADMIN_PASSWORD"), iterations);
+    }
+
+    /** The JDBC URL to use: the configured one, or embedded Derby on disk in the data folder. */
+    public String effectiveJdbcUrl() {
+        return jdbcUrl != null ? jdbcUrl : "jdbc:derby:" + dataDir.resolve("db").toAbsolutePath() + ";create=true";
+    }
+
+    public boolean embeddedDerby() {
+        return effectiveJdbcUrl().startsWith("jdbc:derby:");
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword,
+                passwordIterations);
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+}

@@ -1,0 +1,76 @@
+package org.invitations.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * An internal user of the company: has a login and a diary, and is the only kind of participant that
+ * receives invitations and must answer them.
+ */
+@Entity
+@Table(name = "associate")
+public class Associate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "associate_seq")
+    @SequenceGenerator(name = "associate_seq", sequenceName = "associate_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 40)
+    private String username;
+
+    @Column(name = "full_name", nullable = false, length = 120)
+    private String fullName;
+
+    @Column(length = 254)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Role role;
+
+    protected Associate() {
+    }
+
+    public Associate(String username, String fullName, String email, String passwordHash, Role role) {
+        this.username = username;
+        this.fullName = fullName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.role = role;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+}

@@ -1,0 +1,152 @@
+package org.invitations.directory;
+
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.invitations.security.Caller;
+import org.invitations.security.PasswordHasher;
+import org.invitations.shared.InvalidRequest;
+import org.invitations.shared.NotAllowed;
+import org.invitations.shared.NotFound;
+import org.invitations.shared.Page;
+import org.invitations.shared.PageToken;
+
+/**
+ * Associates, contacts with their persons, and resources. Only an ADMIN adds associates (they get a
+ * login); any associate may add contacts and resources, as in the CRM.
+ */
+public final class DirectoryService {
+
+    /** A person to add with a new contact. */
+    public record NewPerson(String fullName, String email, String mobile) {
+    }
+
+    private final SessionFactory sessionFactory;
+    private final PasswordHasher hasher;
+
+    public DirectoryService(SessionFactory sessionFactory, PasswordHasher hasher) {
+        this.sessionFactory = sessionFactory;
+        this.hasher = hasher;
+    }
+
+    public Associate createAssociate(Caller caller, String username, String fullName, String email, String password,
+                                     Role role) {
+        if (!caller.isAdmin()) {
+            throw new NotAllowed("Only an ADMIN may add associates", null);
+        }
+        return addAssociate(username, fullName, email, password, role);
+    }
+
+    /** Adds an associate without a caller: the first admin and the demo directory at start-up. */
+    public Associate addAssociate(String username, String fullName, String email, String password, Role role) {
+        String hash = hasher.hash(password);
+        return sessionFactory.fromTransaction(session -> {
+            boolean taken = session.createSelectionQuery("select 1 from Associate where username = :u", Integer.class)
+                    .setParameter("u", username)
+                    .getSingleResultOrNull() != null;
+            if (taken) {
+                throw new InvalidRequest("username", "username '" + username + "' is taken; choose another");
+            }
+            Associate associate = new Associate(username, fullName, email, hash, role);
+            session.persist(associate);
+            return associate;
+        });
+    }
+
+    public boolean hasAssociates() {
+        return sessionFactory.fromTransaction(session ->
+                session.createSelectionQuery("select count(*) from Associate", Long.class).getSingleResult() > 0);
+    }
+
+    public boolean hasAssociate(String username) {
+        return sessionFactory.fromTransaction(session ->
+                session.createSelectionQuery("select 1 from Associate where username = :u", Integer.class)
+                        .setParameter("u", username)
+                        .getSingleResultOrNull() != null);
+    }
+
+    public Associate associate(long id) {
+        return sessionFactory.fromTransaction(session -> {
+            Associate associate = session.find(Associate.class, id);
+            if (associate == null) {
+                throw new NotFound("associate", id, "associateId");
+            }
+            return associate;
+        });
+    }
+
+    public Page<Associate> associates(int pageSize, PageToken after) {
+        return sessionFactory.fromTransaction(session -> Page.of(
+                session.createSelectionQuery("from Associate where id > :after order by id", Associate.class)
+                        .setParameter("after", after == null ? 0L : after.id())
+                        .setMaxResults(pageSize + 1)
+                        .getResultList(),
+                pageSize, a -> PageToken.afterId(a.getId())));
+    }
+
+    public Contact createContact(String name, List<NewPerson> persons) {
+        return sessionFactory.fromTransaction(session -> {
+            Contact contact = new Contact(name);
+            persons.forEach(p -> contact.addPerson(p.fullName(), p.email(), p.mobile()));
+            session.persist(contact);
+            return contact;
+        });
+    }
+
+    public Contact contact(long id) {
+        return sessionFactory.fromTransaction(session -> {
+            Contact contact = session.createSelectionQuery(
+                            "from Contact c left join fetch c.persons where c.id = :id", Contact.class)
+                    .setParameter("id", id)
+                    .getSingleResultOrNull();
+            if (contact == null) {
+                throw new NotFound("contact", id, "contactId");
+            }
+            return contact;
+        });
+    }
+
+    public Page<Contact> contacts(int pageSize, PageToken after) {
+        return sessionFactory.fromTransaction(session -> {
+            List<Long> ids = session.createSelectionQuery("select id from Contact where id > :after order by id",
+                            Long.class)
+                    .setParameter("after", after == null ? 0L : after.id())
+                    .setMaxResults(pageSize + 1)
+                    .getResultList();
+            List<Long> pageIds = ids.size() > pageSize ? ids.subList(0, pageSize) : ids;
+            List<Contact> contacts = pageIds.isEmpty() ? List.of() : session.createSelectionQuery(
+                            "select distinct c from Contact c left join fetch c.persons where c.id in :ids order by c.id",
+                            Contact.class)
+                    .setParameterList("ids", pageIds)
+                    .getResultList();
+            PageToken next = ids.size() > pageSize ? PageToken.afterId(pageIds.get(pageSize - 1)) : null;
+            return new Page<>(contacts, next);
+        });
+    }
+
+    public Resource createResource(String name, String description) {
+        return sessionFactory.fromTransaction(session -> {
+            Resource resource = new Resource(name, description);
+            session.persist(resource);
+            return resource;
+        });
+    }
+
+    public Resource resource(long id) {
+        return sessionFactory.fromTransaction(session -> {
+            Resource resource = session.find(Resource.class, id);
+            if (resource == null) {
+                throw new NotFound("resource", id, "resourceId");
+            }
+            return resource;
+        });
+    }
+
+    public Page<Resource> resources(int pageSize, PageToken after) {
+        return sessionFactory.fromTransaction(session -> Page.of(
+                session.createSelectionQuery("from Resource where id > :after order by id", Resource.class)
+                        .setParameter("after", after == null ? 0L : after.id())
+                        .setMaxResults(pageSize + 1)
+                        .getResultList(),
+                pageSize, r -> PageToken.afterId(r.getId())));
+    }
+}

@@ -1,0 +1,14 @@
+package org.invitations.invitation;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the owner saves: the shared text and time, the participants, and the saving options. */
+public record NewMeeting(AppointmentType type, String title, String description, String location,
+                         Instant start, Instant end, List<ParticipantRef> participants,
+                         boolean sendInvitations, boolean includeMyself) {
+
+    /** One participant as named in the request: an associate, a person or a resource id. */
+    public record ParticipantRef(ParticipantKind kind, long id) {
+    }
+}

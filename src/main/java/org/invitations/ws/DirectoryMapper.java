@@ -1,0 +1,60 @@
+package org.invitations.ws;
+
+import java.util.List;
+import org.invitations.directory.DirectoryService;
+import org.invitations.ws.generated.Associate;
+import org.invitations.ws.generated.Contact;
+import org.invitations.ws.generated.NewPerson;
+import org.invitations.ws.generated.Person;
+import org.invitations.ws.generated.Resource;
+import org.invitations.ws.generated.Role;
+
+/** Maps directory entities to wire types and back. */
+final class DirectoryMapper {
+
+    private DirectoryMapper() {
+    }
+
+    static Associate toWire(org.invitations.directory.Associate associate) {
+        Associate wire = new Associate();
+        wire.setAssociateId(associate.getId());
+        wire.setUsername(associate.getUsername());
+        wire.setFullName(associate.getFullName());
+        wire.setEmail(associate.getEmail());
+        wire.setRole(Role.valueOf(associate.getRole().name()));
+        return wire;
+    }
+
+    static Contact toWire(org.invitations.directory.Contact contact) {
+        Contact wire = new Contact();
+        wire.setContactId(contact.getId());
+        wire.setName(contact.getName());
+        for (org.invitations.directory.Person person : contact.getPersons()) {
+            Person p = new Person();
+            p.setPersonId(person.getId());
+            p.setFullName(person.getFullName());
+            p.setEmail(person.getEmail());
+            p.setMobile(person.getMobile());
+            wire.getPerson().add(p);
+        }
+        return wire;
+    }
+
+    static Resource toWire(org.invitations.directory.Resource resource) {
+        Resource wire = new Resource();
+        wire.setResourceId(resource.getId());
+        wire.setName(resource.getName());
+        wire.setDescription(resource.getDescription());
+        return wire;
+    }
+
+    static List<DirectoryService.NewPerson> toNewPersons(List<NewPerson> persons) {
+        return persons.stream()
+                .map(p -> new DirectoryService.NewPerson(p.getFullName(), p.getEmail(), p.getMobile()))
+                .toList();
+    }
+
+    static org.invitations.directory.Role toRole(Role role) {
+        return role == null ? org.invitations.directory.Role.USER : org.invitations.directory.Role.valueOf(role.name());
+    }
+}

@@ -1,0 +1,57 @@
+package org.invitations.ws;
+
+import org.invitations.shared.DomainException;
+import org.invitations.shared.InvalidRequest;
+import org.invitations.shared.InvalidTransition;
+import org.invitations.shared.NotAllowed;
+import org.invitations.shared.NotFound;
+import org.invitations.ws.generated.FaultDetail;
+import org.invitations.ws.generated.InvalidRequestFault;
+import org.invitations.ws.generated.InvalidTransitionFault;
+import org.invitations.ws.generated.NotAllowedFault;
+import org.invitations.ws.generated.NotFoundFault;
+
+/** The one place where typed domain errors become the WSDL's declared faults. */
+final class Faults {
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run();
+    }
+
+    private Faults() {
+    }
+
+    static <T> T call(Call<T> call) throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        try {
+            return call.run();
+        } catch (InvalidRequest e) {
+            throw new InvalidRequestFault(e.getMessage(), detail(e));
+        } catch (NotFound e) {
+            throw new NotFoundFault(e.getMessage(), detail(e));
+        } catch (NotAllowed e) {
+            throw new NotAllowedFault(e.getMessage(), detail(e));
+        }
+    }
+
+    /** For the answering operations, which also declare the invalid-transition fault. */
+    static <T> T answer(Call<T> call)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        try {
+            return call(call);
+        } catch (InvalidTransition e) {
+            FaultDetail detail = detail(e);
+            detail.setCurrentStatus(e.currentStatus());
+            detail.setRequestedStatus(e.requestedStatus());
+            throw new InvalidTransitionFault(e.getMessage(), detail);
+        }
+    }
+
+    private static FaultDetail detail(DomainException e) {
+        FaultDetail detail = new FaultDetail();
+        detail.setMessage(e.getMessage());
+        detail.setField(e.field());
+        detail.setId(e.id());
+        return detail;
+    }
+}

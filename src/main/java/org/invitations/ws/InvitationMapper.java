@@ -1,0 +1,149 @@
+package org.invitations.ws;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.invitations.invitation.Answer;
+import org.invitations.invitation.AppointmentView;
+import org.invitations.invitation.CreatedMeeting;
+import org.invitations.invitation.InvitationQuery;
+import org.invitations.invitation.InvitationView;
+import org.invitations.invitation.NewMeeting;
+import org.invitations.invitation.ParticipantKind;
+import org.invitations.invitation.Status;
+import org.invitations.shared.InvalidRequest;
+import org.invitations.shared.Page;
+import org.invitations.shared.PageToken;
+import org.invitations.ws.generated.AcceptInvitationResponse;
+import org.invitations.ws.generated.Appointment;
+import org.invitations.ws.generated.AppointmentType;
+import org.invitations.ws.generated.CreateInvitation;
+import org.invitations.ws.generated.CreateInvitationResponse;
+import org.invitations.ws.generated.GetInvitations;
+import org.invitations.ws.generated.GetInvitationsResponse;
+import org.invitations.ws.generated.InvitationItem;
+import org.invitations.ws.generated.InvitationOptions;
+import org.invitations.ws.generated.ParticipantRef;
+import org.invitations.ws.generated.ParticipantResult;
+
+/** Maps invitation requests to domain values and domain results to wire types. */
+final class InvitationMapper {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+
+    private InvitationMapper() {
+    }
+
+    static NewMeeting toNewMeeting(CreateInvitation request) {
+        List<NewMeeting.ParticipantRef> participants = new ArrayList<>();
+        if (request.getParticipants() != null) {
+            List<ParticipantRef> refs = request.getParticipants().getParticipant();
+            for (int i = 0; i < refs.size(); i++) {
+                participants.add(toRef(refs.get(i), i));
+            }
+        }
+        InvitationOptions options = request.getOptions();
+        boolean send = options == null || options.isSendInvitations() == null || options.isSendInvitations();
+        boolean myself = options == null || options.isIncludeMyself() == null || options.isIncludeMyself();
+        return new NewMeeting(
+                org.invitations.invitation.AppointmentType.valueOf(request.getType().name()),
+                request.getTitle(), request.getDescription(), request.getLocation(),
+                DateTimes.toInstant(request.getStart()), DateTimes.toInstant(request.getEnd()),
+                participants, send, myself);
+    }
+
+    private static NewMeeting.ParticipantRef toRef(ParticipantRef ref, int index) {
+        if (ref.getAssociateId() != null) {
+            return new NewMeeting.ParticipantRef(ParticipantKind.ASSOCIATE, ref.getAssociateId());
+        }
+        if (ref.getPersonId() != null) {
+            return new NewMeeting.ParticipantRef(ParticipantKind.PERSON, ref.getPersonId());
+        }
+        if (ref.getResourceId() != null) {
+            return new NewMeeting.ParticipantRef(ParticipantKind.RESOURCE, ref.getResourceId());
+        }
+        throw new InvalidRequest("participants/participant[" + (index + 1) + "]",
+                "a participant needs exactly one of associateId, personId or resourceId");
+    }
+
+    static CreateInvitationResponse toResponse(CreatedMeeting created) {
+        CreateInvitationResponse response = new CreateInvitationResponse();
+        response.setAppointmentId(created.appointmentId());
+        response.setMasterRecordId(created.masterRecordId());
+        for (CreatedMeeting.Outcome outcome : created.participants()) {
+            ParticipantResult result = new ParticipantResult();
+            result.setRecordId(outcome.recordId());
+            result.setKind(org.invitations.ws.generated.ParticipantKind.valueOf(outcome.kind().name()));
+            result.setParticipant(ref(outcome.kind(), outcome.participantId()));
+            result.setStatus(outcome.status().code());
+            result.setInvitationSent(outcome.invitationSent());
+            result.setConflict(outcome.conflict());
+            response.getParticipant().add(result);
+        }
+        return response;
+    }
+
+    private static ParticipantRef ref(ParticipantKind kind, long id) {
+        ParticipantRef ref = new ParticipantRef();
+        switch (kind) {
+            case ASSOCIATE -> ref.setAssociateId(id);
+            case PERSON -> ref.setPersonId(id);
+            case RESOURCE -> ref.setResourceId(id);
+        }
+        return ref;
+    }
+
+    static InvitationQuery toQuery(GetInvitations request) {
+        Set<Status> statuses = EnumSet.noneOf(Status.class);
+        if (request.getStatuses() != null) {
+            request.getStatuses().getStatus().forEach(code -> statuses.add(Status.ofCode(code)));
+        }
+        int pageSize = request.getPageSize() == null ? DEFAULT_PAGE_SIZE : request.getPageSize();
+        return new InvitationQuery(request.getAssociateId(), statuses, DateTimes.toInstant(request.getFrom()),
+                DateTimes.toInstant(request.getTo()), pageSize, PageToken.decode(request.getPageToken(), true));
+    }
+
+    static GetInvitationsResponse toResponse(Page<InvitationView> page) {
+        GetInvitationsResponse response = new GetInvitationsResponse();
+        for (InvitationView view : page.items()) {
+            InvitationItem item = new InvitationItem();
+            item.setRecordId(view.recordId());
+            item.setAppointmentId(view.appointmentId());
+            item.setType(AppointmentType.valueOf(view.type().name()));
+            item.setTitle(view.title());
+            item.setLocation(view.location());
+            item.setStart(DateTimes.toUtc(view.start()));
+            item.setEnd(DateTimes.toUtc(view.end()));
+            item.setOwnerId(view.ownerId());
+            item.setOwnerName(view.ownerName());
+            item.setStatus(view.status().code());
+            response.getInvitation().add(item);
+        }
+        response.setNextPageToken(page.next() == null ? null : page.next().encode());
+        return response;
+    }
+
+    static AcceptInvitationResponse toAcceptResponse(Answer answer) {
+        AcceptInvitationResponse response = new AcceptInvitationResponse();
+        response.setRecordId(answer.recordId());
+        response.setStatus(answer.status().code());
+        response.setAppointment(toAppointment(answer.appointment()));
+        return response;
+    }
+
+    static Appointment toAppointment(AppointmentView view) {
+        Appointment appointment = new Appointment();
+        appointment.setAppointmentId(view.appointmentId());
+        appointment.setType(AppointmentType.valueOf(view.type().name()));
+        appointment.setTitle(view.title());
+        appointment.setDescription(view.description());
+        appointment.setLocation(view.location());
+        appointment.setStart(DateTimes.toUtc(view.start()));
+        appointment.setEnd(DateTimes.toUtc(view.end()));
+        appointment.setOwnerId(view.ownerId());
+        appointment.setOwnerName(view.ownerName());
+        appointment.setSequence(view.sequence());
+        return appointment;
+    }
+}

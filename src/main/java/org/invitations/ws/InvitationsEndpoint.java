@@ -1,0 +1,189 @@
+package org.invitations.ws;
+
+import jakarta.jws.WebService;
+import org.invitations.directory.DirectoryService;
+import org.invitations.invitation.InvitationService;
+import org.invitations.shared.Page;
+import org.invitations.shared.PageToken;
+import org.invitations.ws.generated.AcceptInvitation;
+import org.invitations.ws.generated.AcceptInvitationResponse;
+import org.invitations.ws.generated.CreateAssociate;
+import org.invitations.ws.generated.CreateAssociateResponse;
+import org.invitations.ws.generated.CreateContact;
+import org.invitations.ws.generated.CreateContactResponse;
+import org.invitations.ws.generated.CreateInvitation;
+import org.invitations.ws.generated.CreateInvitationResponse;
+import org.invitations.ws.generated.CreateResource;
+import org.invitations.ws.generated.CreateResourceResponse;
+import org.invitations.ws.generated.GetAssociate;
+import org.invitations.ws.generated.GetAssociateResponse;
+import org.invitations.ws.generated.GetContact;
+import org.invitations.ws.generated.GetContactResponse;
+import org.invitations.ws.generated.GetInvitations;
+import org.invitations.ws.generated.GetInvitationsResponse;
+import org.invitations.ws.generated.GetResource;
+import org.invitations.ws.generated.GetResourceResponse;
+import org.invitations.ws.generated.InvalidRequestFault;
+import org.invitations.ws.generated.InvalidTransitionFault;
+import org.invitations.ws.generated.InvitationsPortType;
+import org.invitations.ws.generated.ListAssociates;
+import org.invitations.ws.generated.ListAssociatesResponse;
+import org.invitations.ws.generated.ListContacts;
+import org.invitations.ws.generated.ListContactsResponse;
+import org.invitations.ws.generated.ListResources;
+import org.invitations.ws.generated.ListResourcesResponse;
+import org.invitations.ws.generated.NotAllowedFault;
+import org.invitations.ws.generated.NotFoundFault;
+
+/**
+ * The SOAP port: maps each request to domain values, calls one service method, maps the result back.
+ * Transactions and rules live in the services; faults are mapped in {@link Faults}.
+ */
+@WebService(endpointInterface = "org.invitations.ws.generated.InvitationsPortType",
+        targetNamespace = "urn:invitations:v1",
+        serviceName = "InvitationsService",
+        portName = "InvitationsPort",
+        wsdlLocation = "classpath:wsdl/invitations.wsdl")
+public class InvitationsEndpoint implements InvitationsPortType {
+
+    private final InvitationService invitations;
+    private final DirectoryService directory;
+
+    public InvitationsEndpoint(InvitationService invitations, DirectoryService directory) {
+        this.invitations = invitations;
+        this.directory = directory;
+    }
+
+    @Override
+    public CreateInvitationResponse createInvitation(CreateInvitation request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> InvitationMapper.toResponse(
+                invitations.createMeeting(CurrentCaller.get(), InvitationMapper.toNewMeeting(request))));
+    }
+
+    @Override
+    public GetInvitationsResponse getInvitations(GetInvitations request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> InvitationMapper.toResponse(
+                invitations.invitations(CurrentCaller.get(), InvitationMapper.toQuery(request))));
+    }
+
+    @Override
+    public AcceptInvitationResponse acceptInvitation(AcceptInvitation request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toAcceptResponse(
+                invitations.accept(CurrentCaller.get(), request.getRecordId())));
+    }
+
+    @Override
+    public CreateAssociateResponse createAssociate(CreateAssociate request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            CreateAssociateResponse response = new CreateAssociateResponse();
+            response.setAssociate(DirectoryMapper.toWire(directory.createAssociate(CurrentCaller.get(),
+                    request.getUsername(), request.getFullName(), request.getEmail(), request.getPassword(),
+                    DirectoryMapper.toRole(request.getRole()))));
+            return response;
+        });
+    }
+
+    @Override
+    public GetAssociateResponse getAssociate(GetAssociate request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            GetAssociateResponse response = new GetAssociateResponse();
+            response.setAssociate(DirectoryMapper.toWire(directory.associate(request.getAssociateId())));
+            return response;
+        });
+    }
+
+    @Override
+    public ListAssociatesResponse listAssociates(ListAssociates request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            var page = directory.associates(pageSize(request.getPageSize()), after(request.getPageToken()));
+            ListAssociatesResponse response = new ListAssociatesResponse();
+            page.items().forEach(a -> response.getAssociate().add(DirectoryMapper.toWire(a)));
+            response.setNextPageToken(next(page));
+            return response;
+        });
+    }
+
+    @Override
+    public CreateContactResponse createContact(CreateContact request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            CreateContactResponse response = new CreateContactResponse();
+            response.setContact(DirectoryMapper.toWire(directory.createContact(request.getName(),
+                    DirectoryMapper.toNewPersons(request.getPerson()))));
+            return response;
+        });
+    }
+
+    @Override
+    public GetContactResponse getContact(GetContact request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            GetContactResponse response = new GetContactResponse();
+            response.setContact(DirectoryMapper.toWire(directory.contact(request.getContactId())));
+            return response;
+        });
+    }
+
+    @Override
+    public ListContactsResponse listContacts(ListContacts request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            var page = directory.contacts(pageSize(request.getPageSize()), after(request.getPageToken()));
+            ListContactsResponse response = new ListContactsResponse();
+            page.items().forEach(c -> response.getContact().add(DirectoryMapper.toWire(c)));
+            response.setNextPageToken(next(page));
+            return response;
+        });
+    }
+
+    @Override
+    public CreateResourceResponse createResource(CreateResource request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            CreateResourceResponse response = new CreateResourceResponse();
+            response.setResource(DirectoryMapper.toWire(
+                    directory.createResource(request.getName(), request.getDescription())));
+            return response;
+        });
+    }
+
+    @Override
+    public GetResourceResponse getResource(GetResource request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            GetResourceResponse response = new GetResourceResponse();
+            response.setResource(DirectoryMapper.toWire(directory.resource(request.getResourceId())));
+            return response;
+        });
+    }
+
+    @Override
+    public ListResourcesResponse listResources(ListResources request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            var page = directory.resources(pageSize(request.getPageSize()), after(request.getPageToken()));
+            ListResourcesResponse response = new ListResourcesResponse();
+            page.items().forEach(r -> response.getResource().add(DirectoryMapper.toWire(r)));
+            response.setNextPageToken(next(page));
+            return response;
+        });
+    }
+
+    private static int pageSize(Integer requested) {
+        return requested == null ? InvitationMapper.DEFAULT_PAGE_SIZE : requested;
+    }
+
+    private static PageToken after(String token) {
+        return PageToken.decode(token, false);
+    }
+
+    private static String next(Page<?> page) {
+        return page.next() == null ? null : page.next().encode();
+    }
+}

@@ -1,0 +1,50 @@
+package org.invitations.ws;
+
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import org.apache.cxf.Bus;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.ws.security.SecurityConstants;
+import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
+import org.apache.wss4j.common.ConfigurationConstants;
+import org.invitations.directory.DirectoryService;
+import org.invitations.invitation.InvitationService;
+import org.invitations.security.Authenticator;
+import org.invitations.ws.generated.InvitationsPortType;
+
+/**
+ * Publishes the invitations port on CXF's Jetty transport: the hand-written WSDL, request schema
+ * validation, and a WS-Security UsernameToken required on every call.
+ */
+public final class SoapEndpoints {
+
+    public static final String NAMESPACE = "urn:invitations:v1";
+
+    private SoapEndpoints() {
+    }
+
+    public static Server publish(Bus bus, String address, InvitationService invitations, DirectoryService directory,
+                                 Authenticator authenticator) {
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        factory.setBus(bus);
+        factory.setServiceClass(InvitationsPortType.class);
+        factory.setServiceBean(new InvitationsEndpoint(invitations, directory));
+        factory.setAddress(address);
+        factory.setWsdlLocation("classpath:wsdl/invitations.wsdl");
+        factory.setServiceName(new QName(NAMESPACE, "InvitationsService"));
+        factory.setEndpointName(new QName(NAMESPACE, "InvitationsPort"));
+
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("schema-validation-enabled", "IN");
+        properties.put(SecurityConstants.USERNAME_TOKEN_VALIDATOR, new PasswordTextValidator(authenticator));
+        factory.setProperties(properties);
+
+        Map<String, Object> security = new HashMap<>();
+        security.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN);
+        security.put(ConfigurationConstants.PASSWORD_TYPE, "PasswordText");
+        factory.getInInterceptors().add(new WSS4JInInterceptor(security));
+        return factory.create();
+    }
+}
