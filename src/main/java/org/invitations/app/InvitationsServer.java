@@ -95,7 +95,8 @@ public final class InvitationsServer implements AutoCloseable {
             // Printed once, on the console only: the hash is all that is stored.
             System.out.println("Created associate 'admin' with generated password: " + password);
         } else {
-            LOG.info("Created associate 'admin' with the configured password");
+            LOG.info("Created associate 'admin' with the password from {}",
+                    config.adminPassword() != null ? "INVITATIONS_ADMIN_PASSWORD" : "--demo");
         }
     }
 }

@@ -4,10 +4,12 @@ import jakarta.xml.bind.DatatypeConverter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Converts xs:dateTime to and from {@link OffsetDateTime}; named in {@code wsdl/bindings.xjb}.
- * A value without an offset is read as UTC, so a client that omits the zone gets what it wrote.
+ * A value without an offset is read as UTC. Printed values always carry seconds and an offset,
+ * as xs:dateTime requires.
  */
 public final class DateTimes {
 
@@ -19,7 +21,7 @@ public final class DateTimes {
     }
 
     public static String print(OffsetDateTime value) {
-        return value == null ? null : value.toString();
+        return value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
     }
 
     public static Instant toInstant(OffsetDateTime value) {

@@ -45,6 +45,7 @@ public final class SoapEndpoints {
         security.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN);
         security.put(ConfigurationConstants.PASSWORD_TYPE, "PasswordText");
         factory.getInInterceptors().add(new WSS4JInInterceptor(security));
+        factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
         return factory.create();
     }
 }

@@ -1,0 +1,56 @@
+package org.invitations.ws;
+
+import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import org.apache.wss4j.common.ext.WSSecurityException;
+import org.invitations.ws.generated.InvalidRequestFault;
+import org.invitations.ws.generated.InvalidTransitionFault;
+import org.invitations.ws.generated.NotAllowedFault;
+import org.invitations.ws.generated.NotFoundFault;
+
+/**
+ * Marks the faults the caller caused as client faults (soap:Client), and replaces WS-Security's
+ * deliberately vague text with one that says what to send. The reason for a failed login is never
+ * revealed (unknown user and wrong password read the same).
+ */
+final class ClientFaultInterceptor extends AbstractSoapInterceptor {
+
+    static final QName FAILED_AUTHENTICATION = new QName(
+            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd",
+            "FailedAuthentication", "wsse");
+    static final String AUTHENTICATION_MESSAGE = "Authentication failed: send a WS-Security UsernameToken with the"
+            + " username and the PasswordText password of an associate";
+
+    ClientFaultInterceptor() {
+        super(Phase.PRE_STREAM);
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        if (!(message.getContent(Exception.class) instanceof Fault fault)) {
+            return;
+        }
+        Throwable cause = fault.getCause();
+        if (cause instanceof InvalidRequestFault || cause instanceof NotFoundFault
+                || cause instanceof NotAllowedFault || cause instanceof InvalidTransitionFault) {
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        } else if (isSecurityError(fault)) {
+            Fault authentication = new Fault(new org.apache.cxf.common.i18n.Message(AUTHENTICATION_MESSAGE,
+                    (java.util.ResourceBundle) null), cause);
+            authentication.setFaultCode(FAILED_AUTHENTICATION);
+            message.setContent(Exception.class, authentication);
+        }
+    }
+
+    private static boolean isSecurityError(Fault fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof WSSecurityException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
