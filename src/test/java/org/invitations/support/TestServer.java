@@ -1,0 +1,34 @@
+package org.invitations.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.invitations.app.InvitationsServer;
+import org.invitations.app.ServerConfig;
+
+/** Starts the real service (CXF on Jetty, embedded Derby on disk) on a free port, with the demo directory. */
+public final class TestServer {
+
+    /** Cheap hashes keep the suite fast; the hashing code path is the same. */
+    public static final int TEST_ITERATIONS = 1_000;
+
+    private TestServer() {
+    }
+
+    public static InvitationsServer start(Path dataDir) {
+        return InvitationsServer.start(config(dataDir, freePort()));
+    }
+
+    public static ServerConfig config(Path dataDir, int port) {
+        return new ServerConfig("127.0.0.1", port, dataDir, null, null, null, true, null, TEST_ITERATIONS);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
