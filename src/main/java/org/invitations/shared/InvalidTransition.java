@@ -6,7 +6,7 @@ public final class InvalidTransition extends DomainException {
     private final int currentStatus;
     private final int requestedStatus;
 
-    public InvalidTransition(long recordId, int currentStatus, int requestedStatus, String message) {
+    public InvalidTransition(Long recordId, int currentStatus, int requestedStatus, String message) {
         super(message, "recordId", recordId);
         this.currentStatus = currentStatus;
         this.requestedStatus = requestedStatus;

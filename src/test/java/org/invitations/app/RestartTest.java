@@ -1,0 +1,58 @@
+package org.invitations.app;
+
+import static org.invitations.support.Requests.associate;
+import static org.invitations.support.Requests.freeSlot;
+import static org.invitations.support.Requests.meeting;
+import static org.invitations.support.Requests.pending;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.invitations.support.Directory;
+import org.invitations.support.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded Derby database lives on disk in the data folder and survives a restart. */
+class RestartTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void dataSurvivesARestartOnTheSameFolder() throws Exception {
+        long recordId;
+        try (InvitationsServer first = TestServer.start(data)) {
+            Directory directory = new Directory(first.address());
+            recordId = directory.alice().createInvitation(
+                    meeting("Before restart", freeSlot(), associate(directory.idOf("bob"))))
+                    .getParticipant().get(0).getRecordId();
+        }
+        assertTrue(Files.isDirectory(data.resolve("db")), "database folder created in the data folder");
+
+        try (InvitationsServer second = TestServer.start(data)) {
+            Directory directory = new Directory(second.address());
+            var invitations = directory.bob().getInvitations(pending()).getInvitation();
+
+            assertEquals(1, invitations.size());
+            assertEquals(recordId, invitations.get(0).getRecordId());
+            assertEquals("Before restart", invitations.get(0).getTitle());
+            assertEquals(4, directory.admin().listAssociates(new org.invitations.ws.generated.ListAssociates())
+                    .getAssociate().size(), "neither the admin nor the demo directory is created twice");
+        }
+    }
+
+    @Test
+    void firstStartCreatesAdminWithConfiguredPassword() throws Exception {
+        ServerConfig config = new ServerConfig("127.0.0.1", TestServer.freePort(), data, null, null, null, false,
+                "configured-secret", TestServer.TEST_ITERATIONS);
+        try (InvitationsServer server = InvitationsServer.start(config)) {
+            var admin = org.invitations.support.Clients.as(server.address(), "admin", "configured-secret");
+            var all = admin.listAssociates(new org.invitations.ws.generated.ListAssociates()).getAssociate();
+
+            assertEquals(1, all.size(), "without --demo only the admin exists");
+            assertEquals("admin", all.get(0).getUsername());
+        }
+    }
+}
