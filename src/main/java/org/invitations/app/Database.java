@@ -31,6 +31,12 @@ import org.invitations.invitation.ParticipantRecord;
 public final class Database implements AutoCloseable {
 
     public static final String CHANGELOG = "db/changelog.xml";
+    /** Liquibase logs every step through java.util.logging; kept here so the level sticks. */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
+    static {
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final ServerConfig config;
     private final HikariDataSource dataSource;
