@@ -9,7 +9,9 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.invitations.directory.DirectoryService;
 import org.invitations.directory.Role;
+import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
+import org.invitations.invitation.MeetingService;
 import org.invitations.security.Authenticator;
 import org.invitations.security.PasswordHasher;
 import org.invitations.ws.SoapEndpoints;
@@ -42,6 +44,8 @@ public final class InvitationsServer implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher);
             InvitationService invitations = new InvitationService(database.sessionFactory(), clock);
+            MeetingService meetings = new MeetingService(database.sessionFactory(), clock);
+            DiaryService diaries = new DiaryService(database.sessionFactory());
             Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE, clock);
 
             createFirstAdmin(config, directory);
@@ -50,7 +54,8 @@ public final class InvitationsServer implements AutoCloseable {
             }
             Bus bus = BusFactory.newInstance().createBus();
             String address = "http://" + config.host() + ":" + config.port() + ServerConfig.PATH;
-            Server server = SoapEndpoints.publish(bus, address, invitations, directory, authenticator);
+            Server server = SoapEndpoints.publish(bus, address, invitations, meetings, diaries, directory,
+                    authenticator);
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
             return new InvitationsServer(config, database, bus, server);

@@ -1,5 +1,9 @@
 package org.invitations.invitation;
 
-/** A record after its invitee answered, with the appointment it belongs to. */
-public record Answer(long recordId, Status status, AppointmentView appointment) {
+/** A record after its invitee answered, with the appointment as the invitee sees it. */
+public record Answer(long recordId, Status status, boolean isNew, AppointmentView appointment) {
+
+    static Answer of(ParticipantRecord record) {
+        return new Answer(record.getId(), record.getStatus(), record.isNew(), AppointmentView.of(record));
+    }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.invitations.directory.Associate;
+import org.invitations.shared.InvalidTransition;
 
 /**
  * The text and time shared by all records of one meeting or task. The owner's master record and every
@@ -58,6 +59,9 @@ public class Appointment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
     protected Appointment() {
     }
 
@@ -71,6 +75,44 @@ public class Appointment {
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.createdAt = createdAt;
+    }
+
+    /** Moves the slot and raises the sequence; a cancelled appointment stays where it was. */
+    public void move(Instant newStart, Instant newEnd) {
+        requireNotCancelled(Status.MOVED);
+        this.startsAt = newStart;
+        this.endsAt = newEnd;
+        this.sequence++;
+    }
+
+    /** The owner's text; participant records follow only when the owner asks for it. */
+    public void changeText(String newTitle, String newDescription, String newLocation) {
+        requireNotCancelled(Status.BOOKED);
+        this.title = newTitle;
+        this.description = newDescription;
+        this.location = newLocation;
+    }
+
+    /** Returns false when it was already cancelled, so a retried cancel changes nothing. */
+    public boolean cancel(Instant now) {
+        if (cancelledAt != null) {
+            return false;
+        }
+        cancelledAt = now;
+        return true;
+    }
+
+    /** Nothing but cancelling again may happen to a cancelled appointment. */
+    public void requireNotCancelled(Status requested) {
+        if (cancelledAt != null) {
+            throw new InvalidTransition("appointmentId", id, Status.CANCELLED.code(), requested.code(),
+                    "Appointment " + id + " was cancelled (10) and cannot become " + requested.code()
+                            + " (" + requested + ")");
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelledAt != null;
     }
 
     public Long getId() {

@@ -2,21 +2,14 @@ package org.invitations.invitation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.SelectionQuery;
 import org.invitations.directory.Associate;
-import org.invitations.directory.Person;
-import org.invitations.directory.Resource;
-import org.invitations.invitation.NewMeeting.ParticipantRef;
 import org.invitations.security.Caller;
 import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.NotAllowed;
@@ -24,7 +17,10 @@ import org.invitations.shared.NotFound;
 import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
 
-/** Creates meetings and answers invitations; each public method is one transaction. */
+/**
+ * The invitee's side: the invitations list and the answers. Only the invitee answers its own record,
+ * and an answer changes nothing but that record. Each public method is one transaction.
+ */
 public final class InvitationService {
 
     private final SessionFactory sessionFactory;
@@ -36,62 +32,8 @@ public final class InvitationService {
     }
 
     /**
-     * Writes the owner's master record (unless "don't include myself") and one record per participant,
-     * all or nothing. Associates are invited (5) or, without invitations, booked (1); persons and
-     * resources are always booked. Overlaps with existing bookings are flagged, never refused.
-     */
-    public CreatedMeeting createMeeting(Caller owner, NewMeeting meeting) {
-        validate(owner, meeting);
-        return sessionFactory.fromTransaction(session -> {
-            List<ParticipantRef> refs = meeting.participants();
-            Map<Long, Associate> associates = load(session, Associate.class, idsOf(refs, ParticipantKind.ASSOCIATE));
-            Map<Long, Person> persons = load(session, Person.class, idsOf(refs, ParticipantKind.PERSON));
-            Map<Long, Resource> resources = load(session, Resource.class, idsOf(refs, ParticipantKind.RESOURCE));
-            for (int i = 0; i < refs.size(); i++) {
-                ParticipantRef ref = refs.get(i);
-                Map<Long, ?> found = switch (ref.kind()) {
-                    case ASSOCIATE -> associates;
-                    case PERSON -> persons;
-                    case RESOURCE -> resources;
-                };
-                if (!found.containsKey(ref.id())) {
-                    throw new NotFound(ref.kind().name().toLowerCase(), ref.id(), participantField(i, ref.kind()));
-                }
-            }
-            Set<Long> busyAssociates = busy(session, "associate", associates.keySet(), meeting.start(), meeting.end());
-            Set<Long> busyResources = busy(session, "resource", resources.keySet(), meeting.start(), meeting.end());
-
-            Instant now = clock.instant();
-            Appointment appointment = new Appointment(session.getReference(Associate.class, owner.associateId()),
-                    meeting.type(), meeting.title(), meeting.description(), meeting.location(),
-                    meeting.start(), meeting.end(), now);
-            session.persist(appointment);
-            Long masterId = null;
-            if (meeting.includeMyself()) {
-                ParticipantRecord master = ParticipantRecord.master(appointment, now);
-                session.persist(master);
-                masterId = master.getId();
-            }
-            List<CreatedMeeting.Outcome> outcomes = new ArrayList<>(refs.size());
-            for (ParticipantRef ref : refs) {
-                ParticipantRecord record = switch (ref.kind()) {
-                    case ASSOCIATE -> ParticipantRecord.forAssociate(appointment, associates.get(ref.id()),
-                            meeting.sendInvitations(), busyAssociates.contains(ref.id()), now);
-                    case PERSON -> ParticipantRecord.forPerson(appointment, persons.get(ref.id()), now);
-                    case RESOURCE -> ParticipantRecord.forResource(appointment, resources.get(ref.id()),
-                            busyResources.contains(ref.id()), now);
-                };
-                session.persist(record);
-                outcomes.add(new CreatedMeeting.Outcome(record.getId(), ref.kind(), ref.id(), record.getStatus(),
-                        record.isInvitationSent(), record.isConflict()));
-            }
-            return new CreatedMeeting(appointment.getId(), masterId, outcomes);
-        });
-    }
-
-    /**
-     * An associate's invitations, ordered by start and then record id, one page at a time. Only an
-     * admin may list another associate's invitations.
+     * An associate's invitations, ordered by start and then record id, one page at a time. Declined
+     * ones stay listable until the day after the meeting. Only an admin may list another associate's.
      */
     public Page<InvitationView> invitations(Caller caller, InvitationQuery query) {
         long who = query.associateId() == null ? caller.associateId() : query.associateId();
@@ -103,15 +45,23 @@ public final class InvitationService {
             throw new InvalidRequest("to", "to must be after from");
         }
         Set<Status> statuses = query.statuses().isEmpty() ? Status.PENDING : query.statuses();
+        Instant startOfToday = clock.instant().truncatedTo(ChronoUnit.DAYS);
         return sessionFactory.fromTransaction(session -> {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
             StringBuilder hql = new StringBuilder("""
                     select new org.invitations.invitation.InvitationView(
-                        r.id, a.id, a.type, a.title, a.location, r.startsAt, r.endsAt, o.id, o.fullName, r.status)
+                        r.id, a.id, a.type, r.title, r.location, r.startsAt, r.endsAt, o.id, o.fullName, r.status,
+                        r.fresh)
                     from ParticipantRecord r join r.appointment a join a.owner o
                     where r.associate.id = :who and r.status in :statuses and r.master = false""");
+            if (statuses.contains(Status.DECLINED)) {
+                hql.append(" and (r.status <> :declined or r.endsAt >= :startOfToday)");
+            }
+            if (query.onlyNew()) {
+                hql.append(" and r.fresh = true");
+            }
             if (query.from() != null) {
                 hql.append(" and r.startsAt >= :from");
             }
@@ -126,6 +76,9 @@ public final class InvitationService {
                     .setParameter("who", who)
                     .setParameterList("statuses", statuses)
                     .setMaxResults(query.pageSize() + 1);
+            if (statuses.contains(Status.DECLINED)) {
+                q.setParameter("declined", Status.DECLINED).setParameter("startOfToday", startOfToday);
+            }
             if (query.from() != null) {
                 q.setParameter("from", query.from());
             }
@@ -139,92 +92,85 @@ public final class InvitationService {
         });
     }
 
-    /**
-     * The invitee accepts its own record: 5, 6, 7, 8 and 9 become 1; a cancelled meeting cannot be
-     * accepted. No one accepts for someone else, the owner included.
-     */
+    /** Yes: 5, 6, 7, 8, 9 or 14 become 1; a cancelled meeting cannot be accepted. */
     public Answer accept(Caller caller, long recordId) {
+        return answer(caller, recordId, (record, now) -> record.accept(now));
+    }
+
+    /** Maybe: becomes 14, which counts as answered and shows in the diary marked tentative. */
+    public Answer acceptTentatively(Caller caller, long recordId) {
+        return answer(caller, recordId, (record, now) -> record.acceptTentatively(now));
+    }
+
+    /** No, with an optional reason the owner sees: becomes 9, and may still be accepted later. */
+    public Answer decline(Caller caller, long recordId, String reason) {
+        return answer(caller, recordId, (record, now) -> record.decline(reason, now));
+    }
+
+    /** Opened and closed without an answer: 5 → 7, 6 → 8. */
+    public Answer markSeen(Caller caller, long recordId) {
+        return answer(caller, recordId, (record, now) -> record.markSeen(now));
+    }
+
+    /** No answer now: stays pending, no longer new. */
+    public Answer postpone(Caller caller, long recordId) {
+        return answer(caller, recordId, (record, now) -> record.postpone(now));
+    }
+
+    /**
+     * Removes the caller's cancelled records (one, or all when {@code recordId} is null). A cancelled
+     * invitation stays visible until its invitee cleans it up.
+     */
+    public int cleanUpCancelled(Caller caller, Long recordId) {
         return sessionFactory.fromTransaction(session -> {
-            ParticipantRecord record = session.createSelectionQuery("""
-                            from ParticipantRecord r join fetch r.appointment a join fetch a.owner
-                            where r.id = :id""", ParticipantRecord.class)
-                    .setParameter("id", recordId)
-                    .getSingleResultOrNull();
-            if (record == null) {
-                throw new NotFound("invitation record", recordId, "recordId");
+            if (recordId != null) {
+                ParticipantRecord record = session.find(ParticipantRecord.class, recordId);
+                if (record == null) {
+                    throw new NotFound("record", recordId, "recordId");
+                }
+                if (!record.isFor(caller.associateId())) {
+                    throw new NotAllowed("Record " + recordId + " is not " + caller.username() + "'s", recordId);
+                }
+                if (record.getStatus() != Status.CANCELLED) {
+                    throw new InvalidRequest("recordId", "record " + recordId + " has status "
+                            + record.getStatus().code() + "; only cancelled records (10) can be cleaned up");
+                }
             }
-            if (!record.isFor(caller.associateId())) {
-                throw new NotAllowed("Only the invitee may answer record " + recordId
-                        + "; it is not addressed to " + caller.username(), recordId);
-            }
-            record.accept(clock.instant());
-            return new Answer(record.getId(), record.getStatus(), AppointmentView.of(record.getAppointment()));
+            return session.createMutationQuery("delete from ParticipantRecord r where r.associate.id = :who"
+                            + " and r.status = :cancelled" + (recordId == null ? "" : " and r.id = :id"))
+                    .setParameter("who", caller.associateId())
+                    .setParameter("cancelled", Status.CANCELLED)
+                    .setProperties(recordId == null ? java.util.Map.of() : java.util.Map.of("id", recordId))
+                    .executeUpdate();
         });
     }
 
-    private static void validate(Caller owner, NewMeeting meeting) {
-        if (meeting.type() != AppointmentType.MEETING) {
-            throw new InvalidRequest("type", "type " + meeting.type() + " is not supported yet; use MEETING");
-        }
-        if (!meeting.end().isAfter(meeting.start())) {
-            throw new InvalidRequest("end", "end must be after start");
-        }
-        List<ParticipantRef> refs = meeting.participants();
-        if (refs.isEmpty()) {
-            throw new InvalidRequest("participants", "a meeting needs at least one participant");
-        }
-        Set<ParticipantRef> seen = new HashSet<>();
-        for (int i = 0; i < refs.size(); i++) {
-            ParticipantRef ref = refs.get(i);
-            if (!seen.add(ref)) {
-                throw new InvalidRequest(participantField(i, ref.kind()),
-                        ref.kind().name().toLowerCase() + " " + ref.id() + " is listed twice; list each participant once");
-            }
-            if (ref.kind() == ParticipantKind.ASSOCIATE && ref.id() == owner.associateId()) {
-                throw new InvalidRequest(participantField(i, ref.kind()),
-                        "the owner is not listed as a participant; includeMyself decides whether the owner's record is written");
-            }
-        }
+    private Answer answer(Caller caller, long recordId, BiConsumer<ParticipantRecord, Instant> change) {
+        return sessionFactory.fromTransaction(session -> {
+            ParticipantRecord record = ownRecord(session, caller, recordId);
+            change.accept(record, clock.instant());
+            return Answer.of(record);
+        });
     }
 
-    private static String participantField(int index, ParticipantKind kind) {
-        String element = switch (kind) {
-            case ASSOCIATE -> "associateId";
-            case PERSON -> "personId";
-            case RESOURCE -> "resourceId";
-        };
-        return "participants/participant[" + (index + 1) + "]/" + element;
-    }
-
-    private static Set<Long> idsOf(List<ParticipantRef> refs, ParticipantKind kind) {
-        return refs.stream().filter(r -> r.kind() == kind).map(ParticipantRef::id).collect(Collectors.toSet());
-    }
-
-    private static <T> Map<Long, T> load(Session session, Class<T> type, Collection<Long> ids) {
-        Map<Long, T> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (T entity : session.findMultiple(type, List.copyOf(ids))) {
-                if (entity != null) {
-                    byId.put((Long) session.getIdentifier(entity), entity);
-                }
-            }
+    /** The caller's own invitation record, with its appointment and owner. */
+    private static ParticipantRecord ownRecord(Session session, Caller caller, long recordId) {
+        ParticipantRecord record = session.createSelectionQuery("""
+                        from ParticipantRecord r join fetch r.appointment a join fetch a.owner
+                        where r.id = :id""", ParticipantRecord.class)
+                .setParameter("id", recordId)
+                .getSingleResultOrNull();
+        if (record == null) {
+            throw new NotFound("invitation record", recordId, "recordId");
         }
-        return byId;
-    }
-
-    /** Which of these associates or resources already have a booking that overlaps [start, end). */
-    private static Set<Long> busy(Session session, String role, Set<Long> ids, Instant start, Instant end) {
-        if (ids.isEmpty()) {
-            return Set.of();
+        if (!record.isFor(caller.associateId())) {
+            throw new NotAllowed("Only the invitee may answer record " + recordId
+                    + "; it is not addressed to " + caller.username(), recordId);
         }
-        List<Long> rows = session.createSelectionQuery(
-                        "select distinct r." + role + ".id from ParticipantRecord r where r." + role + ".id in :ids"
-                                + " and r.status in :busy and r.startsAt < :end and r.endsAt > :start", Long.class)
-                .setParameterList("ids", ids)
-                .setParameterList("busy", Status.BUSY)
-                .setParameter("start", start)
-                .setParameter("end", end)
-                .getResultList();
-        return new HashSet<>(rows);
+        if (record.isMaster()) {
+            throw new NotAllowed("Record " + recordId + " is the owner's own record, not an invitation;"
+                    + " move, update or cancel the appointment instead", recordId);
+        }
+        return record;
     }
 }

@@ -25,15 +25,20 @@ import org.invitations.shared.InvalidTransition;
 /**
  * One participant's copy of an appointment, with its own status: the owner's master record, an
  * associate's invitation, or the direct booking of a person or resource. The record owns its state
- * machine; there is no status setter. Start and end are copied from the appointment so that an
+ * machine; there is no status setter. Text, start and end are copied from the appointment: the text
+ * because "update all records generated from this" is the owner's choice, the times so that an
  * invitee's list is one index range scan on (associate, status, start).
  */
 @Entity
 @Table(name = "participant_record")
 public class ParticipantRecord {
 
-    private static final Set<Status> ACCEPTABLE =
-            EnumSet.of(Status.INVITED, Status.MOVED, Status.SEEN, Status.MOVED_SEEN, Status.DECLINED);
+    private static final Set<Status> TO_ACCEPT = union(Status.PENDING, Status.DECLINED, Status.TENTATIVE);
+    private static final Set<Status> TO_TENTATIVE = union(Status.PENDING, Status.DECLINED, Status.BOOKED);
+    private static final Set<Status> TO_DECLINE = union(Status.PENDING, Status.BOOKED, Status.TENTATIVE);
+    /** What a move asks again: everything answered or seen. 5 and 6 are already waiting unseen. */
+    private static final Set<Status> ASKED_AGAIN_ON_MOVE =
+            EnumSet.of(Status.SEEN, Status.MOVED_SEEN, Status.BOOKED, Status.DECLINED, Status.TENTATIVE);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "participant_record_seq")
@@ -72,14 +77,36 @@ public class ParticipantRecord {
     @Column(name = "invitation_sent", nullable = false)
     private boolean invitationSent;
 
+    /** Pending and neither answered nor postponed since the last change: a client shows a pop-up. */
+    @Column(name = "is_new", nullable = false)
+    private boolean fresh;
+
     @Column(nullable = false)
     private boolean conflict;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(length = 4000)
+    private String description;
+
+    @Column(length = 255)
+    private String location;
 
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
 
     @Column(name = "ends_at", nullable = false)
     private Instant endsAt;
+
+    @Column(name = "decline_reason", length = 254)
+    private String declineReason;
+
+    @Column(name = "decline_acknowledged", nullable = false)
+    private boolean declineAcknowledged;
+
+    @Column(name = "answered_at")
+    private Instant answeredAt;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -98,7 +125,11 @@ public class ParticipantRecord {
         this.master = master;
         this.status = status;
         this.invitationSent = invitationSent;
+        this.fresh = invitationSent;
         this.conflict = conflict;
+        this.title = appointment.getTitle();
+        this.description = appointment.getDescription();
+        this.location = appointment.getLocation();
         this.startsAt = appointment.getStartsAt();
         this.endsAt = appointment.getEndsAt();
         this.updatedAt = now;
@@ -138,26 +169,161 @@ public class ParticipantRecord {
         return record;
     }
 
-    /**
-     * The invitee says yes: any pending status, or a decline (a change of mind), becomes booked.
-     * Accepting a record that is already booked changes nothing, so a retried call is harmless.
-     */
+    // ------------------------------------------------------------------ the invitee's answers
+
+    /** Yes: a pending invitation, a decline (change of mind) or a tentative answer becomes booked. */
     public void accept(Instant now) {
         if (status == Status.BOOKED) {
             return;
         }
-        if (!ACCEPTABLE.contains(status)) {
-            throw new InvalidTransition(id, status.code(), Status.BOOKED.code(),
-                    "Record " + id + " has status " + status.code() + " (" + status + ") and cannot be accepted"
-                            + (status == Status.CANCELLED ? ": the meeting was cancelled" : ""));
+        require(TO_ACCEPT, Status.BOOKED);
+        answer(Status.BOOKED, null, now);
+    }
+
+    /** Maybe: counts as an answer, shows in the diary marked tentative. */
+    public void acceptTentatively(Instant now) {
+        if (status == Status.TENTATIVE) {
+            return;
         }
-        status = Status.BOOKED;
+        require(TO_TENTATIVE, Status.TENTATIVE);
+        answer(Status.TENTATIVE, null, now);
+    }
+
+    /** No, with an optional reason for the owner. Declining again replaces the reason. */
+    public void decline(String reason, Instant now) {
+        if (status != Status.DECLINED) {
+            require(TO_DECLINE, Status.DECLINED);
+        }
+        answer(Status.DECLINED, reason, now);
+        declineAcknowledged = false;
+    }
+
+    /** Opened and closed without an answer: 5 → 7, 6 → 8. Still new until answered or postponed. */
+    public void markSeen(Instant now) {
+        switch (status) {
+            case INVITED -> status = Status.SEEN;
+            case MOVED -> status = Status.MOVED_SEEN;
+            case SEEN, MOVED_SEEN -> {
+                return;
+            }
+            default -> throw refused(Status.SEEN, "only a pending invitation (5, 6) can be marked seen");
+        }
         updatedAt = now;
     }
+
+    /** "Avbryt": no answer now. It stays pending and keeps its seen or unseen status, but is no longer new. */
+    public void postpone(Instant now) {
+        if (!Status.PENDING.contains(status)) {
+            throw refused(status, "only a pending invitation (5, 6, 7, 8) can be postponed");
+        }
+        fresh = false;
+        updatedAt = now;
+    }
+
+    // ------------------------------------------------------------------ what the owner does
+
+    /**
+     * The appointment moved. An invitation that was seen or answered is asked again (6); one that
+     * is still waiting unseen (5, 6) stays. Direct bookings, persons and resources simply move.
+     */
+    public void moveTo(Instant newStart, Instant newEnd, boolean nowConflicting, Instant now) {
+        startsAt = newStart;
+        endsAt = newEnd;
+        updatedAt = now;
+        if (status == Status.CANCELLED) {
+            return;
+        }
+        conflict = nowConflicting;
+        if (invitationSent && !master) {
+            if (ASKED_AGAIN_ON_MOVE.contains(status)) {
+                status = Status.MOVED;
+            }
+            fresh = true;
+            answeredAt = null;
+            declineReason = null;
+            declineAcknowledged = false;
+        }
+    }
+
+    /** The meeting was cancelled, or this participant was removed from it. */
+    public void cancel(Instant now) {
+        if (status == Status.CANCELLED) {
+            return;
+        }
+        status = Status.CANCELLED;
+        fresh = false;
+        updatedAt = now;
+    }
+
+    /** A participant removed earlier is added again: asked (5) or booked (1) as if new. */
+    public void reinstate(boolean sendInvitation, boolean nowConflicting, Instant now) {
+        boolean asks = sendInvitation && kind == ParticipantKind.ASSOCIATE;
+        status = asks ? Status.INVITED : Status.BOOKED;
+        invitationSent = asks;
+        fresh = asks;
+        conflict = nowConflicting;
+        answeredAt = null;
+        declineReason = null;
+        declineAcknowledged = false;
+        copyTextOf(appointment);
+        startsAt = appointment.getStartsAt();
+        endsAt = appointment.getEndsAt();
+        updatedAt = now;
+    }
+
+    /** "Update all records generated from this": carry the owner's text to this record. */
+    public void copyTextOf(Appointment source) {
+        title = source.getTitle();
+        description = source.getDescription();
+        location = source.getLocation();
+    }
+
+    /** The owner has taken note of this refusal. */
+    public void acknowledgeDecline(Instant now) {
+        if (status != Status.DECLINED) {
+            throw refused(Status.DECLINED, "only a declined invitation (9) can be acknowledged");
+        }
+        declineAcknowledged = true;
+        updatedAt = now;
+    }
+
+    // ------------------------------------------------------------------ reading
 
     /** Whether {@code associateId} is the associate this record invites or books. */
     public boolean isFor(long associateId) {
         return associate != null && associate.getId() == associateId;
+    }
+
+    /** Seen or answered; what the owner's view shows as "has seen". */
+    public boolean isSeen() {
+        return status == Status.SEEN || status == Status.MOVED_SEEN || Status.ANSWERED.contains(status)
+                && invitationSent;
+    }
+
+    private void answer(Status answer, String reason, Instant now) {
+        status = answer;
+        declineReason = reason;
+        fresh = false;
+        answeredAt = now;
+        updatedAt = now;
+    }
+
+    private void require(Set<Status> allowed, Status requested) {
+        if (!allowed.contains(status)) {
+            throw refused(requested, status == Status.CANCELLED ? "the meeting was cancelled" : null);
+        }
+    }
+
+    private InvalidTransition refused(Status requested, String why) {
+        return new InvalidTransition("recordId", id, status.code(), requested.code(),
+                "Record " + id + " has status " + status.code() + " (" + status + ") and cannot become "
+                        + requested.code() + " (" + requested + ")" + (why == null ? "" : ": " + why));
+    }
+
+    private static Set<Status> union(Set<Status> base, Status... more) {
+        EnumSet<Status> all = EnumSet.copyOf(base);
+        all.addAll(Set.of(more));
+        return all;
     }
 
     public Long getId() {
@@ -188,6 +354,15 @@ public class ParticipantRecord {
         return resource;
     }
 
+    /** The id of whoever or whatever this record books. */
+    public long getParticipantId() {
+        return switch (kind) {
+            case ASSOCIATE -> associate.getId();
+            case PERSON -> person.getId();
+            case RESOURCE -> resource.getId();
+        };
+    }
+
     public Status getStatus() {
         return status;
     }
@@ -196,8 +371,24 @@ public class ParticipantRecord {
         return invitationSent;
     }
 
+    public boolean isNew() {
+        return fresh;
+    }
+
     public boolean isConflict() {
         return conflict;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getLocation() {
+        return location;
     }
 
     public Instant getStartsAt() {
@@ -206,6 +397,18 @@ public class ParticipantRecord {
 
     public Instant getEndsAt() {
         return endsAt;
+    }
+
+    public String getDeclineReason() {
+        return declineReason;
+    }
+
+    public boolean isDeclineAcknowledged() {
+        return declineAcknowledged;
+    }
+
+    public Instant getAnsweredAt() {
+        return answeredAt;
     }
 
     public Instant getUpdatedAt() {

@@ -21,14 +21,22 @@ public enum Status {
     /** Moved, and the move was seen but not answered. */
     MOVED_SEEN(8),
     DECLINED(9),
-    /** The owner cancelled the meeting. */
-    CANCELLED(10);
+    /** The owner cancelled the meeting, or removed this participant from it. */
+    CANCELLED(10),
+    /**
+     * Tentatively accepted: an answer the seed CRM lacks but EWS, Zimbra and iCalendar have. Its code
+     * lies outside 1-13 because the CRM uses 11-13 for assignments. In the diary, marked tentative.
+     */
+    TENTATIVE(14);
 
     /** Still waiting for the invitee's answer: what an invitations list shows by default. */
     public static final Set<Status> PENDING = EnumSet.of(INVITED, MOVED, SEEN, MOVED_SEEN);
 
     /** In the participant's diary: counts as busy for conflict checks. */
-    public static final Set<Status> BUSY = EnumSet.of(BOOKED, STARTED, COMPLETED);
+    public static final Set<Status> BUSY = EnumSet.of(BOOKED, STARTED, COMPLETED, TENTATIVE);
+
+    /** The invitee has answered: the owner sees a tick, a question mark or a cross. */
+    public static final Set<Status> ANSWERED = EnumSet.of(BOOKED, TENTATIVE, DECLINED);
 
     private final int code;
 

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.invitations.invitation.Answer;
+import org.invitations.invitation.AppointmentUpdate;
+import org.invitations.ws.generated.UpdateAppointment;
 import org.invitations.invitation.AppointmentView;
 import org.invitations.invitation.CreatedMeeting;
 import org.invitations.invitation.InvitationQuery;
@@ -15,7 +17,9 @@ import org.invitations.invitation.Status;
 import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
-import org.invitations.ws.generated.AcceptInvitationResponse;
+import org.invitations.invitation.MeetingState;
+import org.invitations.ws.generated.AnswerResult;
+import org.invitations.ws.generated.ParticipantsResult;
 import org.invitations.ws.generated.Appointment;
 import org.invitations.ws.generated.AppointmentType;
 import org.invitations.ws.generated.CreateInvitation;
@@ -36,13 +40,9 @@ final class InvitationMapper {
     }
 
     static NewMeeting toNewMeeting(CreateInvitation request) {
-        List<NewMeeting.ParticipantRef> participants = new ArrayList<>();
-        if (request.getParticipants() != null) {
-            List<ParticipantRef> refs = request.getParticipants().getParticipant();
-            for (int i = 0; i < refs.size(); i++) {
-                participants.add(toRef(refs.get(i), i));
-            }
-        }
+        List<NewMeeting.ParticipantRef> participants = toRefs(
+                request.getParticipants() == null ? List.of() : request.getParticipants().getParticipant(),
+                "participants");
         InvitationOptions options = request.getOptions();
         boolean send = options == null || options.isSendInvitations() == null || options.isSendInvitations();
         boolean myself = options == null || options.isIncludeMyself() == null || options.isIncludeMyself();
@@ -53,7 +53,15 @@ final class InvitationMapper {
                 participants, send, myself);
     }
 
-    private static NewMeeting.ParticipantRef toRef(ParticipantRef ref, int index) {
+    static List<NewMeeting.ParticipantRef> toRefs(List<ParticipantRef> refs, String list) {
+        List<NewMeeting.ParticipantRef> participants = new ArrayList<>(refs.size());
+        for (int i = 0; i < refs.size(); i++) {
+            participants.add(toRef(refs.get(i), i, list));
+        }
+        return participants;
+    }
+
+    private static NewMeeting.ParticipantRef toRef(ParticipantRef ref, int index, String list) {
         if (ref.getAssociateId() != null) {
             return new NewMeeting.ParticipantRef(ParticipantKind.ASSOCIATE, ref.getAssociateId());
         }
@@ -63,7 +71,7 @@ final class InvitationMapper {
         if (ref.getResourceId() != null) {
             return new NewMeeting.ParticipantRef(ParticipantKind.RESOURCE, ref.getResourceId());
         }
-        throw new InvalidRequest("participants/participant[" + (index + 1) + "]",
+        throw new InvalidRequest(list + "/participant[" + (index + 1) + "]",
                 "a participant needs exactly one of associateId, personId or resourceId");
     }
 
@@ -71,20 +79,22 @@ final class InvitationMapper {
         CreateInvitationResponse response = new CreateInvitationResponse();
         response.setAppointmentId(created.appointmentId());
         response.setMasterRecordId(created.masterRecordId());
-        for (CreatedMeeting.Outcome outcome : created.participants()) {
-            ParticipantResult result = new ParticipantResult();
-            result.setRecordId(outcome.recordId());
-            result.setKind(org.invitations.ws.generated.ParticipantKind.valueOf(outcome.kind().name()));
-            result.setParticipant(ref(outcome.kind(), outcome.participantId()));
-            result.setStatus(outcome.status().code());
-            result.setInvitationSent(outcome.invitationSent());
-            result.setConflict(outcome.conflict());
-            response.getParticipant().add(result);
-        }
+        created.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
         return response;
     }
 
-    private static ParticipantRef ref(ParticipantKind kind, long id) {
+    static ParticipantResult toResult(CreatedMeeting.Outcome outcome) {
+        ParticipantResult result = new ParticipantResult();
+        result.setRecordId(outcome.recordId());
+        result.setKind(org.invitations.ws.generated.ParticipantKind.valueOf(outcome.kind().name()));
+        result.setParticipant(ref(outcome.kind(), outcome.participantId()));
+        result.setStatus(outcome.status().code());
+        result.setInvitationSent(outcome.invitationSent());
+        result.setConflict(outcome.conflict());
+        return result;
+    }
+
+    static ParticipantRef ref(ParticipantKind kind, long id) {
         ParticipantRef ref = new ParticipantRef();
         switch (kind) {
             case ASSOCIATE -> ref.setAssociateId(id);
@@ -94,6 +104,17 @@ final class InvitationMapper {
         return ref;
     }
 
+    static AppointmentUpdate toUpdate(UpdateAppointment request) {
+        return new AppointmentUpdate(request.getAppointmentId(), request.getTitle(), request.getDescription(),
+                request.getLocation(),
+                toRefs(request.getAddParticipants() == null ? List.of() : request.getAddParticipants().getParticipant(),
+                        "addParticipants"),
+                toRefs(request.getRemoveParticipants() == null ? List.of()
+                        : request.getRemoveParticipants().getParticipant(), "removeParticipants"),
+                request.isSendInvitations() == null || request.isSendInvitations(),
+                Boolean.TRUE.equals(request.isUpdateAllRecords()));
+    }
+
     static InvitationQuery toQuery(GetInvitations request) {
         Set<Status> statuses = EnumSet.noneOf(Status.class);
         if (request.getStatuses() != null) {
@@ -101,7 +122,8 @@ final class InvitationMapper {
         }
         int pageSize = request.getPageSize() == null ? DEFAULT_PAGE_SIZE : request.getPageSize();
         return new InvitationQuery(request.getAssociateId(), statuses, DateTimes.toInstant(request.getFrom()),
-                DateTimes.toInstant(request.getTo()), pageSize, PageToken.decode(request.getPageToken(), true));
+                DateTimes.toInstant(request.getTo()), Boolean.TRUE.equals(request.isOnlyNew()), pageSize,
+                PageToken.decode(request.getPageToken(), true));
     }
 
     static GetInvitationsResponse toResponse(Page<InvitationView> page) {
@@ -118,17 +140,26 @@ final class InvitationMapper {
             item.setOwnerId(view.ownerId());
             item.setOwnerName(view.ownerName());
             item.setStatus(view.status().code());
+            item.setIsNew(view.isNew());
             response.getInvitation().add(item);
         }
         response.setNextPageToken(page.next() == null ? null : page.next().encode());
         return response;
     }
 
-    static AcceptInvitationResponse toAcceptResponse(Answer answer) {
-        AcceptInvitationResponse response = new AcceptInvitationResponse();
+    /** Fills any of the answer responses, which all extend AnswerResult. */
+    static <T extends AnswerResult> T toAnswer(Answer answer, T response) {
         response.setRecordId(answer.recordId());
         response.setStatus(answer.status().code());
+        response.setIsNew(answer.isNew());
         response.setAppointment(toAppointment(answer.appointment()));
+        return response;
+    }
+
+    /** Fills any of the owner's responses, which all extend ParticipantsResult. */
+    static <T extends ParticipantsResult> T toState(MeetingState state, T response) {
+        response.setAppointment(toAppointment(state.appointment()));
+        state.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
         return response;
     }
 
@@ -144,6 +175,7 @@ final class InvitationMapper {
         appointment.setOwnerId(view.ownerId());
         appointment.setOwnerName(view.ownerName());
         appointment.setSequence(view.sequence());
+        appointment.setCancelled(view.cancelled());
         return appointment;
     }
 }

@@ -2,11 +2,19 @@ package org.invitations.ws;
 
 import jakarta.jws.WebService;
 import org.invitations.directory.DirectoryService;
+import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
+import org.invitations.invitation.MeetingService;
 import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
 import org.invitations.ws.generated.AcceptInvitation;
 import org.invitations.ws.generated.AcceptInvitationResponse;
+import org.invitations.ws.generated.AcknowledgeDecline;
+import org.invitations.ws.generated.AcknowledgeDeclineResponse;
+import org.invitations.ws.generated.CancelAppointment;
+import org.invitations.ws.generated.CancelAppointmentResponse;
+import org.invitations.ws.generated.CleanUpCancelled;
+import org.invitations.ws.generated.CleanUpCancelledResponse;
 import org.invitations.ws.generated.CreateAssociate;
 import org.invitations.ws.generated.CreateAssociateResponse;
 import org.invitations.ws.generated.CreateContact;
@@ -15,10 +23,18 @@ import org.invitations.ws.generated.CreateInvitation;
 import org.invitations.ws.generated.CreateInvitationResponse;
 import org.invitations.ws.generated.CreateResource;
 import org.invitations.ws.generated.CreateResourceResponse;
+import org.invitations.ws.generated.DeclineInvitation;
+import org.invitations.ws.generated.DeclineInvitationResponse;
+import org.invitations.ws.generated.GetActivityArchive;
+import org.invitations.ws.generated.GetActivityArchiveResponse;
+import org.invitations.ws.generated.GetAppointmentParticipants;
+import org.invitations.ws.generated.GetAppointmentParticipantsResponse;
 import org.invitations.ws.generated.GetAssociate;
 import org.invitations.ws.generated.GetAssociateResponse;
 import org.invitations.ws.generated.GetContact;
 import org.invitations.ws.generated.GetContactResponse;
+import org.invitations.ws.generated.GetDiary;
+import org.invitations.ws.generated.GetDiaryResponse;
 import org.invitations.ws.generated.GetInvitations;
 import org.invitations.ws.generated.GetInvitationsResponse;
 import org.invitations.ws.generated.GetResource;
@@ -32,8 +48,18 @@ import org.invitations.ws.generated.ListContacts;
 import org.invitations.ws.generated.ListContactsResponse;
 import org.invitations.ws.generated.ListResources;
 import org.invitations.ws.generated.ListResourcesResponse;
+import org.invitations.ws.generated.MarkInvitationSeen;
+import org.invitations.ws.generated.MarkInvitationSeenResponse;
+import org.invitations.ws.generated.MoveAppointment;
+import org.invitations.ws.generated.MoveAppointmentResponse;
 import org.invitations.ws.generated.NotAllowedFault;
 import org.invitations.ws.generated.NotFoundFault;
+import org.invitations.ws.generated.PostponeInvitation;
+import org.invitations.ws.generated.PostponeInvitationResponse;
+import org.invitations.ws.generated.TentativelyAcceptInvitation;
+import org.invitations.ws.generated.TentativelyAcceptInvitationResponse;
+import org.invitations.ws.generated.UpdateAppointment;
+import org.invitations.ws.generated.UpdateAppointmentResponse;
 
 /**
  * The SOAP port: maps each request to domain values, calls one service method, maps the result back.
@@ -47,19 +73,71 @@ import org.invitations.ws.generated.NotFoundFault;
 public class InvitationsEndpoint implements InvitationsPortType {
 
     private final InvitationService invitations;
+    private final MeetingService meetings;
+    private final DiaryService diaries;
     private final DirectoryService directory;
 
-    public InvitationsEndpoint(InvitationService invitations, DirectoryService directory) {
+    public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
+                               DirectoryService directory) {
         this.invitations = invitations;
+        this.meetings = meetings;
+        this.diaries = diaries;
         this.directory = directory;
     }
+
+    // ------------------------------------------------------------------ the owner
 
     @Override
     public CreateInvitationResponse createInvitation(CreateInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> InvitationMapper.toResponse(
-                invitations.createMeeting(CurrentCaller.get(), InvitationMapper.toNewMeeting(request))));
+                meetings.create(CurrentCaller.get(), InvitationMapper.toNewMeeting(request))));
     }
+
+    @Override
+    public MoveAppointmentResponse moveAppointment(MoveAppointment request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toState(meetings.move(CurrentCaller.get(),
+                request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
+                DateTimes.toInstant(request.getEnd())), new MoveAppointmentResponse()));
+    }
+
+    @Override
+    public CancelAppointmentResponse cancelAppointment(CancelAppointment request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toState(
+                meetings.cancel(CurrentCaller.get(), request.getAppointmentId()), new CancelAppointmentResponse()));
+    }
+
+    @Override
+    public UpdateAppointmentResponse updateAppointment(UpdateAppointment request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toState(
+                meetings.update(CurrentCaller.get(), InvitationMapper.toUpdate(request)),
+                new UpdateAppointmentResponse()));
+    }
+
+    @Override
+    public GetAppointmentParticipantsResponse getAppointmentParticipants(GetAppointmentParticipants request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> ViewMapper.toResponse(
+                meetings.participants(CurrentCaller.get(), request.getAppointmentId())));
+    }
+
+    @Override
+    public AcknowledgeDeclineResponse acknowledgeDecline(AcknowledgeDecline request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> {
+            var line = meetings.acknowledgeDecline(CurrentCaller.get(), request.getRecordId());
+            AcknowledgeDeclineResponse response = new AcknowledgeDeclineResponse();
+            response.setRecordId(line.recordId());
+            response.setStatus(line.status().code());
+            response.setDeclineAcknowledged(line.declineAcknowledged());
+            return response;
+        });
+    }
+
+    // ------------------------------------------------------------------ the invitee
 
     @Override
     public GetInvitationsResponse getInvitations(GetInvitations request)
@@ -71,9 +149,66 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public AcceptInvitationResponse acceptInvitation(AcceptInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
-        return Faults.answer(() -> InvitationMapper.toAcceptResponse(
-                invitations.accept(CurrentCaller.get(), request.getRecordId())));
+        return Faults.answer(() -> InvitationMapper.toAnswer(
+                invitations.accept(CurrentCaller.get(), request.getRecordId()), new AcceptInvitationResponse()));
     }
+
+    @Override
+    public TentativelyAcceptInvitationResponse tentativelyAcceptInvitation(TentativelyAcceptInvitation request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toAnswer(
+                invitations.acceptTentatively(CurrentCaller.get(), request.getRecordId()),
+                new TentativelyAcceptInvitationResponse()));
+    }
+
+    @Override
+    public DeclineInvitationResponse declineInvitation(DeclineInvitation request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toAnswer(
+                invitations.decline(CurrentCaller.get(), request.getRecordId(), request.getReason()),
+                new DeclineInvitationResponse()));
+    }
+
+    @Override
+    public MarkInvitationSeenResponse markInvitationSeen(MarkInvitationSeen request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toAnswer(
+                invitations.markSeen(CurrentCaller.get(), request.getRecordId()), new MarkInvitationSeenResponse()));
+    }
+
+    @Override
+    public PostponeInvitationResponse postponeInvitation(PostponeInvitation request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toAnswer(
+                invitations.postpone(CurrentCaller.get(), request.getRecordId()), new PostponeInvitationResponse()));
+    }
+
+    @Override
+    public CleanUpCancelledResponse cleanUpCancelled(CleanUpCancelled request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            CleanUpCancelledResponse response = new CleanUpCancelledResponse();
+            response.setRemoved(invitations.cleanUpCancelled(CurrentCaller.get(), request.getRecordId()));
+            return response;
+        });
+    }
+
+    // ------------------------------------------------------------------ views
+
+    @Override
+    public GetDiaryResponse getDiary(GetDiary request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> ViewMapper.toDiary(diaries.diary(CurrentCaller.get(), request.getAssociateId(),
+                DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()))));
+    }
+
+    @Override
+    public GetActivityArchiveResponse getActivityArchive(GetActivityArchive request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> ViewMapper.toArchive(diaries.activityArchive(request.getContactId(),
+                DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()))));
+    }
+
+    // ------------------------------------------------------------------ directory
 
     @Override
     public CreateAssociateResponse createAssociate(CreateAssociate request)

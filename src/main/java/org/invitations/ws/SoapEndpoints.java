@@ -10,7 +10,9 @@ import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.invitations.directory.DirectoryService;
+import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
+import org.invitations.invitation.MeetingService;
 import org.invitations.security.Authenticator;
 import org.invitations.ws.generated.InvitationsPortType;
 
@@ -25,12 +27,12 @@ public final class SoapEndpoints {
     private SoapEndpoints() {
     }
 
-    public static Server publish(Bus bus, String address, InvitationService invitations, DirectoryService directory,
-                                 Authenticator authenticator) {
+    public static Server publish(Bus bus, String address, InvitationService invitations, MeetingService meetings,
+                                 DiaryService diaries, DirectoryService directory, Authenticator authenticator) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(InvitationsPortType.class);
-        factory.setServiceBean(new InvitationsEndpoint(invitations, directory));
+        factory.setServiceBean(new InvitationsEndpoint(invitations, meetings, diaries, directory));
         factory.setAddress(address);
         factory.setWsdlLocation("classpath:wsdl/invitations.wsdl");
         factory.setServiceName(new QName(NAMESPACE, "InvitationsService"));

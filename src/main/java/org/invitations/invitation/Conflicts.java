@@ -1,0 +1,79 @@
+package org.invitations.invitation;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.Session;
+
+/**
+ * Who is already busy: an associate or resource with a booked (or tentative) record of another
+ * appointment that overlaps [start, end). A warning for the owner, never a refusal.
+ */
+final class Conflicts {
+
+    private final Set<Long> busyAssociates;
+    private final Set<Long> busyResources;
+
+    private Conflicts(Set<Long> busyAssociates, Set<Long> busyResources) {
+        this.busyAssociates = busyAssociates;
+        this.busyResources = busyResources;
+    }
+
+    /** One query per kind, whatever the number of participants. */
+    static Conflicts check(Session session, Collection<Long> associateIds, Collection<Long> resourceIds,
+                           Instant start, Instant end, Long exceptAppointment) {
+        return new Conflicts(busy(session, "associate", associateIds, start, end, exceptAppointment),
+                busy(session, "resource", resourceIds, start, end, exceptAppointment));
+    }
+
+    /** For the records of one appointment: each active associate and resource checked against the others. */
+    static Conflicts of(Session session, Appointment appointment, List<ParticipantRecord> records) {
+        Set<Long> associates = new HashSet<>();
+        Set<Long> resources = new HashSet<>();
+        for (ParticipantRecord record : records) {
+            if (record.getStatus() == Status.CANCELLED || record.isMaster()) {
+                continue;
+            }
+            switch (record.getKind()) {
+                case ASSOCIATE -> associates.add(record.getParticipantId());
+                case RESOURCE -> resources.add(record.getParticipantId());
+                case PERSON -> {
+                }
+            }
+        }
+        return check(session, associates, resources, appointment.getStartsAt(), appointment.getEndsAt(),
+                appointment.getId());
+    }
+
+    boolean isBusy(ParticipantKind kind, long id) {
+        return switch (kind) {
+            case ASSOCIATE -> busyAssociates.contains(id);
+            case RESOURCE -> busyResources.contains(id);
+            case PERSON -> false;
+        };
+    }
+
+    boolean isBusy(ParticipantRecord record) {
+        return !record.isMaster() && record.getStatus() != Status.CANCELLED
+                && isBusy(record.getKind(), record.getParticipantId());
+    }
+
+    private static Set<Long> busy(Session session, String role, Collection<Long> ids, Instant start, Instant end,
+                                  Long exceptAppointment) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(session.createSelectionQuery(
+                        "select distinct r." + role + ".id from ParticipantRecord r where r." + role + ".id in :ids"
+                                + " and r.status in :busy and r.startsAt < :end and r.endsAt > :start"
+                                + " and r.appointment.id <> :except", Long.class)
+                .setParameterList("ids", ids)
+                .setParameterList("busy", Status.BUSY)
+                .setParameter("start", start)
+                .setParameter("end", end)
+                .setParameter("except", exceptAppointment == null ? 0L : exceptAppointment)
+                .getResultList());
+    }
+}

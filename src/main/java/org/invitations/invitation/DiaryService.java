@@ -1,0 +1,125 @@
+package org.invitations.invitation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.query.SelectionQuery;
+import org.invitations.directory.Associate;
+import org.invitations.directory.Contact;
+import org.invitations.security.Caller;
+import org.invitations.shared.InvalidRequest;
+import org.invitations.shared.NotFound;
+
+/** Read-only views: an associate's diary and a contact's activity archive. */
+public final class DiaryService {
+
+    /** A diary is read a period at a time; a longer range would be an unbounded answer. */
+    public static final Duration MAX_DIARY_RANGE = Duration.ofDays(366);
+    /** The archive answers at most this many entries, the earliest first; narrow the range for more. */
+    public static final int MAX_ARCHIVE_ENTRIES = 1000;
+
+    private final SessionFactory sessionFactory;
+
+    public DiaryService(SessionFactory sessionFactory) {
+        this.sessionFactory = sessionFactory;
+    }
+
+    /**
+     * What is booked in the associate's diary in [from, to): its own appointments (master records),
+     * and accepted and tentative invitations; never pending, declined or cancelled ones. Entries that
+     * overlap another entry of the same diary are flagged as conflicts.
+     */
+    public List<DiaryEntry> diary(Caller caller, Long associateId, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw new InvalidRequest("to", "to must be after from");
+        }
+        if (Duration.between(from, to).compareTo(MAX_DIARY_RANGE) > 0) {
+            throw new InvalidRequest("to", "a diary is read at most " + MAX_DIARY_RANGE.toDays() + " days at a time");
+        }
+        long who = associateId == null ? caller.associateId() : associateId;
+        return sessionFactory.fromTransaction(session -> {
+            if (who != caller.associateId() && session.find(Associate.class, who) == null) {
+                throw new NotFound("associate", who, "associateId");
+            }
+            List<DiaryEntry> entries = session.createSelectionQuery("""
+                            select new org.invitations.invitation.DiaryEntry(r.id, a.id, a.type, r.title, r.location,
+                                r.startsAt, r.endsAt, o.id, o.fullName, r.status, r.master, false)
+                            from ParticipantRecord r join r.appointment a join a.owner o
+                            where r.associate.id = :who and r.status in :booked
+                              and r.startsAt < :to and r.endsAt > :from
+                            order by r.startsAt, r.id""", DiaryEntry.class)
+                    .setParameter("who", who)
+                    .setParameterList("booked", Status.BUSY)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .getResultList();
+            return flagOverlaps(entries);
+        });
+    }
+
+    /**
+     * Every appointment one of the contact's persons takes part in (not the cancelled ones), by start.
+     * External persons have no diary; this is where their bookings show.
+     */
+    public List<ArchiveEntry> activityArchive(long contactId, Instant from, Instant to) {
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new InvalidRequest("to", "to must be after from");
+        }
+        return sessionFactory.fromTransaction(session -> {
+            if (session.find(Contact.class, contactId) == null) {
+                throw new NotFound("contact", contactId, "contactId");
+            }
+            StringBuilder hql = new StringBuilder("""
+                    select new org.invitations.invitation.ArchiveEntry(r.id, a.id, r.title, r.location, r.startsAt,
+                        r.endsAt, o.fullName, p.id, p.fullName, r.status)
+                    from ParticipantRecord r join r.person p join r.appointment a join a.owner o
+                    where p.contact.id = :contact and r.status <> :cancelled""");
+            if (from != null) {
+                hql.append(" and r.startsAt >= :from");
+            }
+            if (to != null) {
+                hql.append(" and r.startsAt < :to");
+            }
+            hql.append(" order by r.startsAt, r.id");
+            SelectionQuery<ArchiveEntry> query = session.createSelectionQuery(hql.toString(), ArchiveEntry.class)
+                    .setParameter("contact", contactId)
+                    .setParameter("cancelled", Status.CANCELLED)
+                    .setMaxResults(MAX_ARCHIVE_ENTRIES);
+            if (from != null) {
+                query.setParameter("from", from);
+            }
+            if (to != null) {
+                query.setParameter("to", to);
+            }
+            return query.getResultList();
+        });
+    }
+
+    /** Entries are ordered by start: one sweep finds every entry that overlaps an earlier one, and that one. */
+    static List<DiaryEntry> flagOverlaps(List<DiaryEntry> entries) {
+        boolean[] conflict = new boolean[entries.size()];
+        int latestEnding = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            DiaryEntry entry = entries.get(i);
+            if (latestEnding >= 0 && entry.start().isBefore(entries.get(latestEnding).end())) {
+                conflict[i] = true;
+                conflict[latestEnding] = true;
+                for (int j = latestEnding + 1; j < i; j++) {
+                    if (entry.start().isBefore(entries.get(j).end())) {
+                        conflict[j] = true;
+                    }
+                }
+            }
+            if (latestEnding < 0 || entry.end().isAfter(entries.get(latestEnding).end())) {
+                latestEnding = i;
+            }
+        }
+        List<DiaryEntry> flagged = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            flagged.add(conflict[i] ? entries.get(i).withConflict() : entries.get(i));
+        }
+        return flagged;
+    }
+}

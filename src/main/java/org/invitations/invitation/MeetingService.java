@@ -1,0 +1,282 @@
+package org.invitations.invitation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.invitations.directory.Associate;
+import org.invitations.invitation.NewMeeting.ParticipantRef;
+import org.invitations.security.Caller;
+import org.invitations.shared.InvalidRequest;
+import org.invitations.shared.NotAllowed;
+import org.invitations.shared.NotFound;
+
+/**
+ * The owner's side: create, move, update and cancel a meeting, and the Invitations view. Only the
+ * owner does these, also when "don't include myself" left no master record. One transaction each.
+ */
+public final class MeetingService {
+
+    private final SessionFactory sessionFactory;
+    private final Clock clock;
+
+    public MeetingService(SessionFactory sessionFactory, Clock clock) {
+        this.sessionFactory = sessionFactory;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes the owner's master record (unless "don't include myself") and one record per participant,
+     * all or nothing. Associates are invited (5) or, without invitations, booked (1); persons and
+     * resources are always booked. Overlaps with existing bookings are flagged, never refused.
+     */
+    public CreatedMeeting create(Caller owner, NewMeeting meeting) {
+        if (meeting.type() != AppointmentType.MEETING) {
+            throw new InvalidRequest("type", "type " + meeting.type() + " is not supported yet; use MEETING");
+        }
+        requireOrder(meeting.start(), meeting.end());
+        if (meeting.participants().isEmpty()) {
+            throw new InvalidRequest("participants", "a meeting needs at least one participant");
+        }
+        Participants.validate(owner.associateId(), meeting.participants(), "participants");
+        return sessionFactory.fromTransaction(session -> {
+            List<ParticipantRef> refs = meeting.participants();
+            Participants found = Participants.resolve(session, refs, "participants");
+            Conflicts conflicts = Conflicts.check(session, found.associates.keySet(), found.resources.keySet(),
+                    meeting.start(), meeting.end(), null);
+            Instant now = clock.instant();
+            Appointment appointment = new Appointment(session.getReference(Associate.class, owner.associateId()),
+                    meeting.type(), meeting.title(), meeting.description(), meeting.location(),
+                    meeting.start(), meeting.end(), now);
+            session.persist(appointment);
+            Long masterId = null;
+            if (meeting.includeMyself()) {
+                ParticipantRecord master = ParticipantRecord.master(appointment, now);
+                session.persist(master);
+                masterId = master.getId();
+            }
+            List<CreatedMeeting.Outcome> outcomes = new ArrayList<>(refs.size());
+            for (ParticipantRef ref : refs) {
+                ParticipantRecord record = newRecord(appointment, ref, found, meeting.sendInvitations(),
+                        conflicts.isBusy(ref.kind(), ref.id()), now);
+                session.persist(record);
+                outcomes.add(outcome(record));
+            }
+            return new CreatedMeeting(appointment.getId(), masterId, outcomes);
+        });
+    }
+
+    /**
+     * New start and end. Every associate invitee who saw or answered is asked again (6); the sequence
+     * goes up; conflicts are checked again for the new slot.
+     */
+    public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end) {
+        requireOrder(start, end);
+        return sessionFactory.fromTransaction(session -> {
+            Appointment appointment = owned(session, owner, appointmentId, "move");
+            appointment.move(start, end);
+            List<ParticipantRecord> records = records(session, appointmentId);
+            Conflicts conflicts = Conflicts.of(session, appointment, records);
+            Instant now = clock.instant();
+            records.forEach(r -> r.moveTo(start, end, conflicts.isBusy(r), now));
+            return state(appointment, records);
+        });
+    }
+
+    /** Every record becomes 10; the invitees see it as cancelled until they clean it up. */
+    public MeetingState cancel(Caller owner, long appointmentId) {
+        return sessionFactory.fromTransaction(session -> {
+            Appointment appointment = owned(session, owner, appointmentId, "cancel");
+            Instant now = clock.instant();
+            List<ParticipantRecord> records = records(session, appointmentId);
+            if (appointment.cancel(now)) {
+                records.forEach(r -> r.cancel(now));
+            }
+            return state(appointment, records);
+        });
+    }
+
+    /**
+     * Changes the owner's text and the participants. The text reaches the participants' records only
+     * with {@code updateAllRecords}; removed participants' records become 10; a participant removed
+     * earlier may be added again.
+     */
+    public MeetingState update(Caller owner, AppointmentUpdate update) {
+        List<ParticipantRef> added = update.add();
+        List<ParticipantRef> removed = update.remove();
+        Participants.validate(owner.associateId(), added, "addParticipants");
+        Participants.validate(owner.associateId(), removed, "removeParticipants");
+        for (int i = 0; i < added.size(); i++) {
+            if (removed.contains(added.get(i))) {
+                throw new InvalidRequest(Participants.field("addParticipants", i, added.get(i).kind()),
+                        "a participant cannot be both added and removed in one update");
+            }
+        }
+        return sessionFactory.fromTransaction(session -> {
+            Appointment appointment = owned(session, owner, update.appointmentId(), "update");
+            appointment.changeText(
+                    update.title() == null ? appointment.getTitle() : update.title(),
+                    update.description() == null ? appointment.getDescription() : emptyToNull(update.description()),
+                    update.location() == null ? appointment.getLocation() : emptyToNull(update.location()));
+            List<ParticipantRecord> records = records(session, appointment.getId());
+            for (ParticipantRecord record : records) {
+                if (record.isMaster() || update.updateAllRecords() && record.getStatus() != Status.CANCELLED) {
+                    record.copyTextOf(appointment);
+                }
+            }
+            Instant now = clock.instant();
+            for (int i = 0; i < removed.size(); i++) {
+                ParticipantRef ref = removed.get(i);
+                ParticipantRecord record = find(records, ref);
+                if (record == null || record.getStatus() == Status.CANCELLED) {
+                    throw new InvalidRequest(Participants.field("removeParticipants", i, ref.kind()),
+                            Participants.name(ref.kind()) + " " + ref.id() + " is not a participant of appointment "
+                                    + appointment.getId());
+                }
+                record.cancel(now);
+            }
+            Participants found = Participants.resolve(session, added, "addParticipants");
+            Conflicts conflicts = Conflicts.check(session, found.associates.keySet(), found.resources.keySet(),
+                    appointment.getStartsAt(), appointment.getEndsAt(), appointment.getId());
+            for (int i = 0; i < added.size(); i++) {
+                ParticipantRef ref = added.get(i);
+                boolean busy = conflicts.isBusy(ref.kind(), ref.id());
+                ParticipantRecord existing = find(records, ref);
+                if (existing == null) {
+                    ParticipantRecord record = newRecord(appointment, ref, found, update.sendInvitations(), busy, now);
+                    session.persist(record);
+                    records.add(record);
+                } else if (existing.getStatus() == Status.CANCELLED) {
+                    existing.reinstate(update.sendInvitations(), busy, now);
+                } else {
+                    throw new InvalidRequest(Participants.field("addParticipants", i, ref.kind()),
+                            Participants.name(ref.kind()) + " " + ref.id() + " already takes part in appointment "
+                                    + appointment.getId());
+                }
+            }
+            return state(appointment, records);
+        });
+    }
+
+    /** The owner's Invitations view: answers, seen or not, reasons, and conflicts checked now. */
+    public ParticipantsView participants(Caller owner, long appointmentId) {
+        return sessionFactory.fromTransaction(session -> {
+            Appointment appointment = owned(session, owner, appointmentId, "view the participants of");
+            List<ParticipantRecord> records = session.createSelectionQuery("""
+                            from ParticipantRecord r left join fetch r.associate left join fetch r.person
+                            left join fetch r.resource
+                            where r.appointment.id = :id and r.master = false order by r.id""",
+                    ParticipantRecord.class).setParameter("id", appointmentId).getResultList();
+            Conflicts conflicts = Conflicts.of(session, appointment, records);
+            int declines = 0;
+            int unacknowledged = 0;
+            List<ParticipantsView.Line> lines = new ArrayList<>();
+            for (ParticipantRecord r : records) {
+                if (r.getStatus() == Status.DECLINED) {
+                    declines++;
+                    unacknowledged += r.isDeclineAcknowledged() ? 0 : 1;
+                }
+                lines.add(new ParticipantsView.Line(r.getId(), r.getKind(), r.getParticipantId(), nameOf(r),
+                        r.getStatus(), r.isSeen(), r.getDeclineReason(), r.isDeclineAcknowledged(),
+                        r.getAnsweredAt(), conflicts.isBusy(r)));
+            }
+            return new ParticipantsView(AppointmentView.of(appointment), declines, unacknowledged, lines);
+        });
+    }
+
+    /** The owner takes note of a refusal ("accept rejected"). */
+    public ParticipantsView.Line acknowledgeDecline(Caller owner, long recordId) {
+        return sessionFactory.fromTransaction(session -> {
+            ParticipantRecord record = session.find(ParticipantRecord.class, recordId);
+            if (record == null) {
+                throw new NotFound("record", recordId, "recordId");
+            }
+            if (record.getAppointment().getOwner().getId() != owner.associateId()) {
+                throw new NotAllowed("Only the owner of appointment " + record.getAppointment().getId()
+                        + " may acknowledge its declines", recordId);
+            }
+            record.acknowledgeDecline(clock.instant());
+            return new ParticipantsView.Line(record.getId(), record.getKind(), record.getParticipantId(),
+                    nameOf(record), record.getStatus(), record.isSeen(), record.getDeclineReason(),
+                    record.isDeclineAcknowledged(), record.getAnsweredAt(), record.isConflict());
+        });
+    }
+
+    private static ParticipantRecord newRecord(Appointment appointment, ParticipantRef ref, Participants found,
+                                               boolean sendInvitations, boolean busy, Instant now) {
+        return switch (ref.kind()) {
+            case ASSOCIATE -> ParticipantRecord.forAssociate(appointment, found.associates.get(ref.id()),
+                    sendInvitations, busy, now);
+            case PERSON -> ParticipantRecord.forPerson(appointment, found.persons.get(ref.id()), now);
+            case RESOURCE -> ParticipantRecord.forResource(appointment, found.resources.get(ref.id()), busy, now);
+        };
+    }
+
+    /** The appointment, if the caller owns it; anyone else is refused and nothing changes. */
+    private static Appointment owned(Session session, Caller caller, long appointmentId, String action) {
+        Appointment appointment = session.createSelectionQuery(
+                        "from Appointment a join fetch a.owner where a.id = :id", Appointment.class)
+                .setParameter("id", appointmentId)
+                .getSingleResultOrNull();
+        if (appointment == null) {
+            throw new NotFound("appointment", appointmentId, "appointmentId");
+        }
+        if (appointment.getOwner().getId() != caller.associateId()) {
+            throw new NotAllowed("Only the owner (" + appointment.getOwner().getUsername() + ") may " + action
+                    + " appointment " + appointmentId, appointmentId);
+        }
+        return appointment;
+    }
+
+    private static List<ParticipantRecord> records(Session session, long appointmentId) {
+        return new ArrayList<>(session.createSelectionQuery(
+                        "from ParticipantRecord r where r.appointment.id = :id order by r.id", ParticipantRecord.class)
+                .setParameter("id", appointmentId)
+                .getResultList());
+    }
+
+    private static ParticipantRecord find(List<ParticipantRecord> records, ParticipantRef ref) {
+        for (ParticipantRecord record : records) {
+            if (!record.isMaster() && record.getKind() == ref.kind() && record.getParticipantId() == ref.id()) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    private static MeetingState state(Appointment appointment, List<ParticipantRecord> records) {
+        List<CreatedMeeting.Outcome> outcomes = new ArrayList<>();
+        for (ParticipantRecord record : records) {
+            if (!record.isMaster()) {
+                outcomes.add(outcome(record));
+            }
+        }
+        return new MeetingState(AppointmentView.of(appointment), outcomes);
+    }
+
+    private static CreatedMeeting.Outcome outcome(ParticipantRecord record) {
+        return new CreatedMeeting.Outcome(record.getId(), record.getKind(), record.getParticipantId(),
+                record.getStatus(), record.isInvitationSent(), record.isConflict());
+    }
+
+    private static String nameOf(ParticipantRecord record) {
+        return switch (record.getKind()) {
+            case ASSOCIATE -> record.getAssociate().getFullName();
+            case PERSON -> record.getPerson().getFullName();
+            case RESOURCE -> record.getResource().getName();
+        };
+    }
+
+    private static void requireOrder(Instant start, Instant end) {
+        if (!end.isAfter(start)) {
+            throw new InvalidRequest("end", "end must be after start");
+        }
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
+}

@@ -1,0 +1,7 @@
+package org.invitations.invitation;
+
+import java.util.List;
+
+/** The appointment as its owner sees it after a change, and every participant's record. */
+public record MeetingState(AppointmentView appointment, List<CreatedMeeting.Outcome> participants) {
+}

@@ -1,0 +1,99 @@
+package org.invitations.ws;
+
+import java.util.List;
+import org.invitations.invitation.ArchiveEntry;
+import org.invitations.invitation.DiaryEntry;
+import org.invitations.invitation.ParticipantsView;
+import org.invitations.invitation.Status;
+import org.invitations.ws.generated.AnswerKind;
+import org.invitations.ws.generated.AppointmentType;
+import org.invitations.ws.generated.GetActivityArchiveResponse;
+import org.invitations.ws.generated.GetAppointmentParticipantsResponse;
+import org.invitations.ws.generated.GetDiaryResponse;
+import org.invitations.ws.generated.ParticipantKind;
+import org.invitations.ws.generated.ParticipantView;
+
+/** Maps the owner's Invitations view, the diary and the activity archive to wire types. */
+final class ViewMapper {
+
+    private ViewMapper() {
+    }
+
+    static GetAppointmentParticipantsResponse toResponse(ParticipantsView view) {
+        GetAppointmentParticipantsResponse response = new GetAppointmentParticipantsResponse();
+        response.setAppointment(InvitationMapper.toAppointment(view.appointment()));
+        response.setDeclines(view.declines());
+        response.setUnacknowledgedDeclines(view.unacknowledgedDeclines());
+        view.participants().forEach(line -> response.getParticipant().add(toWire(line)));
+        return response;
+    }
+
+    static ParticipantView toWire(ParticipantsView.Line line) {
+        ParticipantView wire = new ParticipantView();
+        wire.setRecordId(line.recordId());
+        wire.setKind(ParticipantKind.valueOf(line.kind().name()));
+        wire.setParticipant(InvitationMapper.ref(line.kind(), line.participantId()));
+        wire.setName(line.name());
+        wire.setStatus(line.status().code());
+        wire.setAnswer(answerOf(line.status(), line.kind()));
+        wire.setSeen(line.seen());
+        wire.setDeclineReason(line.declineReason());
+        wire.setDeclineAcknowledged(line.declineAcknowledged());
+        wire.setAnsweredAt(DateTimes.toUtc(line.answeredAt()));
+        wire.setConflict(line.conflict());
+        return wire;
+    }
+
+    /** Green tick, question mark, red cross, or still waiting; persons and resources are simply booked. */
+    static AnswerKind answerOf(Status status, org.invitations.invitation.ParticipantKind kind) {
+        return switch (status) {
+            case INVITED, MOVED, SEEN, MOVED_SEEN -> AnswerKind.PENDING;
+            case TENTATIVE -> AnswerKind.TENTATIVE;
+            case DECLINED -> AnswerKind.DECLINED;
+            case CANCELLED -> AnswerKind.CANCELLED;
+            case BOOKED, STARTED, COMPLETED -> kind == org.invitations.invitation.ParticipantKind.ASSOCIATE
+                    ? AnswerKind.ACCEPTED : AnswerKind.BOOKED;
+        };
+    }
+
+    static GetDiaryResponse toDiary(List<DiaryEntry> entries) {
+        GetDiaryResponse response = new GetDiaryResponse();
+        for (DiaryEntry entry : entries) {
+            org.invitations.ws.generated.DiaryEntry wire = new org.invitations.ws.generated.DiaryEntry();
+            wire.setRecordId(entry.recordId());
+            wire.setAppointmentId(entry.appointmentId());
+            wire.setType(AppointmentType.valueOf(entry.type().name()));
+            wire.setTitle(entry.title());
+            wire.setLocation(entry.location());
+            wire.setStart(DateTimes.toUtc(entry.start()));
+            wire.setEnd(DateTimes.toUtc(entry.end()));
+            wire.setOwnerId(entry.ownerId());
+            wire.setOwnerName(entry.ownerName());
+            wire.setStatus(entry.status().code());
+            wire.setOwn(entry.own());
+            wire.setTentative(entry.status() == Status.TENTATIVE);
+            wire.setConflict(entry.conflict());
+            response.getEntry().add(wire);
+        }
+        return response;
+    }
+
+    static GetActivityArchiveResponse toArchive(List<ArchiveEntry> entries) {
+        GetActivityArchiveResponse response = new GetActivityArchiveResponse();
+        for (ArchiveEntry entry : entries) {
+            org.invitations.ws.generated.ArchiveEntry wire = new org.invitations.ws.generated.ArchiveEntry();
+            wire.setRecordId(entry.recordId());
+            wire.setAppointmentId(entry.appointmentId());
+            wire.setTitle(entry.title());
+            wire.setLocation(entry.location());
+            wire.setStart(DateTimes.toUtc(entry.start()));
+            wire.setEnd(DateTimes.toUtc(entry.end()));
+            wire.setOwnerName(entry.ownerName());
+            wire.setPersonId(entry.personId());
+            wire.setPersonName(entry.personName());
+            wire.setStatus(entry.status().code());
+            response.getEntry().add(wire);
+        }
+        return response;
+    }
+}
