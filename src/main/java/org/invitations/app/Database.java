@@ -68,6 +68,7 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                    .property(AvailableSettings.NON_CONTEXTUAL_LOB_CREATION, true)
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                     .property(AvailableSettings.ORDER_INSERTS, true)
                     .property(AvailableSettings.HBM2DDL_AUTO, schemaAction)

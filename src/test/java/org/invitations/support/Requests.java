@@ -4,6 +4,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.invitations.ws.generated.AcceptInvitation;
+import org.invitations.ws.generated.AcknowledgeDecline;
+import org.invitations.ws.generated.AppointmentRequest;
+import org.invitations.ws.generated.CancelAppointment;
+import org.invitations.ws.generated.DeclineInvitation;
+import org.invitations.ws.generated.GetActivityArchive;
+import org.invitations.ws.generated.GetAppointmentParticipants;
+import org.invitations.ws.generated.GetDiary;
+import org.invitations.ws.generated.MarkInvitationSeen;
+import org.invitations.ws.generated.MoveAppointment;
+import org.invitations.ws.generated.ParticipantList;
+import org.invitations.ws.generated.PostponeInvitation;
+import org.invitations.ws.generated.RecordRequest;
+import org.invitations.ws.generated.TentativelyAcceptInvitation;
+import org.invitations.ws.generated.UpdateAppointment;
 import org.invitations.ws.generated.AppointmentType;
 import org.invitations.ws.generated.CreateInvitation;
 import org.invitations.ws.generated.GetInvitations;
@@ -81,8 +95,77 @@ public final class Requests {
     }
 
     public static AcceptInvitation accept(long recordId) {
-        AcceptInvitation request = new AcceptInvitation();
+        return record(new AcceptInvitation(), recordId);
+    }
+
+    public static TentativelyAcceptInvitation tentative(long recordId) {
+        return record(new TentativelyAcceptInvitation(), recordId);
+    }
+
+    public static DeclineInvitation decline(long recordId, String reason) {
+        DeclineInvitation request = record(new DeclineInvitation(), recordId);
+        request.setReason(reason);
+        return request;
+    }
+
+    public static MarkInvitationSeen seen(long recordId) {
+        return record(new MarkInvitationSeen(), recordId);
+    }
+
+    public static PostponeInvitation postpone(long recordId) {
+        return record(new PostponeInvitation(), recordId);
+    }
+
+    public static AcknowledgeDecline acknowledge(long recordId) {
+        return record(new AcknowledgeDecline(), recordId);
+    }
+
+    public static <T extends RecordRequest> T record(T request, long recordId) {
         request.setRecordId(recordId);
+        return request;
+    }
+
+    public static MoveAppointment move(long appointmentId, OffsetDateTime start) {
+        MoveAppointment request = appointment(new MoveAppointment(), appointmentId);
+        request.setStart(start);
+        request.setEnd(start.plusHours(1));
+        return request;
+    }
+
+    public static CancelAppointment cancel(long appointmentId) {
+        return appointment(new CancelAppointment(), appointmentId);
+    }
+
+    public static GetAppointmentParticipants participants(long appointmentId) {
+        return appointment(new GetAppointmentParticipants(), appointmentId);
+    }
+
+    public static UpdateAppointment update(long appointmentId) {
+        return appointment(new UpdateAppointment(), appointmentId);
+    }
+
+    public static ParticipantList list(ParticipantRef... participants) {
+        ParticipantList list = new ParticipantList();
+        list.getParticipant().addAll(java.util.List.of(participants));
+        return list;
+    }
+
+    public static <T extends AppointmentRequest> T appointment(T request, long appointmentId) {
+        request.setAppointmentId(appointmentId);
+        return request;
+    }
+
+    public static GetDiary diary(Long associateId, OffsetDateTime from, OffsetDateTime to) {
+        GetDiary request = new GetDiary();
+        request.setAssociateId(associateId);
+        request.setFrom(from);
+        request.setTo(to);
+        return request;
+    }
+
+    public static GetActivityArchive archive(long contactId) {
+        GetActivityArchive request = new GetActivityArchive();
+        request.setContactId(contactId);
         return request;
     }
 }

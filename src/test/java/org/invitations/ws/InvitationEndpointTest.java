@@ -16,13 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.invitations.app.InvitationsServer;
-import org.invitations.support.Directory;
-import org.invitations.support.TestServer;
+import org.invitations.support.EndpointTest;
 import org.invitations.ws.generated.AcceptInvitationResponse;
 import org.invitations.ws.generated.AppointmentType;
 import org.invitations.ws.generated.Associate;
@@ -39,41 +36,10 @@ import org.invitations.ws.generated.ParticipantKind;
 import org.invitations.ws.generated.ParticipantResult;
 import org.invitations.ws.generated.Resource;
 import jakarta.xml.ws.soap.SOAPFaultException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CreateInvitation, GetInvitations and AcceptInvitation through a CXF client against the real server. */
-class InvitationEndpointTest {
-
-    @TempDir
-    static Path data;
-    static InvitationsServer server;
-    static Directory directory;
-    static InvitationsPortType alice;
-    static InvitationsPortType bob;
-    static InvitationsPortType carol;
-    static long aliceId;
-    static long bobId;
-    static long carolId;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(data);
-        directory = new Directory(server.address());
-        alice = directory.alice();
-        bob = directory.bob();
-        carol = directory.carol();
-        aliceId = directory.idOf("alice");
-        bobId = directory.idOf("bob");
-        carolId = directory.idOf("carol");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class InvitationEndpointTest extends EndpointTest {
 
     // ---------------------------------------------------------------- create
 
@@ -504,16 +470,5 @@ class InvitationEndpointTest {
 
         assertEquals("recordId", fault.getFaultInfo().getField());
         assertEquals(777_777L, fault.getFaultInfo().getId());
-    }
-
-    static InvitationItem find(GetInvitationsResponse response, long recordId) {
-        return response.getInvitation().stream()
-                .filter(i -> i.getRecordId() == recordId)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("record " + recordId + " not listed"));
-    }
-
-    static boolean contains(GetInvitationsResponse response, long recordId) {
-        return response.getInvitation().stream().anyMatch(i -> i.getRecordId() == recordId);
     }
 }
