@@ -14,6 +14,7 @@ import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
 import org.invitations.security.Authenticator;
 import org.invitations.security.PasswordHasher;
+import org.invitations.task.TaskService;
 import org.invitations.ws.SoapEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class InvitationsServer implements AutoCloseable {
             InvitationService invitations = new InvitationService(database.sessionFactory(), clock);
             MeetingService meetings = new MeetingService(database.sessionFactory(), clock);
             DiaryService diaries = new DiaryService(database.sessionFactory());
+            TaskService tasks = new TaskService(database.sessionFactory(), clock);
             Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE, clock);
 
             createFirstAdmin(config, directory);
@@ -54,7 +56,7 @@ public final class InvitationsServer implements AutoCloseable {
             }
             Bus bus = BusFactory.newInstance().createBus();
             String address = "http://" + config.host() + ":" + config.port() + ServerConfig.PATH;
-            Server server = SoapEndpoints.publish(bus, address, invitations, meetings, diaries, directory,
+            Server server = SoapEndpoints.publish(bus, address, invitations, meetings, diaries, tasks, directory,
                     authenticator);
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());

@@ -8,7 +8,7 @@ public record AppointmentView(long appointmentId, AppointmentType type, String t
                               int sequence, boolean cancelled) {
 
     /** The owner's view: the appointment's own text. */
-    static AppointmentView of(Appointment appointment) {
+    public static AppointmentView of(Appointment appointment) {
         return new AppointmentView(appointment.getId(), appointment.getType(), appointment.getTitle(),
                 appointment.getDescription(), appointment.getLocation(), appointment.getStartsAt(),
                 appointment.getEndsAt(), appointment.getOwner().getId(), appointment.getOwner().getFullName(),
@@ -16,7 +16,7 @@ public record AppointmentView(long appointmentId, AppointmentType type, String t
     }
 
     /** A participant's view: the text of its own record, which follows the owner's only when asked to. */
-    static AppointmentView of(ParticipantRecord record) {
+    public static AppointmentView of(ParticipantRecord record) {
         Appointment appointment = record.getAppointment();
         return new AppointmentView(appointment.getId(), appointment.getType(), record.getTitle(),
                 record.getDescription(), record.getLocation(), record.getStartsAt(), record.getEndsAt(),

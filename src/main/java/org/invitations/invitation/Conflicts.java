@@ -9,7 +9,7 @@ import org.hibernate.Session;
 
 /**
  * Who is already busy: an associate or resource with a booked (or tentative) record of another
- * appointment that overlaps [start, end). A warning for the owner, never a refusal.
+ * meeting that overlaps [start, end). Tasks take no time slot and never count. A warning for the owner, never a refusal.
  */
 final class Conflicts {
 
@@ -21,6 +21,11 @@ final class Conflicts {
         this.busyResources = busyResources;
     }
 
+    /** A task has a due date, not a slot: it never clashes with anything. */
+    static Conflicts none() {
+        return new Conflicts(Set.of(), Set.of());
+    }
+
     /** One query per kind, whatever the number of participants. */
     static Conflicts check(Session session, Collection<Long> associateIds, Collection<Long> resourceIds,
                            Instant start, Instant end, Long exceptAppointment) {
@@ -30,6 +35,9 @@ final class Conflicts {
 
     /** For the records of one appointment: each active associate and resource checked against the others. */
     static Conflicts of(Session session, Appointment appointment, List<ParticipantRecord> records) {
+        if (appointment.getType() == AppointmentType.TASK) {
+            return none();
+        }
         Set<Long> associates = new HashSet<>();
         Set<Long> resources = new HashSet<>();
         for (ParticipantRecord record : records) {
@@ -68,12 +76,13 @@ final class Conflicts {
         return new HashSet<>(session.createSelectionQuery(
                         "select distinct r." + role + ".id from ParticipantRecord r where r." + role + ".id in :ids"
                                 + " and r.status in :busy and r.startsAt < :end and r.endsAt > :start"
-                                + " and r.appointment.id <> :except", Long.class)
+                                + " and r.appointment.id <> :except and r.appointment.type = :meeting", Long.class)
                 .setParameterList("ids", ids)
                 .setParameterList("busy", Status.BUSY)
                 .setParameter("start", start)
                 .setParameter("end", end)
                 .setParameter("except", exceptAppointment == null ? 0L : exceptAppointment)
+                .setParameter("meeting", AppointmentType.MEETING)
                 .getResultList());
     }
 }

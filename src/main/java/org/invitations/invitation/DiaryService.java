@@ -28,7 +28,8 @@ public final class DiaryService {
 
     /**
      * What is booked in the associate's diary in [from, to): its own appointments (master records),
-     * and accepted and tentative invitations; never pending, declined or cancelled ones. Entries that
+     * and accepted and tentative invitations; never pending, declined or cancelled ones, and never
+     * tasks, which have a task list of their own. Entries that
      * overlap another entry of the same diary are flagged as conflicts.
      */
     public List<DiaryEntry> diary(Caller caller, Long associateId, Instant from, Instant to) {
@@ -47,11 +48,12 @@ public final class DiaryService {
                             select new org.invitations.invitation.DiaryEntry(r.id, a.id, a.type, r.title, r.location,
                                 r.startsAt, r.endsAt, o.id, o.fullName, r.status, r.master, false)
                             from ParticipantRecord r join r.appointment a join a.owner o
-                            where r.associate.id = :who and r.status in :booked
+                            where r.associate.id = :who and r.status in :booked and a.type = :meeting
                               and r.startsAt < :to and r.endsAt > :from
                             order by r.startsAt, r.id""", DiaryEntry.class)
                     .setParameter("who", who)
                     .setParameterList("booked", Status.BUSY)
+                    .setParameter("meeting", AppointmentType.MEETING)
                     .setParameter("from", from)
                     .setParameter("to", to)
                     .getResultList();

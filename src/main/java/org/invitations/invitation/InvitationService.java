@@ -99,7 +99,12 @@ public final class InvitationService {
 
     /** Maybe: becomes 14, which counts as answered and shows in the diary marked tentative. */
     public Answer acceptTentatively(Caller caller, long recordId) {
-        return answer(caller, recordId, (record, now) -> record.acceptTentatively(now));
+        return answer(caller, recordId, (record, now) -> {
+            if (record.getAppointment().getType() == AppointmentType.TASK) {
+                throw new InvalidRequest("recordId", "a task is accepted or declined, not accepted tentatively");
+            }
+            record.acceptTentatively(now);
+        });
     }
 
     /** No, with an optional reason the owner sees: becomes 9, and may still be accepted later. */

@@ -33,19 +33,23 @@ public final class MeetingService {
      * resources are always booked. Overlaps with existing bookings are flagged, never refused.
      */
     public CreatedMeeting create(Caller owner, NewMeeting meeting) {
-        if (meeting.type() != AppointmentType.MEETING) {
-            throw new InvalidRequest("type", "type " + meeting.type() + " is not supported yet; use MEETING");
+        boolean task = meeting.type() == AppointmentType.TASK;
+        String list = task ? "assignees" : "participants";
+        if (!task) {
+            requireOrder(meeting.start(), meeting.end());
         }
-        requireOrder(meeting.start(), meeting.end());
         if (meeting.participants().isEmpty()) {
-            throw new InvalidRequest("participants", "a meeting needs at least one participant");
+            throw new InvalidRequest(list, "a " + (task ? "task" : "meeting") + " needs at least one participant");
         }
-        Participants.validate(owner.associateId(), meeting.participants(), "participants");
+        Participants.validate(owner.associateId(), meeting.participants(), list);
+        if (task) {
+            Participants.requireAssociates(meeting.participants(), list);
+        }
         return sessionFactory.fromTransaction(session -> {
             List<ParticipantRef> refs = meeting.participants();
-            Participants found = Participants.resolve(session, refs, "participants");
-            Conflicts conflicts = Conflicts.check(session, found.associates.keySet(), found.resources.keySet(),
-                    meeting.start(), meeting.end(), null);
+            Participants found = Participants.resolve(session, refs, list);
+            Conflicts conflicts = task ? Conflicts.none() : Conflicts.check(session, found.associates.keySet(),
+                    found.resources.keySet(), meeting.start(), meeting.end(), null);
             Instant now = clock.instant();
             Appointment appointment = new Appointment(session.getReference(Associate.class, owner.associateId()),
                     meeting.type(), meeting.title(), meeting.description(), meeting.location(),
@@ -74,10 +78,20 @@ public final class MeetingService {
      */
     public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end) {
         requireOrder(start, end);
+        return moveAny(owner, appointmentId, AppointmentType.MEETING, start, end);
+    }
+
+    /** A task's due date moves; colleagues are asked again as for a moved meeting. */
+    public MeetingState moveDue(Caller owner, long appointmentId, Instant due) {
+        return moveAny(owner, appointmentId, AppointmentType.TASK, due, due);
+    }
+
+    private MeetingState moveAny(Caller owner, long appointmentId, AppointmentType type, Instant start,
+                                 Instant end) {
         return sessionFactory.fromTransaction(session -> {
-            Appointment appointment = owned(session, owner, appointmentId, "move");
+            Appointment appointment = Appointments.owned(session, owner, appointmentId, "move", type);
             appointment.move(start, end);
-            List<ParticipantRecord> records = records(session, appointmentId);
+            List<ParticipantRecord> records = Appointments.records(session, appointmentId);
             Conflicts conflicts = Conflicts.of(session, appointment, records);
             Instant now = clock.instant();
             records.forEach(r -> r.moveTo(start, end, conflicts.isBusy(r), now));
@@ -88,9 +102,9 @@ public final class MeetingService {
     /** Every record becomes 10; the invitees see it as cancelled until they clean it up. */
     public MeetingState cancel(Caller owner, long appointmentId) {
         return sessionFactory.fromTransaction(session -> {
-            Appointment appointment = owned(session, owner, appointmentId, "cancel");
+            Appointment appointment = Appointments.owned(session, owner, appointmentId, "cancel", null);
             Instant now = clock.instant();
-            List<ParticipantRecord> records = records(session, appointmentId);
+            List<ParticipantRecord> records = Appointments.records(session, appointmentId);
             if (appointment.cancel(now)) {
                 records.forEach(r -> r.cancel(now));
             }
@@ -115,12 +129,15 @@ public final class MeetingService {
             }
         }
         return sessionFactory.fromTransaction(session -> {
-            Appointment appointment = owned(session, owner, update.appointmentId(), "update");
+            Appointment appointment = Appointments.owned(session, owner, update.appointmentId(), "update", null);
+            if (appointment.getType() == AppointmentType.TASK) {
+                Participants.requireAssociates(added, "addParticipants");
+            }
             appointment.changeText(
                     update.title() == null ? appointment.getTitle() : update.title(),
                     update.description() == null ? appointment.getDescription() : emptyToNull(update.description()),
                     update.location() == null ? appointment.getLocation() : emptyToNull(update.location()));
-            List<ParticipantRecord> records = records(session, appointment.getId());
+            List<ParticipantRecord> records = Appointments.records(session, appointment.getId());
             for (ParticipantRecord record : records) {
                 if (record.isMaster() || update.updateAllRecords() && record.getStatus() != Status.CANCELLED) {
                     record.copyTextOf(appointment);
@@ -138,8 +155,9 @@ public final class MeetingService {
                 record.cancel(now);
             }
             Participants found = Participants.resolve(session, added, "addParticipants");
-            Conflicts conflicts = Conflicts.check(session, found.associates.keySet(), found.resources.keySet(),
-                    appointment.getStartsAt(), appointment.getEndsAt(), appointment.getId());
+            Conflicts conflicts = appointment.getType() == AppointmentType.TASK ? Conflicts.none()
+                    : Conflicts.check(session, found.associates.keySet(), found.resources.keySet(),
+                            appointment.getStartsAt(), appointment.getEndsAt(), appointment.getId());
             for (int i = 0; i < added.size(); i++) {
                 ParticipantRef ref = added.get(i);
                 boolean busy = conflicts.isBusy(ref.kind(), ref.id());
@@ -163,7 +181,8 @@ public final class MeetingService {
     /** The owner's Invitations view: answers, seen or not, reasons, and conflicts checked now. */
     public ParticipantsView participants(Caller owner, long appointmentId) {
         return sessionFactory.fromTransaction(session -> {
-            Appointment appointment = owned(session, owner, appointmentId, "view the participants of");
+            Appointment appointment = Appointments.owned(session, owner, appointmentId, "view the participants of",
+                    null);
             List<ParticipantRecord> records = session.createSelectionQuery("""
                             from ParticipantRecord r left join fetch r.associate left join fetch r.person
                             left join fetch r.resource
@@ -214,29 +233,6 @@ public final class MeetingService {
         };
     }
 
-    /** The appointment, if the caller owns it; anyone else is refused and nothing changes. */
-    private static Appointment owned(Session session, Caller caller, long appointmentId, String action) {
-        Appointment appointment = session.createSelectionQuery(
-                        "from Appointment a join fetch a.owner where a.id = :id", Appointment.class)
-                .setParameter("id", appointmentId)
-                .getSingleResultOrNull();
-        if (appointment == null) {
-            throw new NotFound("appointment", appointmentId, "appointmentId");
-        }
-        if (appointment.getOwner().getId() != caller.associateId()) {
-            throw new NotAllowed("Only the owner (" + appointment.getOwner().getUsername() + ") may " + action
-                    + " appointment " + appointmentId, appointmentId);
-        }
-        return appointment;
-    }
-
-    private static List<ParticipantRecord> records(Session session, long appointmentId) {
-        return new ArrayList<>(session.createSelectionQuery(
-                        "from ParticipantRecord r where r.appointment.id = :id order by r.id", ParticipantRecord.class)
-                .setParameter("id", appointmentId)
-                .getResultList());
-    }
-
     private static ParticipantRecord find(List<ParticipantRecord> records, ParticipantRef ref) {
         for (ParticipantRecord record : records) {
             if (!record.isMaster() && record.getKind() == ref.kind() && record.getParticipantId() == ref.id()) {
@@ -256,12 +252,12 @@ public final class MeetingService {
         return new MeetingState(AppointmentView.of(appointment), outcomes);
     }
 
-    private static CreatedMeeting.Outcome outcome(ParticipantRecord record) {
+    static CreatedMeeting.Outcome outcome(ParticipantRecord record) {
         return new CreatedMeeting.Outcome(record.getId(), record.getKind(), record.getParticipantId(),
                 record.getStatus(), record.isInvitationSent(), record.isConflict());
     }
 
-    private static String nameOf(ParticipantRecord record) {
+    static String nameOf(ParticipantRecord record) {
         return switch (record.getKind()) {
             case ASSOCIATE -> record.getAssociate().getFullName();
             case PERSON -> record.getPerson().getFullName();

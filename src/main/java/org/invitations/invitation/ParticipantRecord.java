@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -35,10 +36,16 @@ public class ParticipantRecord {
 
     private static final Set<Status> TO_ACCEPT = union(Status.PENDING, Status.DECLINED, Status.TENTATIVE);
     private static final Set<Status> TO_TENTATIVE = union(Status.PENDING, Status.DECLINED, Status.BOOKED);
-    private static final Set<Status> TO_DECLINE = union(Status.PENDING, Status.BOOKED, Status.TENTATIVE);
-    /** What a move asks again: everything answered or seen. 5 and 6 are already waiting unseen. */
-    private static final Set<Status> ASKED_AGAIN_ON_MOVE =
-            EnumSet.of(Status.SEEN, Status.MOVED_SEEN, Status.BOOKED, Status.DECLINED, Status.TENTATIVE);
+    private static final Set<Status> TO_DECLINE =
+            union(Status.PENDING, Status.BOOKED, Status.TENTATIVE, Status.STARTED);
+    /** Accepted: a meeting is booked (1); a task is not started (1), started (2) or completed (3). */
+    private static final Set<Status> ACCEPTED = EnumSet.of(Status.BOOKED, Status.STARTED, Status.COMPLETED);
+    /**
+     * What a move asks again: everything answered or seen. 5 and 6 are already waiting unseen; a
+     * completed task is done whatever its new due date.
+     */
+    private static final Set<Status> ASKED_AGAIN_ON_MOVE = EnumSet.of(Status.SEEN, Status.MOVED_SEEN,
+            Status.BOOKED, Status.DECLINED, Status.TENTATIVE, Status.STARTED);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "participant_record_seq")
@@ -108,6 +115,19 @@ public class ParticipantRecord {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
+    /** Task progress, reported by the colleague: 0-100. */
+    @Column(name = "percent_done", nullable = false)
+    private int percentDone;
+
+    @Column(name = "hours_spent", precision = 7, scale = 2)
+    private BigDecimal hoursSpent;
+
+    @Column(name = "progress_note", length = 1000)
+    private String progressNote;
+
+    @Column(name = "progress_at")
+    private Instant progressAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -171,13 +191,40 @@ public class ParticipantRecord {
 
     // ------------------------------------------------------------------ the invitee's answers
 
-    /** Yes: a pending invitation, a decline (change of mind) or a tentative answer becomes booked. */
+    /**
+     * Yes: a pending invitation, a decline (change of mind) or a tentative answer becomes booked. A
+     * task asked again after a move goes back to what its progress says (1, 2 or 3).
+     */
     public void accept(Instant now) {
-        if (status == Status.BOOKED) {
+        if (ACCEPTED.contains(status)) {
             return;
         }
-        require(TO_ACCEPT, Status.BOOKED);
-        answer(Status.BOOKED, null, now);
+        Status accepted = statusForProgress(percentDone);
+        require(TO_ACCEPT, accepted);
+        answer(accepted, null, now);
+    }
+
+    /**
+     * The colleague reports progress on an accepted task: 0% is not started (1), anything in between
+     * started (2), 100% completed (3). Hours are the total so far; left out, the last figure stays.
+     */
+    public void reportProgress(int percent, BigDecimal hours, String note, Instant now) {
+        Status next = statusForProgress(percent);
+        if (!ACCEPTED.contains(status)) {
+            throw refused(next, "progress is reported on an accepted task (1, 2, 3); accept it first");
+        }
+        status = next;
+        percentDone = percent;
+        if (hours != null) {
+            hoursSpent = hours;
+        }
+        progressNote = note;
+        progressAt = now;
+        updatedAt = now;
+    }
+
+    private static Status statusForProgress(int percent) {
+        return percent <= 0 ? Status.BOOKED : percent >= 100 ? Status.COMPLETED : Status.STARTED;
     }
 
     /** Maybe: counts as an answer, shows in the diary marked tentative. */
@@ -296,8 +343,8 @@ public class ParticipantRecord {
 
     /** Seen or answered; what the owner's view shows as "has seen". */
     public boolean isSeen() {
-        return status == Status.SEEN || status == Status.MOVED_SEEN || Status.ANSWERED.contains(status)
-                && invitationSent;
+        return status == Status.SEEN || status == Status.MOVED_SEEN
+                || invitationSent && (Status.ANSWERED.contains(status) || ACCEPTED.contains(status));
     }
 
     private void answer(Status answer, String reason, Instant now) {
@@ -409,6 +456,22 @@ public class ParticipantRecord {
 
     public Instant getAnsweredAt() {
         return answeredAt;
+    }
+
+    public int getPercentDone() {
+        return percentDone;
+    }
+
+    public BigDecimal getHoursSpent() {
+        return hoursSpent;
+    }
+
+    public String getProgressNote() {
+        return progressNote;
+    }
+
+    public Instant getProgressAt() {
+        return progressAt;
     }
 
     public Instant getUpdatedAt() {

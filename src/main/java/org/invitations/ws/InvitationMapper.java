@@ -40,17 +40,25 @@ final class InvitationMapper {
     }
 
     static NewMeeting toNewMeeting(CreateInvitation request) {
+        if (request.getType() == AppointmentType.TASK) {
+            throw new InvalidRequest("type", "a task is created with CreateTask (title, description, due, assignees)");
+        }
         List<NewMeeting.ParticipantRef> participants = toRefs(
                 request.getParticipants() == null ? List.of() : request.getParticipants().getParticipant(),
                 "participants");
         InvitationOptions options = request.getOptions();
-        boolean send = options == null || options.isSendInvitations() == null || options.isSendInvitations();
-        boolean myself = options == null || options.isIncludeMyself() == null || options.isIncludeMyself();
-        return new NewMeeting(
-                org.invitations.invitation.AppointmentType.valueOf(request.getType().name()),
+        return new NewMeeting(org.invitations.invitation.AppointmentType.MEETING,
                 request.getTitle(), request.getDescription(), request.getLocation(),
                 DateTimes.toInstant(request.getStart()), DateTimes.toInstant(request.getEnd()),
-                participants, send, myself);
+                participants, sendInvitations(options), includeMyself(options));
+    }
+
+    static boolean sendInvitations(InvitationOptions options) {
+        return options == null || options.isSendInvitations() == null || options.isSendInvitations();
+    }
+
+    static boolean includeMyself(InvitationOptions options) {
+        return options == null || options.isIncludeMyself() == null || options.isIncludeMyself();
     }
 
     static List<NewMeeting.ParticipantRef> toRefs(List<ParticipantRef> refs, String list) {

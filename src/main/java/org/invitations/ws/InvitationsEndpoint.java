@@ -6,6 +6,9 @@ import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
 import org.invitations.shared.Page;
+import org.invitations.task.ProgressReport;
+import org.invitations.task.TaskFilter;
+import org.invitations.task.TaskService;
 import org.invitations.shared.PageToken;
 import org.invitations.ws.generated.AcceptInvitation;
 import org.invitations.ws.generated.AcceptInvitationResponse;
@@ -23,6 +26,18 @@ import org.invitations.ws.generated.CreateInvitation;
 import org.invitations.ws.generated.CreateInvitationResponse;
 import org.invitations.ws.generated.CreateResource;
 import org.invitations.ws.generated.CreateResourceResponse;
+import org.invitations.ws.generated.GetDistributedTasksResponse;
+import org.invitations.ws.generated.GetDistributedTasks;
+import org.invitations.ws.generated.GetTaskDistributionResponse;
+import org.invitations.ws.generated.GetTaskDistribution;
+import org.invitations.ws.generated.GetTasksResponse;
+import org.invitations.ws.generated.GetTasks;
+import org.invitations.ws.generated.ReportTaskProgressResponse;
+import org.invitations.ws.generated.ReportTaskProgress;
+import org.invitations.ws.generated.MoveTaskDueDateResponse;
+import org.invitations.ws.generated.MoveTaskDueDate;
+import org.invitations.ws.generated.CreateTaskResponse;
+import org.invitations.ws.generated.CreateTask;
 import org.invitations.ws.generated.DeclineInvitation;
 import org.invitations.ws.generated.DeclineInvitationResponse;
 import org.invitations.ws.generated.GetActivityArchive;
@@ -75,13 +90,15 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final InvitationService invitations;
     private final MeetingService meetings;
     private final DiaryService diaries;
+    private final TaskService tasks;
     private final DirectoryService directory;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
-                               DirectoryService directory) {
+                               TaskService tasks, DirectoryService directory) {
         this.invitations = invitations;
         this.meetings = meetings;
         this.diaries = diaries;
+        this.tasks = tasks;
         this.directory = directory;
     }
 
@@ -135,6 +152,57 @@ public class InvitationsEndpoint implements InvitationsPortType {
             response.setDeclineAcknowledged(line.declineAcknowledged());
             return response;
         });
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    @Override
+    public CreateTaskResponse createTask(CreateTask request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> TaskMapper.toResponse(
+                meetings.create(CurrentCaller.get(), TaskMapper.toNewTask(request))));
+    }
+
+    @Override
+    public MoveTaskDueDateResponse moveTaskDueDate(MoveTaskDueDate request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> InvitationMapper.toState(meetings.moveDue(CurrentCaller.get(),
+                request.getAppointmentId(), DateTimes.toInstant(request.getDue())), new MoveTaskDueDateResponse()));
+    }
+
+    @Override
+    public ReportTaskProgressResponse reportTaskProgress(ReportTaskProgress request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+        return Faults.answer(() -> {
+            ProgressReport report = tasks.reportProgress(CurrentCaller.get(), request.getRecordId(),
+                    request.getPercentDone(), request.getHoursSpent(), request.getNote());
+            ReportTaskProgressResponse response = InvitationMapper.toAnswer(report.answer(),
+                    new ReportTaskProgressResponse());
+            response.setProgress(TaskMapper.toWire(report.progress()));
+            return response;
+        });
+    }
+
+    @Override
+    public GetTasksResponse getTasks(GetTasks request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> TaskMapper.toTasks(tasks.tasks(CurrentCaller.get(), request.getAssociateId(),
+                TaskMapper.filter(request.getFilter(), TaskFilter.OPEN), pageSize(request.getPageSize()),
+                PageToken.decode(request.getPageToken(), true))));
+    }
+
+    @Override
+    public GetTaskDistributionResponse getTaskDistribution(GetTaskDistribution request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> TaskMapper.toDistribution(
+                tasks.distribution(CurrentCaller.get(), request.getAppointmentId())));
+    }
+
+    @Override
+    public GetDistributedTasksResponse getDistributedTasks(GetDistributedTasks request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> TaskMapper.toDistributed(tasks.distributedTasks(CurrentCaller.get(),
+                TaskMapper.filter(request.getFilter(), TaskFilter.ALL), pageSize(request.getPageSize()),
+                PageToken.decode(request.getPageToken(), true))));
     }
 
     // ------------------------------------------------------------------ the invitee

@@ -14,6 +14,7 @@ import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
 import org.invitations.security.Authenticator;
+import org.invitations.task.TaskService;
 import org.invitations.ws.generated.InvitationsPortType;
 
 /**
@@ -28,11 +29,12 @@ public final class SoapEndpoints {
     }
 
     public static Server publish(Bus bus, String address, InvitationService invitations, MeetingService meetings,
-                                 DiaryService diaries, DirectoryService directory, Authenticator authenticator) {
+                                 DiaryService diaries, TaskService tasks, DirectoryService directory,
+                                 Authenticator authenticator) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(InvitationsPortType.class);
-        factory.setServiceBean(new InvitationsEndpoint(invitations, meetings, diaries, directory));
+        factory.setServiceBean(new InvitationsEndpoint(invitations, meetings, diaries, tasks, directory));
         factory.setAddress(address);
         factory.setWsdlLocation("classpath:wsdl/invitations.wsdl");
         factory.setServiceName(new QName(NAMESPACE, "InvitationsService"));

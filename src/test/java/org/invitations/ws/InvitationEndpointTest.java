@@ -263,13 +263,14 @@ class InvitationEndpointTest extends EndpointTest {
     }
 
     @Test
-    void taskTypeIsRefusedUntilTasksAreSupported() {
+    void taskTypeIsPointedToCreateTask() {
         CreateInvitation request = meeting("A task", freeSlot(), associate(bobId));
         request.setType(AppointmentType.TASK);
 
         InvalidRequestFault fault = assertThrows(InvalidRequestFault.class, () -> alice.createInvitation(request));
 
         assertEquals("type", fault.getFaultInfo().getField());
+        assertTrue(fault.getMessage().contains("CreateTask"), fault.getMessage());
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.invitations.ws;
+
+import org.invitations.invitation.AppointmentType;
+import org.invitations.invitation.CreatedMeeting;
+import org.invitations.invitation.NewMeeting;
+import org.invitations.shared.Page;
+import org.invitations.task.Distribution;
+import org.invitations.task.DistributedTask;
+import org.invitations.task.Progress;
+import org.invitations.task.TaskFilter;
+import org.invitations.task.TaskView;
+import org.invitations.ws.generated.CreateTask;
+import org.invitations.ws.generated.CreateTaskResponse;
+import org.invitations.ws.generated.DistributionLine;
+import org.invitations.ws.generated.GetDistributedTasksResponse;
+import org.invitations.ws.generated.GetTaskDistributionResponse;
+import org.invitations.ws.generated.GetTasksResponse;
+import org.invitations.ws.generated.TaskItem;
+import org.invitations.ws.generated.TaskProgress;
+
+/** Maps task requests and views between the wire and the task service. */
+final class TaskMapper {
+
+    private TaskMapper() {
+    }
+
+    /** A task is an appointment whose start and end are both the due date. */
+    static NewMeeting toNewTask(CreateTask request) {
+        return new NewMeeting(AppointmentType.TASK, request.getTitle(), request.getDescription(), null,
+                DateTimes.toInstant(request.getDue()), DateTimes.toInstant(request.getDue()),
+                InvitationMapper.toRefs(request.getAssignees().getParticipant(), "assignees"),
+                InvitationMapper.sendInvitations(request.getOptions()),
+                InvitationMapper.includeMyself(request.getOptions()));
+    }
+
+    static CreateTaskResponse toResponse(CreatedMeeting created) {
+        CreateTaskResponse response = new CreateTaskResponse();
+        response.setAppointmentId(created.appointmentId());
+        response.setMasterRecordId(created.masterRecordId());
+        created.participants().forEach(p -> response.getParticipant().add(InvitationMapper.toResult(p)));
+        return response;
+    }
+
+    static TaskFilter filter(org.invitations.ws.generated.TaskFilter filter, TaskFilter otherwise) {
+        return filter == null ? otherwise : TaskFilter.valueOf(filter.name());
+    }
+
+    static TaskProgress toWire(Progress progress) {
+        TaskProgress wire = new TaskProgress();
+        wire.setPercentDone(progress.percentDone());
+        wire.setHoursSpent(progress.hoursSpent());
+        wire.setNote(progress.note());
+        wire.setProgressAt(DateTimes.toUtc(progress.at()));
+        return wire;
+    }
+
+    static GetTasksResponse toTasks(Page<TaskView> page) {
+        GetTasksResponse response = new GetTasksResponse();
+        for (TaskView view : page.items()) {
+            TaskItem item = new TaskItem();
+            item.setRecordId(view.recordId());
+            item.setAppointmentId(view.appointmentId());
+            item.setTitle(view.title());
+            item.setDescription(view.description());
+            item.setDue(DateTimes.toUtc(view.due()));
+            item.setOwnerId(view.ownerId());
+            item.setOwnerName(view.ownerName());
+            item.setStatus(view.status().code());
+            item.setProgress(toWire(view.progress()));
+            response.getTask().add(item);
+        }
+        response.setNextPageToken(page.next() == null ? null : page.next().encode());
+        return response;
+    }
+
+    static GetTaskDistributionResponse toDistribution(Distribution distribution) {
+        GetTaskDistributionResponse response = new GetTaskDistributionResponse();
+        response.setTask(InvitationMapper.toAppointment(distribution.task()));
+        response.setOverallPercentDone(distribution.overallPercentDone());
+        for (Distribution.Line line : distribution.colleagues()) {
+            DistributionLine wire = new DistributionLine();
+            wire.setRecordId(line.recordId());
+            wire.setAssociateId(line.associateId());
+            wire.setName(line.name());
+            wire.setStatus(line.status().code());
+            wire.setAnswer(ViewMapper.answerOf(line.status(), org.invitations.invitation.ParticipantKind.ASSOCIATE));
+            wire.setSeen(line.seen());
+            wire.setDeclineReason(line.declineReason());
+            wire.setProgress(toWire(line.progress()));
+            wire.setUpdatedAt(DateTimes.toUtc(line.updatedAt()));
+            response.getColleague().add(wire);
+        }
+        return response;
+    }
+
+    static GetDistributedTasksResponse toDistributed(Page<DistributedTask> page) {
+        GetDistributedTasksResponse response = new GetDistributedTasksResponse();
+        for (DistributedTask task : page.items()) {
+            org.invitations.ws.generated.DistributedTask wire = new org.invitations.ws.generated.DistributedTask();
+            wire.setTask(InvitationMapper.toAppointment(task.task()));
+            wire.setAccepted(task.accepted());
+            wire.setDeclined(task.declined());
+            wire.setPending(task.pending());
+            wire.setOverallPercentDone(task.overallPercentDone());
+            wire.setDone(task.done());
+            response.getTask().add(wire);
+        }
+        response.setNextPageToken(page.next() == null ? null : page.next().encode());
+        return response;
+    }
+
+}
