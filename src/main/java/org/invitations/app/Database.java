@@ -70,6 +70,7 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                     .property(AvailableSettings.NON_CONTEXTUAL_LOB_CREATION, true)
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                    .property(AvailableSettings.STATEMENT_FETCH_SIZE, 64)
                     .property(AvailableSettings.ORDER_INSERTS, true)
                     .property(AvailableSettings.HBM2DDL_AUTO, schemaAction)
                     .property(AvailableSettings.DIALECT, config.embeddedDerby()
@@ -85,6 +86,11 @@ public final class Database implements AutoCloseable {
 
     public SessionFactory sessionFactory() {
         return sessionFactory;
+    }
+
+    /** The pool itself, for bulk work that bypasses Hibernate (benchmark seeding). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

@@ -30,12 +30,14 @@ public final class InvitationsServer implements AutoCloseable {
     private final Database database;
     private final Bus bus;
     private final Server server;
+    private final Server noop;
 
-    private InvitationsServer(ServerConfig config, Database database, Bus bus, Server server) {
+    private InvitationsServer(ServerConfig config, Database database, Bus bus, Server server, Server noop) {
         this.config = config;
         this.database = database;
         this.bus = bus;
         this.server = server;
+        this.noop = noop;
     }
 
     public static InvitationsServer start(ServerConfig config) {
@@ -60,7 +62,9 @@ public final class InvitationsServer implements AutoCloseable {
                     authenticator);
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
-            return new InvitationsServer(config, database, bus, server);
+            Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus,
+                    "http://" + config.host() + ":" + config.port() + "/ws/noop", authenticator) : null;
+            return new InvitationsServer(config, database, bus, server, noop);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -77,6 +81,9 @@ public final class InvitationsServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (noop != null) {
+            noop.destroy();
+        }
         server.destroy();
         bus.shutdown(true);
         database.close();

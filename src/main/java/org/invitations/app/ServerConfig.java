@@ -11,7 +11,13 @@ import java.util.Map;
  * @param passwordIterations PBKDF2 cost for new password hashes
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
-                           String jdbcPassword, boolean demo, String adminPassword, int passwordIterations) {
+                           String jdbcPassword, boolean demo, String adminPassword, int passwordIterations,
+                           boolean benchNoop) {
+
+    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                        boolean demo, String adminPassword, int passwordIterations) {
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword, passwordIterations, false);
+    }
 
     public static final int DEFAULT_PORT = 8080;
     public static final String PATH = "/ws/invitations";
@@ -24,11 +30,14 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
         String jdbcUser = env.get("INVITATIONS_JDBC_USER");
         String jdbcPassword = env.get("INVITATIONS_JDBC_PASSWORD");
         boolean demo = false;
+        boolean benchNoop = false;
         int iterations = Integer.parseInt(env.getOrDefault("INVITATIONS_PBKDF2_ITERATIONS",
                 String.valueOf(org.invitations.security.PasswordHasher.DEFAULT_ITERATIONS)));
         for (String arg : args) {
             if (arg.equals("--demo")) {
                 demo = true;
+            } else if (arg.equals("--bench-noop")) {
+                benchNoop = true;
             } else if (arg.startsWith("--port=")) {
                 port = Integer.parseInt(value(arg));
             } else if (arg.startsWith("--host=")) {
@@ -43,7 +52,7 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
             }
         }
         return new ServerConfig(host, port, data, jdbcUrl, jdbcUser, jdbcPassword, demo,
-                env.get("INVITATIONS_ADMIN_PASSWORD"), iterations);
+                env.get("INVITATIONS_ADMIN_PASSWORD"), iterations, benchNoop);
     }
 
     /** The JDBC URL to use: the configured one, or embedded Derby on disk in the data folder. */
@@ -57,7 +66,7 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword,
-                passwordIterations);
+                passwordIterations, benchNoop);
     }
 
     private static String value(String arg) {

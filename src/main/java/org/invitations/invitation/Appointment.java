@@ -24,6 +24,12 @@ import org.invitations.shared.InvalidTransition;
 @Table(name = "appointment")
 public class Appointment {
 
+    /**
+     * The longest meeting. Bounding it lets the conflict check and the diary read a participant's
+     * bookings as an index range instead of its whole history.
+     */
+    public static final java.time.Duration MAX_LENGTH = java.time.Duration.ofDays(31);
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "appointment_seq")
     @SequenceGenerator(name = "appointment_seq", sequenceName = "appointment_seq", allocationSize = 50)

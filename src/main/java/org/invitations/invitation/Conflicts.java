@@ -73,16 +73,19 @@ final class Conflicts {
         if (ids.isEmpty()) {
             return Set.of();
         }
+        // An overlapping booking starts after start - MAX_LENGTH: that bound turns the check into an
+        // index range scan on (participant, start). Tasks are zero-length (start = end = due) and never overlap.
         return new HashSet<>(session.createSelectionQuery(
                         "select distinct r." + role + ".id from ParticipantRecord r where r." + role + ".id in :ids"
-                                + " and r.status in :busy and r.startsAt < :end and r.endsAt > :start"
-                                + " and r.appointment.id <> :except and r.appointment.type = :meeting", Long.class)
+                                + " and r.startsAt < :end and r.startsAt > :earliest and r.endsAt > :start"
+                                + " and r.endsAt > r.startsAt and r.status in :busy and r.appointment.id <> :except",
+                        Long.class)
                 .setParameterList("ids", ids)
                 .setParameterList("busy", Status.BUSY)
                 .setParameter("start", start)
                 .setParameter("end", end)
+                .setParameter("earliest", start.minus(Appointment.MAX_LENGTH))
                 .setParameter("except", exceptAppointment == null ? 0L : exceptAppointment)
-                .setParameter("meeting", AppointmentType.MEETING)
                 .getResultList());
     }
 }

@@ -49,13 +49,14 @@ public final class DiaryService {
                                 r.startsAt, r.endsAt, o.id, o.fullName, r.status, r.master, false)
                             from ParticipantRecord r join r.appointment a join a.owner o
                             where r.associate.id = :who and r.status in :booked and a.type = :meeting
-                              and r.startsAt < :to and r.endsAt > :from
+                              and r.startsAt < :to and r.startsAt > :earliest and r.endsAt > :from
                             order by r.startsAt, r.id""", DiaryEntry.class)
                     .setParameter("who", who)
                     .setParameterList("booked", Status.BUSY)
                     .setParameter("meeting", AppointmentType.MEETING)
                     .setParameter("from", from)
                     .setParameter("to", to)
+                    .setParameter("earliest", from.minus(Appointment.MAX_LENGTH))
                     .getResultList();
             return flagOverlaps(entries);
         });

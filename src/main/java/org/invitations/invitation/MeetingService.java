@@ -269,6 +269,10 @@ public final class MeetingService {
         if (!end.isAfter(start)) {
             throw new InvalidRequest("end", "end must be after start");
         }
+        if (java.time.Duration.between(start, end).compareTo(Appointment.MAX_LENGTH) > 0) {
+            throw new InvalidRequest("end", "a meeting lasts at most " + Appointment.MAX_LENGTH.toDays()
+                    + " days; book longer absences as several appointments");
+        }
     }
 
     private static String emptyToNull(String text) {

@@ -45,11 +45,27 @@ public final class SoapEndpoints {
         properties.put(SecurityConstants.USERNAME_TOKEN_VALIDATOR, new PasswordTextValidator(authenticator));
         factory.setProperties(properties);
 
+        factory.getInInterceptors().add(new WSS4JInInterceptor(usernameToken()));
+        factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
+        return factory.create();
+    }
+
+    /** The benchmark's no-op ceiling at {@code address}: same transport and WS-Security, no service, no database. */
+    public static Server publishNoop(Bus bus, String address, Authenticator authenticator) {
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        factory.setBus(bus);
+        factory.setServiceBean(new NoopEndpoint());
+        factory.setAddress(address);
+        factory.setProperties(new HashMap<>(Map.of(
+                SecurityConstants.USERNAME_TOKEN_VALIDATOR, new PasswordTextValidator(authenticator))));
+        factory.getInInterceptors().add(new WSS4JInInterceptor(usernameToken()));
+        return factory.create();
+    }
+
+    private static Map<String, Object> usernameToken() {
         Map<String, Object> security = new HashMap<>();
         security.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN);
         security.put(ConfigurationConstants.PASSWORD_TYPE, "PasswordText");
-        factory.getInInterceptors().add(new WSS4JInInterceptor(security));
-        factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
-        return factory.create();
+        return security;
     }
 }

