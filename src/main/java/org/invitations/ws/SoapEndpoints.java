@@ -28,6 +28,9 @@ public final class SoapEndpoints {
     private SoapEndpoints() {
     }
 
+    /** The largest request body accepted; a CreateInvitation with 500 participants is about 40 KB. */
+    public static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
     public static Server publish(Bus bus, String address, InvitationService invitations, MeetingService meetings,
                                  DiaryService diaries, TaskService tasks, DirectoryService directory,
                                  Authenticator authenticator) {
@@ -42,9 +45,13 @@ public final class SoapEndpoints {
 
         Map<String, Object> properties = new HashMap<>();
         properties.put("schema-validation-enabled", "IN");
+        // StAX limits (CXF's defaults are generous): no text node or attribute beyond 64 KB.
+        properties.put("org.apache.cxf.stax.maxTextLength", 64 * 1024);
+        properties.put("org.apache.cxf.stax.maxAttributeSize", 64 * 1024);
         properties.put(SecurityConstants.USERNAME_TOKEN_VALIDATOR, new PasswordTextValidator(authenticator));
         factory.setProperties(properties);
 
+        factory.getInInterceptors().add(new RequestSizeLimit(MAX_REQUEST_BYTES));
         factory.getInInterceptors().add(new WSS4JInInterceptor(usernameToken()));
         factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
         return factory.create();
@@ -58,6 +65,7 @@ public final class SoapEndpoints {
         factory.setAddress(address);
         factory.setProperties(new HashMap<>(Map.of(
                 SecurityConstants.USERNAME_TOKEN_VALIDATOR, new PasswordTextValidator(authenticator))));
+        factory.getInInterceptors().add(new RequestSizeLimit(MAX_REQUEST_BYTES));
         factory.getInInterceptors().add(new WSS4JInInterceptor(usernameToken()));
         return factory.create();
     }

@@ -69,7 +69,8 @@ public final class RawSoap {
                         .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
                         .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        Document document = response.body().startsWith("<") ? Xml.parse(response.body()) : null;
+        Document document = response.body().startsWith("<") && response.body().length() < 1_000_000
+                ? Xml.parse(response.body()) : null;
         return new Reply(response.statusCode(), response.body(), document);
     }
 
