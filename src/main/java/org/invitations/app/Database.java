@@ -17,6 +17,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.invitations.audit.AuditEvent;
 import org.invitations.directory.Associate;
 import org.invitations.directory.Contact;
 import org.invitations.directory.Person;
@@ -64,7 +65,7 @@ public final class Database implements AutoCloseable {
             migrate(dataSource);
             SessionFactory sessionFactory = new HibernatePersistenceConfiguration("invitations")
                     .managedClasses(Associate.class, Contact.class, Person.class, Resource.class,
-                            Appointment.class, ParticipantRecord.class)
+                            Appointment.class, ParticipantRecord.class, AuditEvent.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")

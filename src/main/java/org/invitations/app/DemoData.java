@@ -23,12 +23,12 @@ public final class DemoData {
         if (directory.hasAssociate("alice")) {
             return;
         }
-        directory.addAssociate("alice", "Alice Andersen", "alice@example.com", ALICE_PASSWORD, Role.USER);
-        directory.addAssociate("bob", "Bob Berg", "bob@example.com", BOB_PASSWORD, Role.USER);
-        directory.addAssociate("carol", "Carol Carlsen", null, CAROL_PASSWORD, Role.USER);
-        directory.createContact("Fjordline Shipping AS", List.of(
+        directory.addAssociate(null, "alice", "Alice Andersen", "alice@example.com", ALICE_PASSWORD, Role.USER);
+        directory.addAssociate(null, "bob", "Bob Berg", "bob@example.com", BOB_PASSWORD, Role.USER);
+        directory.addAssociate(null, "carol", "Carol Carlsen", null, CAROL_PASSWORD, Role.USER);
+        directory.createContact(null, "Fjordline Shipping AS", List.of(
                 new NewPerson("Ola Nordmann", "ola@fjordline.example", "+47 912 34 567"),
                 new NewPerson("Kari Nordmann", null, "+47 987 65 432")));
-        directory.createResource("Room Oslo", "Meeting room, 8 seats, projector");
+        directory.createResource(null, "Room Oslo", "Meeting room, 8 seats, projector");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
+import org.invitations.audit.AuditLog;
 import org.invitations.directory.DirectoryService;
 import org.invitations.directory.Role;
 import org.invitations.invitation.DiaryService;
@@ -25,6 +26,8 @@ public final class InvitationsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationsServer.class);
     /** How long a verified password is trusted before the slow hash is checked again. */
     private static final Duration LOGIN_CACHE = Duration.ofMinutes(1);
+    /** How long an account stays locked after {@value Authenticator#MAX_FAILURES} wrong passwords. */
+    private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private final ServerConfig config;
     private final Database database;
@@ -45,12 +48,14 @@ public final class InvitationsServer implements AutoCloseable {
         try {
             Clock clock = Clock.systemUTC();
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
-            DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher);
-            InvitationService invitations = new InvitationService(database.sessionFactory(), clock);
-            MeetingService meetings = new MeetingService(database.sessionFactory(), clock);
+            AuditLog audit = new AuditLog(database.sessionFactory(), clock);
+            Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE,
+                    LOCKOUT, clock);
+            DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher, audit, authenticator);
+            InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit);
+            MeetingService meetings = new MeetingService(database.sessionFactory(), clock, audit);
             DiaryService diaries = new DiaryService(database.sessionFactory());
-            TaskService tasks = new TaskService(database.sessionFactory(), clock);
-            Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE, clock);
+            TaskService tasks = new TaskService(database.sessionFactory(), clock, audit);
 
             createFirstAdmin(config, directory);
             if (config.demo()) {
@@ -59,7 +64,7 @@ public final class InvitationsServer implements AutoCloseable {
             Bus bus = BusFactory.newInstance().createBus();
             String address = "http://" + config.host() + ":" + config.port() + ServerConfig.PATH;
             Server server = SoapEndpoints.publish(bus, address, invitations, meetings, diaries, tasks, directory,
-                    authenticator);
+                    audit, authenticator);
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
             Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus,
@@ -104,7 +109,7 @@ public final class InvitationsServer implements AutoCloseable {
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
-        directory.addAssociate("admin", "Administrator", null, password, Role.ADMIN);
+        directory.addAssociate(null, "admin", "Administrator", null, password, Role.ADMIN);
         if (generated) {
             // Printed once, on the console only: the hash is all that is stored.
             System.out.println("Created associate 'admin' with generated password: " + password);

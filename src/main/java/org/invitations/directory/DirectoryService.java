@@ -2,6 +2,8 @@ package org.invitations.directory;
 
 import java.util.List;
 import org.hibernate.SessionFactory;
+import org.invitations.audit.AuditLog;
+import org.invitations.security.Authenticator;
 import org.invitations.security.Caller;
 import org.invitations.security.PasswordHasher;
 import org.invitations.shared.InvalidRequest;
@@ -11,8 +13,9 @@ import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
 
 /**
- * Associates, contacts with their persons, and resources. Only an ADMIN adds associates (they get a
- * login); any associate may add contacts and resources, as in the CRM.
+ * Associates, contacts with their persons, and resources. Only an ADMIN adds, disables or sets the
+ * password of other associates (they have logins); any associate may add contacts and resources, as
+ * in the CRM. Every change is audited in its own transaction.
  */
 public final class DirectoryService {
 
@@ -22,22 +25,74 @@ public final class DirectoryService {
 
     private final SessionFactory sessionFactory;
     private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Authenticator authenticator;
 
-    public DirectoryService(SessionFactory sessionFactory, PasswordHasher hasher) {
+    public DirectoryService(SessionFactory sessionFactory, PasswordHasher hasher, AuditLog audit,
+                            Authenticator authenticator) {
         this.sessionFactory = sessionFactory;
         this.hasher = hasher;
+        this.audit = audit;
+        this.authenticator = authenticator;
     }
 
     public Associate createAssociate(Caller caller, String username, String fullName, String email, String password,
                                      Role role) {
-        if (!caller.isAdmin()) {
-            throw new NotAllowed("Only an ADMIN may add associates", null);
-        }
-        return addAssociate(username, fullName, email, password, role);
+        requireAdmin(caller, "add associates");
+        return addAssociate(caller, username, fullName, email, password, role);
     }
 
-    /** Adds an associate without a caller: the first admin and the demo directory at start-up. */
-    public Associate addAssociate(String username, String fullName, String email, String password, Role role) {
+    /**
+     * A new password: one's own, proving the current one; or, for an ADMIN, anyone's. The old password
+     * stops working at once.
+     */
+    public Associate changePassword(Caller caller, Long associateId, String currentPassword, String newPassword) {
+        long who = associateId == null ? caller.associateId() : associateId;
+        boolean own = who == caller.associateId();
+        if (!own) {
+            requireAdmin(caller, "change another associate's password");
+        }
+        String hash = hasher.hash(newPassword);
+        Associate changed = sessionFactory.fromTransaction(session -> {
+            Associate associate = session.find(Associate.class, who);
+            if (associate == null) {
+                throw new NotFound("associate", who, "associateId");
+            }
+            if (own && (currentPassword == null || !hasher.verify(currentPassword, associate.getPasswordHash()))) {
+                throw new InvalidRequest("currentPassword", "currentPassword is not the password of "
+                        + associate.getUsername() + "; send the current one to change it");
+            }
+            associate.changePassword(hash);
+            audit.record(session, caller, "ChangePassword", "associate", who, null);
+            return associate;
+        });
+        authenticator.evict(changed.getUsername());
+        return changed;
+    }
+
+    /** Disabling stops the associate's login at once; its records stay. */
+    public Associate setEnabled(Caller caller, long associateId, boolean enabled) {
+        requireAdmin(caller, "enable or disable associates");
+        if (associateId == caller.associateId() && !enabled) {
+            throw new InvalidRequest("associateId", "an administrator cannot disable its own account");
+        }
+        Associate changed = sessionFactory.fromTransaction(session -> {
+            Associate associate = session.find(Associate.class, associateId);
+            if (associate == null) {
+                throw new NotFound("associate", associateId, "associateId");
+            }
+            associate.setEnabled(enabled);
+            audit.record(session, caller, enabled ? "EnableAssociate" : "DisableAssociate", "associate",
+                    associateId, associate.getUsername());
+            return associate;
+        });
+        authenticator.evict(changed.getUsername());
+        return changed;
+    }
+
+    /** Adds an associate; a null caller is the service itself (the first admin, the demo directory). */
+    public Associate addAssociate(Caller caller, String username, String fullName, String email, String password,
+                                  Role role) {
         String hash = hasher.hash(password);
         return sessionFactory.fromTransaction(session -> {
             boolean taken = session.createSelectionQuery("select 1 from Associate where username = :u", Integer.class)
@@ -48,6 +103,7 @@ public final class DirectoryService {
             }
             Associate associate = new Associate(username, fullName, email, hash, role);
             session.persist(associate);
+            audit.record(session, caller, "CreateAssociate", "associate", associate.getId(), username + " " + role);
             return associate;
         });
     }
@@ -83,11 +139,13 @@ public final class DirectoryService {
                 pageSize, a -> PageToken.afterId(a.getId())));
     }
 
-    public Contact createContact(String name, List<NewPerson> persons) {
+    public Contact createContact(Caller caller, String name, List<NewPerson> persons) {
         return sessionFactory.fromTransaction(session -> {
             Contact contact = new Contact(name);
             persons.forEach(p -> contact.addPerson(p.fullName(), p.email(), p.mobile()));
             session.persist(contact);
+            audit.record(session, caller, "CreateContact", "contact", contact.getId(),
+                    name + " with " + persons.size() + " persons");
             return contact;
         });
     }
@@ -123,12 +181,20 @@ public final class DirectoryService {
         });
     }
 
-    public Resource createResource(String name, String description) {
+    public Resource createResource(Caller caller, String name, String description) {
         return sessionFactory.fromTransaction(session -> {
             Resource resource = new Resource(name, description);
             session.persist(resource);
+            audit.record(session, caller, "CreateResource", "resource", resource.getId(), name);
             return resource;
         });
+    }
+
+    private static void requireAdmin(Caller caller, String action) {
+        if (!caller.isAdmin()) {
+            throw new NotAllowed("Only an ADMIN may " + action
+                    + (caller.integration() != null ? " (an integration never acts as an admin)" : ""), null);
+        }
     }
 
     public Resource resource(long id) {

@@ -1,7 +1,11 @@
 package org.invitations.directory;
 
-/** What an associate may do beyond acting for itself: ADMIN also manages the directory. */
+/**
+ * What an account may do. USER acts for itself; ADMIN also manages the directory and reads the audit
+ * log; INTEGRATION is a legacy system that acts on behalf of a named associate, never as an admin.
+ */
 public enum Role {
     USER,
-    ADMIN
+    ADMIN,
+    INTEGRATION
 }

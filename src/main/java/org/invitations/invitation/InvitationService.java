@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.SelectionQuery;
+import org.invitations.audit.AuditLog;
 import org.invitations.directory.Associate;
 import org.invitations.security.Caller;
 import org.invitations.shared.InvalidRequest;
@@ -25,10 +26,12 @@ public final class InvitationService {
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public InvitationService(SessionFactory sessionFactory, Clock clock) {
+    public InvitationService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -121,12 +124,12 @@ public final class InvitationService {
 
     /** Yes: 5, 6, 7, 8, 9 or 14 become 1; a cancelled meeting cannot be accepted. */
     public Answer accept(Caller caller, long recordId) {
-        return answer(caller, recordId, (record, now) -> record.accept(now));
+        return answer(caller, recordId, "AcceptInvitation", (record, now) -> record.accept(now));
     }
 
     /** Maybe: becomes 14, which counts as answered and shows in the diary marked tentative. */
     public Answer acceptTentatively(Caller caller, long recordId) {
-        return answer(caller, recordId, (record, now) -> {
+        return answer(caller, recordId, "TentativelyAcceptInvitation", (record, now) -> {
             if (record.getAppointment().getType() == AppointmentType.TASK) {
                 throw new InvalidRequest("recordId", "a task is accepted or declined, not accepted tentatively");
             }
@@ -136,17 +139,17 @@ public final class InvitationService {
 
     /** No, with an optional reason the owner sees: becomes 9, and may still be accepted later. */
     public Answer decline(Caller caller, long recordId, String reason) {
-        return answer(caller, recordId, (record, now) -> record.decline(reason, now));
+        return answer(caller, recordId, "DeclineInvitation", (record, now) -> record.decline(reason, now));
     }
 
     /** Opened and closed without an answer: 5 → 7, 6 → 8. */
     public Answer markSeen(Caller caller, long recordId) {
-        return answer(caller, recordId, (record, now) -> record.markSeen(now));
+        return answer(caller, recordId, "MarkInvitationSeen", (record, now) -> record.markSeen(now));
     }
 
     /** No answer now: stays pending, no longer new. */
     public Answer postpone(Caller caller, long recordId) {
-        return answer(caller, recordId, (record, now) -> record.postpone(now));
+        return answer(caller, recordId, "PostponeInvitation", (record, now) -> record.postpone(now));
     }
 
     /**
@@ -168,19 +171,24 @@ public final class InvitationService {
                             + record.getStatus().code() + "; only cancelled records (10) can be cleaned up");
                 }
             }
-            return session.createMutationQuery("delete from ParticipantRecord r where r.associate.id = :who"
+            int removed = session.createMutationQuery("delete from ParticipantRecord r where r.associate.id = :who"
                             + " and r.status = :cancelled" + (recordId == null ? "" : " and r.id = :id"))
                     .setParameter("who", caller.associateId())
                     .setParameter("cancelled", Status.CANCELLED)
                     .setProperties(recordId == null ? java.util.Map.of() : java.util.Map.of("id", recordId))
                     .executeUpdate();
+            audit.record(session, caller, "CleanUpCancelled", "record", recordId, removed + " removed");
+            return removed;
         });
     }
 
-    private Answer answer(Caller caller, long recordId, BiConsumer<ParticipantRecord, Instant> change) {
+    private Answer answer(Caller caller, long recordId, String operation,
+                          BiConsumer<ParticipantRecord, Instant> change) {
         return sessionFactory.fromTransaction(session -> {
             ParticipantRecord record = ownRecord(session, caller, recordId);
+            Status before = record.getStatus();
             change.accept(record, clock.instant());
+            audit.record(session, caller, operation, "record", recordId, before.code() + " -> " + record.getStatus().code());
             return Answer.of(record);
         });
     }

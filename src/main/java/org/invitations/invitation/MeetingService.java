@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.invitations.audit.AuditLog;
 import org.invitations.directory.Associate;
 import org.invitations.invitation.NewMeeting.ParticipantRef;
 import org.invitations.security.Caller;
@@ -21,10 +22,12 @@ public final class MeetingService {
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public MeetingService(SessionFactory sessionFactory, Clock clock) {
+    public MeetingService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -68,6 +71,8 @@ public final class MeetingService {
                 session.persist(record);
                 outcomes.add(outcome(record));
             }
+            audit.record(session, owner, task ? "CreateTask" : "CreateInvitation", "appointment", appointment.getId(),
+                    refs.size() + " participants");
             return new CreatedMeeting(appointment.getId(), masterId, outcomes);
         });
     }
@@ -95,6 +100,8 @@ public final class MeetingService {
             Conflicts conflicts = Conflicts.of(session, appointment, records);
             Instant now = clock.instant();
             records.forEach(r -> r.moveTo(start, end, conflicts.isBusy(r), now));
+            audit.record(session, owner, type == AppointmentType.TASK ? "MoveTaskDueDate" : "MoveAppointment",
+                    "appointment", appointmentId, start + " - " + end);
             return state(appointment, records);
         });
     }
@@ -107,6 +114,7 @@ public final class MeetingService {
             List<ParticipantRecord> records = Appointments.records(session, appointmentId);
             if (appointment.cancel(now)) {
                 records.forEach(r -> r.cancel(now));
+                audit.record(session, owner, "CancelAppointment", "appointment", appointmentId, null);
             }
             return state(appointment, records);
         });
@@ -174,6 +182,8 @@ public final class MeetingService {
                                     + appointment.getId());
                 }
             }
+            audit.record(session, owner, "UpdateAppointment", "appointment", appointment.getId(),
+                    "+" + added.size() + " -" + removed.size() + (update.updateAllRecords() ? " all records" : ""));
             return state(appointment, records);
         });
     }
@@ -217,6 +227,7 @@ public final class MeetingService {
                         + " may acknowledge its declines", recordId);
             }
             record.acknowledgeDecline(clock.instant());
+            audit.record(session, owner, "AcknowledgeDecline", "record", recordId, null);
             return new ParticipantsView.Line(record.getId(), record.getKind(), record.getParticipantId(),
                     nameOf(record), record.getStatus(), record.isSeen(), record.getDeclineReason(),
                     record.isDeclineAcknowledged(), record.getAnsweredAt(), record.isConflict());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.SelectionQuery;
+import org.invitations.audit.AuditLog;
 import org.invitations.directory.Associate;
 import org.invitations.invitation.Answer;
 import org.invitations.invitation.Appointment;
@@ -37,10 +38,12 @@ public final class TaskService {
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public TaskService(SessionFactory sessionFactory, Clock clock) {
+    public TaskService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** An associate's task list: accepted tasks (1, 2, 3) by due date, then record id. */
@@ -91,6 +94,7 @@ public final class TaskService {
                 throw new InvalidRequest("recordId", "record " + recordId + " belongs to a meeting, not a task");
             }
             record.reportProgress(percent, hours, note, clock.instant());
+            audit.record(session, caller, "ReportTaskProgress", "record", recordId, percent + "%");
             return new ProgressReport(Answer.of(record), progressOf(record));
         });
     }

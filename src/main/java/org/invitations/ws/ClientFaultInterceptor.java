@@ -6,6 +6,7 @@ import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
 import org.apache.wss4j.common.ext.WSSecurityException;
+import org.invitations.security.AuthenticationFailed;
 import org.invitations.ws.generated.InvalidRequestFault;
 import org.invitations.ws.generated.InvalidTransitionFault;
 import org.invitations.ws.generated.NotAllowedFault;
@@ -21,8 +22,6 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
     static final QName FAILED_AUTHENTICATION = new QName(
             "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd",
             "FailedAuthentication", "wsse");
-    static final String AUTHENTICATION_MESSAGE = "Authentication failed: send a WS-Security UsernameToken with the"
-            + " username and the PasswordText password of an associate";
 
     ClientFaultInterceptor() {
         super(Phase.PRE_STREAM);
@@ -59,7 +58,9 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
             unreadable.setFaultCode(Fault.FAULT_CODE_CLIENT);
             message.setContent(Exception.class, unreadable);
         } else if (isSecurityError(fault)) {
-            Fault authentication = new Fault(new org.apache.cxf.common.i18n.Message(AUTHENTICATION_MESSAGE,
+            Object reason = message.getExchange().get(PasswordTextValidator.FAILURE);
+            Fault authentication = new Fault(new org.apache.cxf.common.i18n.Message(
+                    reason == null ? AuthenticationFailed.GENERIC : reason.toString(),
                     (java.util.ResourceBundle) null), cause);
             authentication.setFaultCode(FAILED_AUTHENTICATION);
             message.setContent(Exception.class, authentication);

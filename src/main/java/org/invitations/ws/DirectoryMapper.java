@@ -1,7 +1,11 @@
 package org.invitations.ws;
 
 import java.util.List;
+import org.invitations.audit.AuditEvent;
 import org.invitations.directory.DirectoryService;
+import org.invitations.shared.Page;
+import org.invitations.ws.generated.AuditEntry;
+import org.invitations.ws.generated.GetAuditLogResponse;
 import org.invitations.ws.generated.Associate;
 import org.invitations.ws.generated.Contact;
 import org.invitations.ws.generated.NewPerson;
@@ -22,6 +26,7 @@ final class DirectoryMapper {
         wire.setFullName(associate.getFullName());
         wire.setEmail(associate.getEmail());
         wire.setRole(Role.valueOf(associate.getRole().name()));
+        wire.setEnabled(associate.isEnabled());
         return wire;
     }
 
@@ -52,6 +57,25 @@ final class DirectoryMapper {
         return persons.stream()
                 .map(p -> new DirectoryService.NewPerson(p.getFullName(), p.getEmail(), p.getMobile()))
                 .toList();
+    }
+
+    static GetAuditLogResponse toAuditLog(Page<AuditEvent> page) {
+        GetAuditLogResponse response = new GetAuditLogResponse();
+        for (AuditEvent event : page.items()) {
+            AuditEntry entry = new AuditEntry();
+            entry.setEventId(event.getId());
+            entry.setAt(DateTimes.toUtc(event.getAt()));
+            entry.setAssociateId(event.getAssociateId());
+            entry.setUsername(event.getUsername());
+            entry.setIntegration(event.getIntegration());
+            entry.setOperation(event.getOperation());
+            entry.setTargetType(event.getTargetType());
+            entry.setTargetId(event.getTargetId());
+            entry.setDetail(event.getDetail());
+            response.getEntry().add(entry);
+        }
+        response.setNextPageToken(page.next() == null ? null : page.next().encode());
+        return response;
     }
 
     static org.invitations.directory.Role toRole(Role role) {

@@ -1,7 +1,10 @@
 package org.invitations.ws;
 
 import jakarta.jws.WebService;
+import org.invitations.audit.AuditLog;
 import org.invitations.directory.DirectoryService;
+import org.invitations.security.Authenticator;
+import org.invitations.security.Caller;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
@@ -26,6 +29,12 @@ import org.invitations.ws.generated.CreateInvitation;
 import org.invitations.ws.generated.CreateInvitationResponse;
 import org.invitations.ws.generated.CreateResource;
 import org.invitations.ws.generated.CreateResourceResponse;
+import org.invitations.ws.generated.GetAuditLogResponse;
+import org.invitations.ws.generated.GetAuditLog;
+import org.invitations.ws.generated.SetAssociateEnabledResponse;
+import org.invitations.ws.generated.SetAssociateEnabled;
+import org.invitations.ws.generated.ChangePasswordResponse;
+import org.invitations.ws.generated.ChangePassword;
 import org.invitations.ws.generated.GetDistributedTasksResponse;
 import org.invitations.ws.generated.GetDistributedTasks;
 import org.invitations.ws.generated.GetTaskDistributionResponse;
@@ -92,14 +101,23 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final DiaryService diaries;
     private final TaskService tasks;
     private final DirectoryService directory;
+    private final AuditLog audit;
+    private final CurrentCaller callers;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
-                               TaskService tasks, DirectoryService directory) {
+                               TaskService tasks, DirectoryService directory, AuditLog audit,
+                               Authenticator authenticator) {
         this.invitations = invitations;
         this.meetings = meetings;
         this.diaries = diaries;
         this.tasks = tasks;
         this.directory = directory;
+        this.audit = audit;
+        this.callers = new CurrentCaller(authenticator);
+    }
+
+    private Caller caller() {
+        return callers.get();
     }
 
     // ------------------------------------------------------------------ the owner
@@ -108,13 +126,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public CreateInvitationResponse createInvitation(CreateInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> InvitationMapper.toResponse(
-                meetings.create(CurrentCaller.get(), InvitationMapper.toNewMeeting(request))));
+                meetings.create(caller(), InvitationMapper.toNewMeeting(request))));
     }
 
     @Override
     public MoveAppointmentResponse moveAppointment(MoveAppointment request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
-        return Faults.answer(() -> InvitationMapper.toState(meetings.move(CurrentCaller.get(),
+        return Faults.answer(() -> InvitationMapper.toState(meetings.move(caller(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
                 DateTimes.toInstant(request.getEnd())), new MoveAppointmentResponse()));
     }
@@ -123,14 +141,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public CancelAppointmentResponse cancelAppointment(CancelAppointment request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> InvitationMapper.toState(
-                meetings.cancel(CurrentCaller.get(), request.getAppointmentId()), new CancelAppointmentResponse()));
+                meetings.cancel(caller(), request.getAppointmentId()), new CancelAppointmentResponse()));
     }
 
     @Override
     public UpdateAppointmentResponse updateAppointment(UpdateAppointment request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> InvitationMapper.toState(
-                meetings.update(CurrentCaller.get(), InvitationMapper.toUpdate(request)),
+                meetings.update(caller(), InvitationMapper.toUpdate(request)),
                 new UpdateAppointmentResponse()));
     }
 
@@ -138,14 +156,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public GetAppointmentParticipantsResponse getAppointmentParticipants(GetAppointmentParticipants request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> ViewMapper.toResponse(
-                meetings.participants(CurrentCaller.get(), request.getAppointmentId())));
+                meetings.participants(caller(), request.getAppointmentId())));
     }
 
     @Override
     public AcknowledgeDeclineResponse acknowledgeDecline(AcknowledgeDecline request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> {
-            var line = meetings.acknowledgeDecline(CurrentCaller.get(), request.getRecordId());
+            var line = meetings.acknowledgeDecline(caller(), request.getRecordId());
             AcknowledgeDeclineResponse response = new AcknowledgeDeclineResponse();
             response.setRecordId(line.recordId());
             response.setStatus(line.status().code());
@@ -160,13 +178,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public CreateTaskResponse createTask(CreateTask request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> TaskMapper.toResponse(
-                meetings.create(CurrentCaller.get(), TaskMapper.toNewTask(request))));
+                meetings.create(caller(), TaskMapper.toNewTask(request))));
     }
 
     @Override
     public MoveTaskDueDateResponse moveTaskDueDate(MoveTaskDueDate request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
-        return Faults.answer(() -> InvitationMapper.toState(meetings.moveDue(CurrentCaller.get(),
+        return Faults.answer(() -> InvitationMapper.toState(meetings.moveDue(caller(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getDue())), new MoveTaskDueDateResponse()));
     }
 
@@ -174,7 +192,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public ReportTaskProgressResponse reportTaskProgress(ReportTaskProgress request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> {
-            ProgressReport report = tasks.reportProgress(CurrentCaller.get(), request.getRecordId(),
+            ProgressReport report = tasks.reportProgress(caller(), request.getRecordId(),
                     request.getPercentDone(), request.getHoursSpent(), request.getNote());
             ReportTaskProgressResponse response = InvitationMapper.toAnswer(report.answer(),
                     new ReportTaskProgressResponse());
@@ -185,7 +203,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetTasksResponse getTasks(GetTasks request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
-        return Faults.call(() -> TaskMapper.toTasks(tasks.tasks(CurrentCaller.get(), request.getAssociateId(),
+        return Faults.call(() -> TaskMapper.toTasks(tasks.tasks(caller(), request.getAssociateId(),
                 TaskMapper.filter(request.getFilter(), TaskFilter.OPEN), pageSize(request.getPageSize()),
                 PageToken.decode(request.getPageToken(), true))));
     }
@@ -194,13 +212,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public GetTaskDistributionResponse getTaskDistribution(GetTaskDistribution request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> TaskMapper.toDistribution(
-                tasks.distribution(CurrentCaller.get(), request.getAppointmentId())));
+                tasks.distribution(caller(), request.getAppointmentId())));
     }
 
     @Override
     public GetDistributedTasksResponse getDistributedTasks(GetDistributedTasks request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
-        return Faults.call(() -> TaskMapper.toDistributed(tasks.distributedTasks(CurrentCaller.get(),
+        return Faults.call(() -> TaskMapper.toDistributed(tasks.distributedTasks(caller(),
                 TaskMapper.filter(request.getFilter(), TaskFilter.ALL), pageSize(request.getPageSize()),
                 PageToken.decode(request.getPageToken(), true))));
     }
@@ -211,21 +229,21 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public GetInvitationsResponse getInvitations(GetInvitations request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> InvitationMapper.toResponse(
-                invitations.invitations(CurrentCaller.get(), InvitationMapper.toQuery(request))));
+                invitations.invitations(caller(), InvitationMapper.toQuery(request))));
     }
 
     @Override
     public AcceptInvitationResponse acceptInvitation(AcceptInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.accept(CurrentCaller.get(), request.getRecordId()), new AcceptInvitationResponse()));
+                invitations.accept(caller(), request.getRecordId()), new AcceptInvitationResponse()));
     }
 
     @Override
     public TentativelyAcceptInvitationResponse tentativelyAcceptInvitation(TentativelyAcceptInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.acceptTentatively(CurrentCaller.get(), request.getRecordId()),
+                invitations.acceptTentatively(caller(), request.getRecordId()),
                 new TentativelyAcceptInvitationResponse()));
     }
 
@@ -233,7 +251,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public DeclineInvitationResponse declineInvitation(DeclineInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.decline(CurrentCaller.get(), request.getRecordId(), request.getReason()),
+                invitations.decline(caller(), request.getRecordId(), request.getReason()),
                 new DeclineInvitationResponse()));
     }
 
@@ -241,14 +259,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public MarkInvitationSeenResponse markInvitationSeen(MarkInvitationSeen request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.markSeen(CurrentCaller.get(), request.getRecordId()), new MarkInvitationSeenResponse()));
+                invitations.markSeen(caller(), request.getRecordId()), new MarkInvitationSeenResponse()));
     }
 
     @Override
     public PostponeInvitationResponse postponeInvitation(PostponeInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.postpone(CurrentCaller.get(), request.getRecordId()), new PostponeInvitationResponse()));
+                invitations.postpone(caller(), request.getRecordId()), new PostponeInvitationResponse()));
     }
 
     @Override
@@ -256,7 +274,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> {
             CleanUpCancelledResponse response = new CleanUpCancelledResponse();
-            response.setRemoved(invitations.cleanUpCancelled(CurrentCaller.get(), request.getRecordId()));
+            response.setRemoved(invitations.cleanUpCancelled(caller(), request.getRecordId()));
             return response;
         });
     }
@@ -265,7 +283,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetDiaryResponse getDiary(GetDiary request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
-        return Faults.call(() -> ViewMapper.toDiary(diaries.diary(CurrentCaller.get(), request.getAssociateId(),
+        return Faults.call(() -> ViewMapper.toDiary(diaries.diary(caller(), request.getAssociateId(),
                 DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()))));
     }
 
@@ -283,7 +301,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> {
             CreateAssociateResponse response = new CreateAssociateResponse();
-            response.setAssociate(DirectoryMapper.toWire(directory.createAssociate(CurrentCaller.get(),
+            response.setAssociate(DirectoryMapper.toWire(directory.createAssociate(caller(),
                     request.getUsername(), request.getFullName(), request.getEmail(), request.getPassword(),
                     DirectoryMapper.toRole(request.getRole()))));
             return response;
@@ -317,7 +335,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
         return Faults.call(() -> {
             CreateContactResponse response = new CreateContactResponse();
-            response.setContact(DirectoryMapper.toWire(directory.createContact(request.getName(),
+            response.setContact(DirectoryMapper.toWire(directory.createContact(caller(), request.getName(),
                     DirectoryMapper.toNewPersons(request.getPerson()))));
             return response;
         });
@@ -351,7 +369,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
         return Faults.call(() -> {
             CreateResourceResponse response = new CreateResourceResponse();
             response.setResource(DirectoryMapper.toWire(
-                    directory.createResource(request.getName(), request.getDescription())));
+                    directory.createResource(caller(), request.getName(), request.getDescription())));
             return response;
         });
     }
@@ -376,6 +394,36 @@ public class InvitationsEndpoint implements InvitationsPortType {
             response.setNextPageToken(next(page));
             return response;
         });
+    }
+
+    @Override
+    public ChangePasswordResponse changePassword(ChangePassword request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            ChangePasswordResponse response = new ChangePasswordResponse();
+            response.setAssociate(DirectoryMapper.toWire(directory.changePassword(caller(), request.getAssociateId(),
+                    request.getCurrentPassword(), request.getNewPassword())));
+            return response;
+        });
+    }
+
+    @Override
+    public SetAssociateEnabledResponse setAssociateEnabled(SetAssociateEnabled request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> {
+            SetAssociateEnabledResponse response = new SetAssociateEnabledResponse();
+            response.setAssociate(DirectoryMapper.toWire(
+                    directory.setEnabled(caller(), request.getAssociateId(), request.isEnabled())));
+            return response;
+        });
+    }
+
+    @Override
+    public GetAuditLogResponse getAuditLog(GetAuditLog request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+        return Faults.call(() -> DirectoryMapper.toAuditLog(audit.entries(caller(), request.getAssociateId(),
+                DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()),
+                pageSize(request.getPageSize()), after(request.getPageToken()))));
     }
 
     private static int pageSize(Integer requested) {

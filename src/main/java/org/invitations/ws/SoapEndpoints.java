@@ -9,6 +9,7 @@ import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
+import org.invitations.audit.AuditLog;
 import org.invitations.directory.DirectoryService;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
@@ -33,11 +34,12 @@ public final class SoapEndpoints {
 
     public static Server publish(Bus bus, String address, InvitationService invitations, MeetingService meetings,
                                  DiaryService diaries, TaskService tasks, DirectoryService directory,
-                                 Authenticator authenticator) {
+                                 AuditLog audit, Authenticator authenticator) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(InvitationsPortType.class);
-        factory.setServiceBean(new InvitationsEndpoint(invitations, meetings, diaries, tasks, directory));
+        factory.setServiceBean(new InvitationsEndpoint(invitations, meetings, diaries, tasks, directory, audit,
+                authenticator));
         factory.setAddress(address);
         factory.setWsdlLocation("classpath:wsdl/invitations.wsdl");
         factory.setServiceName(new QName(NAMESPACE, "InvitationsService"));

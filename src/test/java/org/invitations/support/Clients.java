@@ -36,6 +36,21 @@ public final class Clients {
         return factory.create(InvitationsPortType.class);
     }
 
+    /** Signed in as {@code username}, sending the OnBehalfOf header that names {@code onBehalfOf}. */
+    public static InvitationsPortType onBehalfOf(String address, String username, String password, String onBehalfOf)
+            throws Exception {
+        InvitationsPortType port = as(address, username, password);
+        var document = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+        var header = document.createElementNS("urn:invitations:v1", "inv:OnBehalfOf");
+        var name = document.createElementNS("urn:invitations:v1", "inv:username");
+        name.setTextContent(onBehalfOf);
+        header.appendChild(name);
+        ((jakarta.xml.ws.BindingProvider) port).getRequestContext().put(org.apache.cxf.headers.Header.HEADER_LIST,
+                java.util.List.of(new org.apache.cxf.headers.Header(
+                        new javax.xml.namespace.QName("urn:invitations:v1", "OnBehalfOf"), header)));
+        return port;
+    }
+
     /** A client that sends no WS-Security header at all. */
     public static InvitationsPortType anonymous(String address) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();

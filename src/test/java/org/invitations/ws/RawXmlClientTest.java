@@ -38,7 +38,7 @@ class RawXmlClientTest {
         Reply wsdl = soap.get("?wsdl");
 
         assertEquals(200, wsdl.status());
-        assertEquals("30", wsdl.xpath("count(//wsdl:portType[@name='InvitationsPortType']/wsdl:operation)"));
+        assertEquals("33", wsdl.xpath("count(//wsdl:portType[@name='InvitationsPortType']/wsdl:operation)"));
         assertEquals("document", wsdl.xpath("//wsdl:binding/*[local-name()='binding']/@style"));
         String schemaLocation = wsdl.xpath("//xs:import/@schemaLocation");
         assertTrue(schemaLocation.contains("?xsd="), schemaLocation);

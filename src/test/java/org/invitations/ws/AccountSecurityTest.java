@@ -1,0 +1,243 @@
+package org.invitations.ws;
+
+import static org.invitations.support.Requests.associate;
+import static org.invitations.support.Requests.freeSlot;
+import static org.invitations.support.Requests.meeting;
+import static org.invitations.support.Requests.pending;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.util.List;
+import org.invitations.support.Clients;
+import org.invitations.support.EndpointTest;
+import org.invitations.ws.generated.Associate;
+import org.invitations.ws.generated.AuditEntry;
+import org.invitations.ws.generated.ChangePassword;
+import org.invitations.ws.generated.CreateAssociate;
+import org.invitations.ws.generated.GetAppointmentParticipants;
+import org.invitations.ws.generated.GetAuditLog;
+import org.invitations.ws.generated.InvalidRequestFault;
+import org.invitations.ws.generated.InvitationsPortType;
+import org.invitations.ws.generated.NotAllowedFault;
+import org.invitations.ws.generated.Role;
+import org.invitations.ws.generated.SetAssociateEnabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Accounts: passwords, disabling, lockout, integrations acting for associates, and the audit log. */
+class AccountSecurityTest extends EndpointTest {
+
+    private static String passwordOf(Associate associate) {
+        return "password-" + associate.getUsername();
+    }
+
+    private static ChangePassword change(Long associateId, String current, String next) {
+        ChangePassword request = new ChangePassword();
+        request.setAssociateId(associateId);
+        request.setCurrentPassword(current);
+        request.setNewPassword(next);
+        return request;
+    }
+
+    private static SetAssociateEnabled enabled(long associateId, boolean enabled) {
+        SetAssociateEnabled request = new SetAssociateEnabled();
+        request.setAssociateId(associateId);
+        request.setEnabled(enabled);
+        return request;
+    }
+
+    private static InvitationsPortType signIn(Associate associate, String password) {
+        return Clients.as(server.address(), associate.getUsername(), password);
+    }
+
+    private static SOAPFaultException refused(Executable call) {
+        SOAPFaultException fault = assertThrows(SOAPFaultException.class, call);
+        assertEquals("FailedAuthentication", fault.getFault().getFaultCodeAsQName().getLocalPart());
+        return fault;
+    }
+
+    private static List<AuditEntry> audit(Long associateId) throws Exception {
+        GetAuditLog request = new GetAuditLog();
+        request.setAssociateId(associateId);
+        request.setPageSize(500);
+        return directory.admin().getAuditLog(request).getEntry();
+    }
+
+    @Test
+    void changingOwnPasswordNeedsTheCurrentOneAndTheOldOneStopsWorking() throws Exception {
+        Associate ola = directory.freshAssociate("ola");
+        InvitationsPortType old = signIn(ola, passwordOf(ola));
+        old.getInvitations(pending());
+
+        assertEquals("currentPassword", assertThrows(InvalidRequestFault.class,
+                () -> old.changePassword(change(null, "not-the-password", "brand-new-secret"))).getFaultInfo().getField());
+        old.changePassword(change(null, passwordOf(ola), "brand-new-secret"));
+
+        refused(() -> signIn(ola, passwordOf(ola)).getInvitations(pending()));
+        signIn(ola, "brand-new-secret").getInvitations(pending());
+    }
+
+    @Test
+    void onlyAnAdminSetsAnotherAssociatesPassword() throws Exception {
+        Associate per = directory.freshAssociate("per");
+
+        assertThrows(NotAllowedFault.class, () -> alice.changePassword(change(per.getAssociateId(), null, "hijacked-1")));
+        directory.admin().changePassword(change(per.getAssociateId(), null, "reset-by-admin"));
+
+        signIn(per, "reset-by-admin").getInvitations(pending());
+    }
+
+    @Test
+    void disablingStopsTheLoginAtOnceAndKeepsTheRecords() throws Exception {
+        Associate kai = directory.freshAssociate("kai");
+        InvitationsPortType asKai = signIn(kai, passwordOf(kai));
+        long recordId = alice.createInvitation(meeting("For kai", freeSlot(), associate(kai.getAssociateId())))
+                .getParticipant().get(0).getRecordId();
+        asKai.getInvitations(pending());
+
+        Associate disabled = directory.admin().setAssociateEnabled(enabled(kai.getAssociateId(), false)).getAssociate();
+
+        assertFalse(disabled.isEnabled());
+        SOAPFaultException fault = refused(() -> asKai.getInvitations(pending()));
+        assertTrue(fault.getMessage().contains("disabled"), fault.getMessage());
+        var request = pending();
+        request.setAssociateId(kai.getAssociateId());
+        assertEquals(recordId, directory.admin().getInvitations(request).getInvitation().get(0).getRecordId(),
+                "its records stay");
+
+        directory.admin().setAssociateEnabled(enabled(kai.getAssociateId(), true));
+        asKai.getInvitations(pending());
+    }
+
+    @Test
+    void onlyAnAdminDisablesAndNotItself() throws Exception {
+        Associate eli = directory.freshAssociate("eli");
+
+        assertThrows(NotAllowedFault.class, () -> alice.setAssociateEnabled(enabled(eli.getAssociateId(), false)));
+        assertEquals("associateId", assertThrows(InvalidRequestFault.class,
+                () -> directory.admin().setAssociateEnabled(enabled(directory.idOf("admin"), false))).getFaultInfo().getField());
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountAndTheFaultSaysSo() throws Exception {
+        Associate guy = directory.freshAssociate("guy");
+        for (int i = 0; i < 4; i++) {
+            SOAPFaultException fault = refused(() -> signIn(guy, "guess-" + System.nanoTime()).getInvitations(pending()));
+            assertTrue(fault.getMessage().startsWith("Authentication failed: send"), fault.getMessage());
+        }
+
+        SOAPFaultException fifth = refused(() -> signIn(guy, "guess-five").getInvitations(pending()));
+        SOAPFaultException rightButLocked = refused(() -> signIn(guy, passwordOf(guy)).getInvitations(pending()));
+
+        assertTrue(fifth.getMessage().contains("locked after 5 wrong passwords until"), fifth.getMessage());
+        assertTrue(rightButLocked.getMessage().contains("locked"), rightButLocked.getMessage());
+    }
+
+    @Test
+    void aRightPasswordEndsTheRunOfFailures() throws Exception {
+        Associate ian = directory.freshAssociate("ian");
+        for (int i = 0; i < 4; i++) {
+            refused(() -> signIn(ian, "wrong-" + System.nanoTime()).getInvitations(pending()));
+        }
+        signIn(ian, passwordOf(ian)).getInvitations(pending());
+
+        SOAPFaultException again = refused(() -> signIn(ian, "wrong-again").getInvitations(pending()));
+        assertFalse(again.getMessage().contains("locked"), again.getMessage());
+    }
+
+    @Test
+    void integrationActsOnBehalfOfANamedAssociateAndTheAuditSaysThrough() throws Exception {
+        Associate crm = integrationAccount("legacy-crm");
+        InvitationsPortType asAliceViaCrm = Clients.onBehalfOf(server.address(), crm.getUsername(), passwordOf(crm), "alice");
+
+        var created = asAliceViaCrm.createInvitation(meeting("Booked by the CRM", freeSlot(), associate(bobId)));
+
+        GetAppointmentParticipants view = new GetAppointmentParticipants();
+        view.setAppointmentId(created.getAppointmentId());
+        assertEquals("Alice Andersen", alice.getAppointmentParticipants(view).getAppointment().getOwnerName(),
+                "made as alice");
+        AuditEntry entry = audit(aliceId).stream()
+                .filter(e -> e.getOperation().equals("CreateInvitation") && e.getTargetId() == created.getAppointmentId())
+                .findFirst().orElseThrow();
+        assertEquals("alice", entry.getUsername());
+        assertEquals(crm.getUsername(), entry.getIntegration());
+    }
+
+    @Test
+    void integrationWithoutOnBehalfOfOrForAnUnknownAssociateIsNotAllowed() throws Exception {
+        Associate crm = integrationAccount("erp");
+
+        assertThrows(NotAllowedFault.class, () -> Clients.as(server.address(), crm.getUsername(), passwordOf(crm))
+                .getInvitations(pending()));
+        assertThrows(NotAllowedFault.class, () -> Clients.onBehalfOf(server.address(), crm.getUsername(),
+                passwordOf(crm), "nobody-here").getInvitations(pending()));
+        assertThrows(NotAllowedFault.class, () -> Clients.onBehalfOf(server.address(), crm.getUsername(),
+                passwordOf(crm), crm.getUsername()).getInvitations(pending()));
+    }
+
+    @Test
+    void integrationNeverGetsAdminRights() throws Exception {
+        Associate crm = integrationAccount("hr");
+        InvitationsPortType asAdminViaHr = Clients.onBehalfOf(server.address(), crm.getUsername(), passwordOf(crm), "admin");
+
+        NotAllowedFault fault = assertThrows(NotAllowedFault.class, () -> asAdminViaHr.createAssociate(newUser("sneaky")));
+        assertTrue(fault.getMessage().contains("integration"), fault.getMessage());
+        assertThrows(NotAllowedFault.class, () -> asAdminViaHr.getAuditLog(new GetAuditLog()));
+    }
+
+    @Test
+    void userMayNotSendOnBehalfOf() throws Exception {
+        NotAllowedFault fault = assertThrows(NotAllowedFault.class, () -> Clients.onBehalfOf(server.address(), "carol",
+                org.invitations.app.DemoData.CAROL_PASSWORD, "alice").getInvitations(pending()));
+
+        assertTrue(fault.getMessage().contains("Only an INTEGRATION"), fault.getMessage());
+    }
+
+    @Test
+    void auditLogRecordsWhoDidWhatAndWhenAndOnlyAnAdminReadsIt() throws Exception {
+        Associate lea = directory.freshAssociate("lea");
+        InvitationsPortType asLea = signIn(lea, passwordOf(lea));
+        var created = asLea.createInvitation(meeting("Audited", freeSlot(), associate(bobId)));
+        bob.declineInvitation(org.invitations.support.Requests.decline(created.getParticipant().get(0).getRecordId(), "no"));
+
+        List<AuditEntry> leas = audit(lea.getAssociateId());
+        assertEquals("CreateInvitation", leas.get(0).getOperation());
+        assertEquals(created.getAppointmentId(), leas.get(0).getTargetId());
+        assertEquals("lea" , leas.get(0).getUsername().replaceAll("\\d", ""));
+        assertNull(leas.get(0).getIntegration());
+        assertTrue(leas.get(0).getAt() != null);
+        assertTrue(audit(bobId).stream().anyMatch(e -> e.getOperation().equals("DeclineInvitation")
+                && e.getDetail().equals("5 -> 9")));
+        assertThrows(NotAllowedFault.class, () -> asLea.getAuditLog(new GetAuditLog()));
+    }
+
+    @Test
+    void refusedChangesLeaveNoAuditEntry() throws Exception {
+        Associate max = directory.freshAssociate("max");
+        InvitationsPortType asMax = signIn(max, passwordOf(max));
+        var request = meeting("Backwards", freeSlot(), associate(bobId));
+        request.setEnd(request.getStart().minusHours(1));
+
+        assertThrows(InvalidRequestFault.class, () -> asMax.createInvitation(request));
+
+        assertTrue(audit(max.getAssociateId()).isEmpty());
+    }
+
+    private static Associate integrationAccount(String name) throws Exception {
+        CreateAssociate request = newUser(name);
+        request.setRole(Role.INTEGRATION);
+        return directory.admin().createAssociate(request).getAssociate();
+    }
+
+    private static CreateAssociate newUser(String name) {
+        CreateAssociate request = new CreateAssociate();
+        request.setUsername(name);
+        request.setFullName("System " + name);
+        request.setPassword("password-" + name);
+        return request;
+    }
+}
