@@ -62,13 +62,16 @@ public final class InvitationsServer implements AutoCloseable {
                 DemoData.seed(directory);
             }
             Bus bus = BusFactory.newInstance().createBus();
-            String address = "http://" + config.host() + ":" + config.port() + ServerConfig.PATH;
+            if (config.tls()) {
+                SoapEndpoints.useTls(bus, config.port(), config.tlsKeystore(), config.tlsKeystorePassword());
+            }
+            String address = config.scheme() + "://" + config.host() + ":" + config.port() + ServerConfig.PATH;
             Server server = SoapEndpoints.publish(bus, address, invitations, meetings, diaries, tasks, directory,
-                    audit, authenticator);
+                    audit, authenticator, config.logMessages());
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
             Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus,
-                    "http://" + config.host() + ":" + config.port() + "/ws/noop", authenticator) : null;
+                    config.scheme() + "://" + config.host() + ":" + config.port() + "/ws/noop", authenticator) : null;
             return new InvitationsServer(config, database, bus, server, noop);
         } catch (RuntimeException e) {
             database.close();
@@ -81,7 +84,7 @@ public final class InvitationsServer implements AutoCloseable {
     }
 
     public String address() {
-        return "http://localhost:" + config.port() + ServerConfig.PATH;
+        return config.scheme() + "://localhost:" + config.port() + ServerConfig.PATH;
     }
 
     @Override

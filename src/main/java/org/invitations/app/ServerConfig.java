@@ -12,11 +12,38 @@ import java.util.Map;
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
                            String jdbcPassword, boolean demo, String adminPassword, int passwordIterations,
-                           boolean benchNoop) {
+                           boolean benchNoop, Path tlsKeystore, String tlsKeystorePassword, boolean logMessages) {
 
     public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
                         boolean demo, String adminPassword, int passwordIterations) {
-        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword, passwordIterations, false);
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword, passwordIterations, false,
+                null, null, false);
+    }
+
+    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                        boolean demo, String adminPassword, int passwordIterations, boolean benchNoop) {
+        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword, passwordIterations, benchNoop,
+                null, null, false);
+    }
+
+    /** HTTPS with the given PKCS12 keystore (its first key) instead of plain HTTP. */
+    public ServerConfig withTls(Path keystore, String password) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword,
+                passwordIterations, benchNoop, keystore, password, logMessages);
+    }
+
+    /** Every SOAP message in and out is logged, with passwords masked. */
+    public ServerConfig withMessageLogging() {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword,
+                passwordIterations, benchNoop, tlsKeystore, tlsKeystorePassword, true);
+    }
+
+    public boolean tls() {
+        return tlsKeystore != null;
+    }
+
+    public String scheme() {
+        return tls() ? "https" : "http";
     }
 
     public static final int DEFAULT_PORT = 8080;
@@ -31,6 +58,8 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
         String jdbcPassword = env.get("INVITATIONS_JDBC_PASSWORD");
         boolean demo = false;
         boolean benchNoop = false;
+        boolean logMessages = Boolean.parseBoolean(env.getOrDefault("INVITATIONS_LOG_MESSAGES", "false"));
+        String keystore = env.get("INVITATIONS_TLS_KEYSTORE");
         int iterations = Integer.parseInt(env.getOrDefault("INVITATIONS_PBKDF2_ITERATIONS",
                 String.valueOf(org.invitations.security.PasswordHasher.DEFAULT_ITERATIONS)));
         for (String arg : args) {
@@ -38,6 +67,10 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
                 demo = true;
             } else if (arg.equals("--bench-noop")) {
                 benchNoop = true;
+            } else if (arg.equals("--log-messages")) {
+                logMessages = true;
+            } else if (arg.startsWith("--tls-keystore=")) {
+                keystore = value(arg);
             } else if (arg.startsWith("--port=")) {
                 port = Integer.parseInt(value(arg));
             } else if (arg.startsWith("--host=")) {
@@ -47,12 +80,17 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
             } else if (arg.startsWith("--jdbc-url=")) {
                 jdbcUrl = value(arg);
             } else {
-                throw new IllegalArgumentException("Unknown argument " + arg
-                        + "; use --port=N, --host=H, --data=DIR, --jdbc-url=URL or --demo");
+                throw new IllegalArgumentException("Unknown argument " + arg + "; use --port=N, --host=H,"
+                        + " --data=DIR, --jdbc-url=URL, --tls-keystore=FILE, --log-messages or --demo");
             }
         }
+        String keystorePassword = env.get("INVITATIONS_TLS_KEYSTORE_PASSWORD");
+        if (keystore != null && keystorePassword == null) {
+            throw new IllegalArgumentException("--tls-keystore needs INVITATIONS_TLS_KEYSTORE_PASSWORD");
+        }
         return new ServerConfig(host, port, data, jdbcUrl, jdbcUser, jdbcPassword, demo,
-                env.get("INVITATIONS_ADMIN_PASSWORD"), iterations, benchNoop);
+                env.get("INVITATIONS_ADMIN_PASSWORD"), iterations, benchNoop,
+                keystore == null ? null : Path.of(keystore), keystorePassword, logMessages);
     }
 
     /** The JDBC URL to use: the configured one, or embedded Derby on disk in the data folder. */
@@ -66,7 +104,7 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword,
-                passwordIterations, benchNoop);
+                passwordIterations, benchNoop, tlsKeystore, tlsKeystorePassword, logMessages);
     }
 
     private static String value(String arg) {
