@@ -136,11 +136,12 @@ public final class Benchmark {
                         Instant.parse("2040-01-01T08:00:00Z").plus(slot.incrementAndGet(), ChronoUnit.HOURS));
             };
 
-            log("Warming up the server's JIT for " + 3 * options.warmup().toSeconds() + " s");
-            driver.closedLoop("warm-up", options.clients(), options.warmup().multipliedBy(3), Duration.ofSeconds(1),
+            log("Warming up the server's JIT for " + 9 * options.warmup().toSeconds() + " s");
+            driver.closedLoop("warm-up", options.clients(), options.warmup().multipliedBy(9), Duration.ofSeconds(1),
                     () -> {
-                        int dice = ThreadLocalRandom.current().nextInt(4);
-                        return new LoadDriver.Call(dice == 0 ? api : noop, dice < 2 ? get.get() : create.get());
+                        int dice = ThreadLocalRandom.current().nextInt(6);
+                        Supplier<String> envelopes = dice % 3 == 0 ? get : dice % 3 == 1 ? accept : create;
+                        return new LoadDriver.Call(dice < 3 ? api : noop, envelopes.get());
                     });
             Stats getStats = pair("GetInvitations (page of 50)", api, noop, get);
             if (options.only() != null) {
@@ -209,7 +210,7 @@ public final class Benchmark {
     private double probe(ServerConfig config, String name) throws Exception {
         try (ServerProcess server = ServerProcess.start(config, options.heap(), false)) {
             String api = server.url("/ws/invitations");
-            Stats stats = driver.closedLoop(name, 1, options.warmup(), options.measure(),
+            Stats stats = driver.closedLoop(name, 1, options.warmup().multipliedBy(3), options.measure(),
                     () -> new LoadDriver.Call(api, Envelopes.getInvitations("bench0")));
             record(stats, null);
             return stats.p50();
