@@ -20,10 +20,7 @@ public final class Appointments {
      */
     public static Appointment owned(Session session, Caller caller, long appointmentId, String action,
                                     AppointmentType expected) {
-        Appointment appointment = session.createSelectionQuery(
-                        "from Appointment a join fetch a.owner where a.id = :id", Appointment.class)
-                .setParameter("id", appointmentId)
-                .getSingleResultOrNull();
+        Appointment appointment = session.find(Appointment.class, appointmentId);
         if (appointment == null) {
             throw new NotFound("appointment", appointmentId, "appointmentId");
         }

@@ -214,8 +214,10 @@ public final class InvitationService {
 
     /** The caller's own invitation record, with its appointment and owner. */
     private static ParticipantRecord ownRecord(Session session, Caller caller, long recordId) {
+        // The owner is loaded by its key when the answer needs its name; a join here let Derby
+        // hash the whole associate table on every answer.
         ParticipantRecord record = session.createSelectionQuery("""
-                        from ParticipantRecord r join fetch r.appointment a join fetch a.owner
+                        from ParticipantRecord r join fetch r.appointment a
                         where r.id = :id""", ParticipantRecord.class)
                 .setParameter("id", recordId)
                 .getSingleResultOrNull();

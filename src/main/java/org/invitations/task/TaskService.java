@@ -79,7 +79,7 @@ public final class TaskService {
     public ProgressReport reportProgress(Caller caller, long recordId, int percent, BigDecimal hours, String note) {
         return sessionFactory.fromTransaction(session -> {
             ParticipantRecord record = session.createSelectionQuery("""
-                            from ParticipantRecord r join fetch r.appointment a join fetch a.owner
+                            from ParticipantRecord r join fetch r.appointment a
                             where r.id = :id""", ParticipantRecord.class)
                     .setParameter("id", recordId)
                     .getSingleResultOrNull();
