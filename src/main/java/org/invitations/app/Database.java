@@ -126,10 +126,6 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Cannot create data folder " + dataDir.toAbsolutePath(), e);
         }
-        if (System.getProperty("derby.storage.pageCacheSize") == null) {
-            // 8,000 pages of 4 KB: the working set of a busy directory stays in memory (default 1,000).
-            System.setProperty("derby.storage.pageCacheSize", "8000");
-        }
         if (System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toAbsolutePath().toString());
         }
