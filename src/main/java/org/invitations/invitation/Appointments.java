@@ -37,6 +37,26 @@ public final class Appointments {
         return appointment;
     }
 
+    /**
+     * A record the caller is the participant of, with its appointment; anyone else's is refused. The
+     * owner is loaded by its key when needed: a join here let Derby hash the whole associate table.
+     */
+    public static ParticipantRecord participantsOwn(Session session, Caller caller, long recordId, String refusal) {
+        ParticipantRecord record = session.createSelectionQuery("""
+                        from ParticipantRecord r join fetch r.appointment a
+                        where r.id = :id""", ParticipantRecord.class)
+                .setParameter("id", recordId)
+                .getSingleResultOrNull();
+        if (record == null) {
+            throw new NotFound("record", recordId, "recordId");
+        }
+        if (!record.isFor(caller.associateId())) {
+            throw new NotAllowed(refusal + "; record " + recordId + " is not addressed to " + caller.username(),
+                    recordId);
+        }
+        return record;
+    }
+
     /** Every record of the appointment, the owner's included, in creation order. */
     public static List<ParticipantRecord> records(Session session, long appointmentId) {
         return new ArrayList<>(session.createSelectionQuery(

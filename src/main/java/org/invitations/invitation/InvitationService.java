@@ -2,7 +2,6 @@ package org.invitations.invitation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -212,22 +211,10 @@ public final class InvitationService {
         });
     }
 
-    /** The caller's own invitation record, with its appointment and owner. */
+    /** The caller's own invitation record, with its appointment. */
     private static ParticipantRecord ownRecord(Session session, Caller caller, long recordId) {
-        // The owner is loaded by its key when the answer needs its name; a join here let Derby
-        // hash the whole associate table on every answer.
-        ParticipantRecord record = session.createSelectionQuery("""
-                        from ParticipantRecord r join fetch r.appointment a
-                        where r.id = :id""", ParticipantRecord.class)
-                .setParameter("id", recordId)
-                .getSingleResultOrNull();
-        if (record == null) {
-            throw new NotFound("invitation record", recordId, "recordId");
-        }
-        if (!record.isFor(caller.associateId())) {
-            throw new NotAllowed("Only the invitee may answer record " + recordId
-                    + "; it is not addressed to " + caller.username(), recordId);
-        }
+        ParticipantRecord record = Appointments.participantsOwn(session, caller, recordId,
+                "Only the invitee may answer an invitation");
         if (record.isMaster()) {
             throw new NotAllowed("Record " + recordId + " is the owner's own record, not an invitation;"
                     + " move, update or cancel the appointment instead", recordId);

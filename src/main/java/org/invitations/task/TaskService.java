@@ -21,7 +21,6 @@ import org.invitations.invitation.ParticipantRecord;
 import org.invitations.invitation.Status;
 import org.invitations.security.Caller;
 import org.invitations.shared.InvalidRequest;
-import org.invitations.shared.NotAllowed;
 import org.invitations.shared.NotFound;
 import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
@@ -78,18 +77,8 @@ public final class TaskService {
     /** Progress on the caller's own accepted task: status follows the percentage (1, 2, 3). */
     public ProgressReport reportProgress(Caller caller, long recordId, int percent, BigDecimal hours, String note) {
         return sessionFactory.fromTransaction(session -> {
-            ParticipantRecord record = session.createSelectionQuery("""
-                            from ParticipantRecord r join fetch r.appointment a
-                            where r.id = :id""", ParticipantRecord.class)
-                    .setParameter("id", recordId)
-                    .getSingleResultOrNull();
-            if (record == null) {
-                throw new NotFound("task record", recordId, "recordId");
-            }
-            if (!record.isFor(caller.associateId())) {
-                throw new NotAllowed("Only the colleague the task was given to reports progress on record "
-                        + recordId, recordId);
-            }
+            ParticipantRecord record = Appointments.participantsOwn(session, caller, recordId,
+                    "Only the colleague the task was given to reports progress on it");
             if (record.getAppointment().getType() != AppointmentType.TASK) {
                 throw new InvalidRequest("recordId", "record " + recordId + " belongs to a meeting, not a task");
             }

@@ -5,12 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
-import javax.xml.namespace.NamespaceContext;
-import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.w3c.dom.Document;
 
 /**
@@ -81,23 +77,6 @@ public final class RawSoap {
     }
 
     public static String xpath(Document document, String expression) throws Exception {
-        XPath xpath = XPathFactory.newInstance().newXPath();
-        xpath.setNamespaceContext(new NamespaceContext() {
-            @Override
-            public String getNamespaceURI(String prefix) {
-                return NAMESPACES.get(prefix);
-            }
-
-            @Override
-            public String getPrefix(String uri) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getPrefixes(String uri) {
-                return null;
-            }
-        });
-        return (String) xpath.evaluate(expression, document, XPathConstants.STRING);
+        return (String) Xml.xpath(NAMESPACES).evaluate(expression, document, XPathConstants.STRING);
     }
 }

@@ -25,6 +25,28 @@ public final class Xml {
         return builder().parse(Files.newInputStream(file));
     }
 
+    /** An XPath that knows these prefixes. */
+    public static javax.xml.xpath.XPath xpath(java.util.Map<String, String> namespaces) {
+        javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
+            @Override
+            public String getNamespaceURI(String prefix) {
+                return namespaces.get(prefix);
+            }
+
+            @Override
+            public String getPrefix(String uri) {
+                return null;
+            }
+
+            @Override
+            public java.util.Iterator<String> getPrefixes(String uri) {
+                return null;
+            }
+        });
+        return xpath;
+    }
+
     private static DocumentBuilder builder() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

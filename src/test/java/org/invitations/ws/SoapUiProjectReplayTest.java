@@ -12,16 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.namespace.NamespaceContext;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.invitations.app.InvitationsServer;
 import org.invitations.support.TestServer;
 import org.invitations.support.Xml;
@@ -186,23 +183,7 @@ class SoapUiProjectReplayTest {
             namespaces.put(m.group(1), m.group(2));
             end = m.end();
         }
-        XPath xpath = XPathFactory.newInstance().newXPath();
-        xpath.setNamespaceContext(new NamespaceContext() {
-            @Override
-            public String getNamespaceURI(String prefix) {
-                return namespaces.get(prefix);
-            }
-
-            @Override
-            public String getPrefix(String uri) {
-                return null;
-            }
-
-            @Override
-            public Iterator<String> getPrefixes(String uri) {
-                return null;
-            }
-        });
+        XPath xpath = Xml.xpath(namespaces);
         String value = (String) xpath.evaluate(expression.substring(end).trim(), document, XPathConstants.STRING);
         return value.endsWith(".0") && value.matches("\\d+\\.0") ? value.substring(0, value.length() - 2) : value;
     }
