@@ -63,6 +63,18 @@ public final class Directory {
         return admin.createAssociate(request).getAssociate();
     }
 
+    /** A fresh associate together with a client signed in as it. */
+    public record Member(Associate associate, InvitationsPortType port) {
+        public long id() {
+            return associate.getAssociateId();
+        }
+    }
+
+    public Member freshMember(String prefix) throws Exception {
+        Associate associate = freshAssociate(prefix);
+        return new Member(associate, as(associate));
+    }
+
     public InvitationsPortType as(Associate associate) {
         return Clients.as(address, associate.getUsername(), "password-" + associate.getUsername());
     }

@@ -20,6 +20,7 @@ import org.invitations.ws.generated.TentativelyAcceptInvitation;
 import org.invitations.ws.generated.UpdateAppointment;
 import org.invitations.ws.generated.AppointmentType;
 import org.invitations.ws.generated.CreateInvitation;
+import org.invitations.ws.generated.CreateTask;
 import org.invitations.ws.generated.GetInvitations;
 import org.invitations.ws.generated.InvitationOptions;
 import org.invitations.ws.generated.ParticipantRef;
@@ -69,6 +70,16 @@ public final class Requests {
         for (ParticipantRef participant : participants) {
             request.getParticipants().getParticipant().add(participant);
         }
+        return request;
+    }
+
+    public static CreateTask task(String title, OffsetDateTime due, ParticipantRef... assignees) {
+        CreateTask request = new CreateTask();
+        request.setTitle(title);
+        request.setDescription("Details in the shared folder");
+        request.setDue(due);
+        request.setAssignees(new CreateTask.Assignees());
+        request.getAssignees().getParticipant().addAll(java.util.List.of(assignees));
         return request;
     }
 

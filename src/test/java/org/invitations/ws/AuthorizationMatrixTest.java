@@ -29,7 +29,6 @@ import org.invitations.ws.generated.Associate;
 import org.invitations.ws.generated.ChangePassword;
 import org.invitations.ws.generated.CleanUpCancelled;
 import org.invitations.ws.generated.CreateAssociate;
-import org.invitations.ws.generated.CreateTask;
 import org.invitations.ws.generated.GetAuditLog;
 import org.invitations.ws.generated.GetTaskDistribution;
 import org.invitations.ws.generated.InvitationsPortType;
@@ -159,12 +158,8 @@ class AuthorizationMatrixTest extends EndpointTest {
 
     private static Fixture fixture() throws Exception {
         var meeting = alice.createInvitation(meeting("Matrix meeting", freeSlot(), associate(bobId)));
-        CreateTask task = new CreateTask();
-        task.setTitle("Matrix task");
-        task.setDue(freeSlot());
-        task.setAssignees(new CreateTask.Assignees());
-        task.getAssignees().getParticipant().add(associate(bobId));
-        var created = alice.createTask(task);
+        var created = alice.createTask(org.invitations.support.Requests.task("Matrix task", freeSlot(),
+                associate(bobId)));
         bob.acceptInvitation(accept(created.getParticipant().get(0).getRecordId()));
         return new Fixture(meeting.getAppointmentId(), meeting.getParticipant().get(0).getRecordId(),
                 created.getAppointmentId(), created.getParticipant().get(0).getRecordId());

@@ -29,15 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.invitations.support.Directory.Member;
 import org.invitations.support.EndpointTest;
 import org.invitations.support.Requests;
 import org.invitations.ws.generated.AnswerKind;
-import org.invitations.ws.generated.Associate;
 import org.invitations.ws.generated.CleanUpCancelled;
 import org.invitations.ws.generated.CreateInvitationResponse;
 import org.invitations.ws.generated.InvalidRequestFault;
 import org.invitations.ws.generated.InvalidTransitionFault;
-import org.invitations.ws.generated.InvitationsPortType;
 import org.invitations.ws.generated.MoveAppointmentResponse;
 import org.invitations.ws.generated.NotAllowedFault;
 import org.invitations.ws.generated.NotFoundFault;
@@ -50,15 +49,8 @@ import org.junit.jupiter.api.Test;
 /** The owner's operations: move, cancel, update, the Invitations view, acknowledging declines. */
 class OwnerEndpointTest extends EndpointTest {
 
-    private record Invitee(Associate associate, InvitationsPortType port) {
-        long id() {
-            return associate.getAssociateId();
-        }
-    }
-
-    private static Invitee fresh(String prefix) throws Exception {
-        Associate associate = directory.freshAssociate(prefix);
-        return new Invitee(associate, directory.as(associate));
+    private static Member fresh(String prefix) throws Exception {
+        return directory.freshMember(prefix);
     }
 
     private static long recordOf(CreateInvitationResponse created, long associateId) {
@@ -74,11 +66,11 @@ class OwnerEndpointTest extends EndpointTest {
 
     @Test
     void movingAsksEveryAssociateInviteeAgainAndRaisesTheSequence() throws Exception {
-        Invitee accepted = fresh("acc");
-        Invitee seenOnly = fresh("seen");
-        Invitee unseen = fresh("unseen");
-        Invitee declined = fresh("decl");
-        Invitee tentativeOne = fresh("tent");
+        Member accepted = fresh("acc");
+        Member seenOnly = fresh("seen");
+        Member unseen = fresh("unseen");
+        Member declined = fresh("decl");
+        Member tentativeOne = fresh("tent");
         Resource room = directory.freshResource("Room Move");
         CreateInvitationResponse created = alice.createInvitation(meeting("To be moved", freeSlot(),
                 associate(accepted.id()), associate(seenOnly.id()), associate(unseen.id()), associate(declined.id()),
@@ -108,7 +100,7 @@ class OwnerEndpointTest extends EndpointTest {
 
     @Test
     void movedUnseenStaysSixAndSeenMoveBecomesSixAgainOnTheNextMove() throws Exception {
-        Invitee invitee = fresh("mv");
+        Member invitee = fresh("mv");
         CreateInvitationResponse created = alice.createInvitation(meeting("Twice moved", freeSlot(), associate(invitee.id())));
         long recordId = created.getParticipant().get(0).getRecordId();
         invitee.port().acceptInvitation(accept(recordId));
@@ -187,7 +179,7 @@ class OwnerEndpointTest extends EndpointTest {
 
     @Test
     void cancellingSetsEveryRecordToTenAndInviteesSeeItUntilTheyCleanUp() throws Exception {
-        Invitee invitee = fresh("canc");
+        Member invitee = fresh("canc");
         CreateInvitationResponse created = alice.createInvitation(
                 meeting("Called off", freeSlot(), associate(invitee.id()), person(1)));
         long recordId = created.getParticipant().get(0).getRecordId();
@@ -255,7 +247,7 @@ class OwnerEndpointTest extends EndpointTest {
 
     @Test
     void addingAndRemovingParticipants() throws Exception {
-        Invitee added = fresh("add");
+        Member added = fresh("add");
         CreateInvitationResponse created = alice.createInvitation(meeting("Changing crew", freeSlot(), associate(bobId)));
         long bobsRecord = created.getParticipant().get(0).getRecordId();
         UpdateAppointment change = update(created.getAppointmentId());
@@ -315,10 +307,10 @@ class OwnerEndpointTest extends EndpointTest {
 
     @Test
     void invitationsViewShowsEveryParticipantsAnswer() throws Exception {
-        Invitee yes = fresh("yes");
-        Invitee no = fresh("no");
-        Invitee maybe = fresh("maybe");
-        Invitee silent = fresh("silent");
+        Member yes = fresh("yes");
+        Member no = fresh("no");
+        Member maybe = fresh("maybe");
+        Member silent = fresh("silent");
         Resource room = directory.freshResource("Room View");
         CreateInvitationResponse created = alice.createInvitation(meeting("Who comes", freeSlot(),
                 associate(yes.id()), associate(no.id()), associate(maybe.id()), associate(silent.id()),

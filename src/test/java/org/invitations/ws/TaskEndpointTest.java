@@ -14,6 +14,7 @@ import static org.invitations.support.Requests.resource;
 import static org.invitations.support.Requests.seen;
 import static org.invitations.support.Requests.tentative;
 import static org.invitations.support.Requests.appointment;
+import static org.invitations.support.Requests.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,11 +25,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import jakarta.xml.ws.soap.SOAPFaultException;
+import org.invitations.support.Directory.Member;
 import org.invitations.support.EndpointTest;
 import org.invitations.support.Requests;
 import org.invitations.ws.generated.AnswerKind;
 import org.invitations.ws.generated.Associate;
-import org.invitations.ws.generated.CreateTask;
 import org.invitations.ws.generated.CreateTaskResponse;
 import org.invitations.ws.generated.DistributedTask;
 import org.invitations.ws.generated.DistributionLine;
@@ -40,7 +41,6 @@ import org.invitations.ws.generated.InvalidTransitionFault;
 import org.invitations.ws.generated.InvitationsPortType;
 import org.invitations.ws.generated.MoveTaskDueDate;
 import org.invitations.ws.generated.NotAllowedFault;
-import org.invitations.ws.generated.ParticipantRef;
 import org.invitations.ws.generated.ReportTaskProgress;
 import org.invitations.ws.generated.TaskFilter;
 import org.invitations.ws.generated.TaskItem;
@@ -49,25 +49,8 @@ import org.junit.jupiter.api.Test;
 /** Tasks distributed to colleagues: answers, the task list, progress, and the owner's Distribution views. */
 class TaskEndpointTest extends EndpointTest {
 
-    private record Colleague(Associate associate, InvitationsPortType port) {
-        long id() {
-            return associate.getAssociateId();
-        }
-    }
-
-    private static Colleague colleague(String prefix) throws Exception {
-        Associate associate = directory.freshAssociate(prefix);
-        return new Colleague(associate, directory.as(associate));
-    }
-
-    private static CreateTask task(String title, OffsetDateTime due, ParticipantRef... assignees) {
-        CreateTask request = new CreateTask();
-        request.setTitle(title);
-        request.setDescription("Details in the shared folder");
-        request.setDue(due);
-        request.setAssignees(new CreateTask.Assignees());
-        request.getAssignees().getParticipant().addAll(List.of(assignees));
-        return request;
+    private static Member colleague(String prefix) throws Exception {
+        return directory.freshMember(prefix);
     }
 
     private static ReportTaskProgress progress(long recordId, int percent, String hours, String note) {
@@ -97,7 +80,7 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void eachColleagueReceivesTheTaskAsAnInvitation() throws Exception {
-        Colleague ann = colleague("ann");
+        Member ann = colleague("ann");
         OffsetDateTime due = freeSlot();
 
         CreateTaskResponse created = alice.createTask(task("Write the offer", due, associate(ann.id())));
@@ -124,7 +107,7 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void acceptedTaskGoesToTheTaskListAndProgressMovesItThroughOneTwoThree() throws Exception {
-        Colleague ben = colleague("ben");
+        Member ben = colleague("ben");
         OffsetDateTime due = freeSlot();
         long recordId = alice.createTask(task("Prepare budget", due, associate(ben.id())))
                 .getParticipant().get(0).getRecordId();
@@ -156,7 +139,7 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void progressOnATaskThatIsNotAcceptedIsAnInvalidTransition() throws Exception {
-        Colleague cid = colleague("cid");
+        Member cid = colleague("cid");
         long recordId = alice.createTask(task("Not yet", freeSlot(), associate(cid.id())))
                 .getParticipant().get(0).getRecordId();
 
@@ -173,7 +156,7 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void progressIsOnlyForTheColleaguesOwnTaskRecordAndWithinZeroToHundred() throws Exception {
-        Colleague dan = colleague("dan");
+        Member dan = colleague("dan");
         long recordId = alice.createTask(task("Dan's", freeSlot(), associate(dan.id())))
                 .getParticipant().get(0).getRecordId();
         dan.port().acceptInvitation(accept(recordId));
@@ -193,7 +176,7 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void colleagueCanPostponeMarkSeenAndDeclineATaskButNotAcceptItTentatively() throws Exception {
-        Colleague eve = colleague("eve");
+        Member eve = colleague("eve");
         long recordId = alice.createTask(task("Answer me", freeSlot(), associate(eve.id())))
                 .getParticipant().get(0).getRecordId();
 
@@ -206,10 +189,10 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void distributionViewShowsEachColleagueAndTheOverallProgress() throws Exception {
-        Colleague fay = colleague("fay");
-        Colleague gus = colleague("gus");
-        Colleague hal = colleague("hal");
-        Colleague ida = colleague("ida");
+        Member fay = colleague("fay");
+        Member gus = colleague("gus");
+        Member hal = colleague("hal");
+        Member ida = colleague("ida");
         CreateTaskResponse created = alice.createTask(task("Quarterly report", freeSlot(),
                 associate(fay.id()), associate(gus.id()), associate(hal.id()), associate(ida.id())));
         long fayRecord = created.getParticipant().get(0).getRecordId();
@@ -241,8 +224,8 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void distributedTasksListCountsAnswersNewestFirstAndFiltersOpenAndDone() throws Exception {
-        Colleague jon = colleague("jon");
-        Colleague kim = colleague("kim");
+        Member jon = colleague("jon");
+        Member kim = colleague("kim");
         Associate owner = directory.freshAssociate("boss");
         InvitationsPortType boss = directory.as(owner);
         long first = boss.createTask(task("First", freeSlot(), associate(jon.id()), associate(kim.id())))
@@ -292,7 +275,7 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void movingTheDueDateAsksColleaguesAgainAndAcceptingRestoresProgress() throws Exception {
-        Colleague liv = colleague("liv");
+        Member liv = colleague("liv");
         CreateTaskResponse created = alice.createTask(task("Moving target", freeSlot(), associate(liv.id())));
         long recordId = created.getParticipant().get(0).getRecordId();
         liv.port().acceptInvitation(accept(recordId));
@@ -325,7 +308,7 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void ownerCancelsATask() throws Exception {
-        Colleague max = colleague("max");
+        Member max = colleague("max");
         CreateTaskResponse created = alice.createTask(task("Cancelled task", freeSlot(), associate(max.id())));
         long recordId = created.getParticipant().get(0).getRecordId();
         max.port().acceptInvitation(accept(recordId));
@@ -338,7 +321,7 @@ class TaskEndpointTest extends EndpointTest {
 
     @Test
     void tasksDoNotFillTheDiaryOrCauseConflicts() throws Exception {
-        Colleague ned = colleague("ned");
+        Member ned = colleague("ned");
         OffsetDateTime slot = freeSlot();
         long recordId = alice.createTask(task("Due mid-meeting", slot.plusMinutes(30), associate(ned.id())))
                 .getParticipant().get(0).getRecordId();
