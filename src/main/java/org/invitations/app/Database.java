@@ -35,8 +35,21 @@ public final class Database implements AutoCloseable {
     /** Liquibase logs every step through java.util.logging; kept here so the level sticks. */
     private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
 
+    /** The longest wait for a row lock; a transaction waiting longer gives up and is replayed. */
+    static final int LOCK_WAIT_SECONDS = 5;
+
     static {
         LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+        // Derby reads these when the engine boots: deadlocks are looked for after 1 s (not 20), and no
+        // lock is waited for longer than LOCK_WAIT_SECONDS (not 60).
+        setIfAbsent("derby.locks.deadlockTimeout", "1");
+        setIfAbsent("derby.locks.waitTimeout", String.valueOf(LOCK_WAIT_SECONDS));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     private final ServerConfig config;
@@ -50,6 +63,10 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(ServerConfig config, String schemaAction) {
+        return open(config, schemaAction, Integer.getInteger("invitations.pool.size", 10));
+    }
+
+    public static Database open(ServerConfig config, String schemaAction, int poolSize) {
         if (config.embeddedDerby()) {
             prepareDerby(config.dataDir());
         }
@@ -58,7 +75,13 @@ public final class Database implements AutoCloseable {
         pool.setUsername(config.jdbcUser());
         pool.setPassword(config.jdbcPassword());
         pool.setAutoCommit(false);
-        pool.setMaximumPoolSize(Integer.getInteger("invitations.pool.size", 10));
+        pool.setMaximumPoolSize(poolSize);
+        // A call waits this long at most for a connection; then it gets ConcurrentModificationFault ("busy").
+        pool.setConnectionTimeout(10_000);
+        if (!config.embeddedDerby()) {
+            // No statement waits long for a row lock: a lost race is replayed (see Transactions).
+            pool.setConnectionInitSql("SET lock_timeout = '" + LOCK_WAIT_SECONDS + "s'");
+        }
         pool.setPoolName("invitations");
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
@@ -75,7 +98,7 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.ORDER_INSERTS, true)
                     .property(AvailableSettings.HBM2DDL_AUTO, schemaAction)
                     .property(AvailableSettings.DIALECT, config.embeddedDerby()
-                            ? "org.hibernate.community.dialect.DerbyDialect"
+                            ? DerbyDialect.class.getName()
                             : "org.hibernate.dialect.PostgreSQLDialect")
                     .createEntityManagerFactory();
             return new Database(config, dataSource, sessionFactory);

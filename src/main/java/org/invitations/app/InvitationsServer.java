@@ -29,28 +29,39 @@ public final class InvitationsServer implements AutoCloseable {
     /** How long an account stays locked after {@value Authenticator#MAX_FAILURES} wrong passwords. */
     private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
+    /** The endpoint's address below the CXF servlet at {@code /ws}. */
+    private static final String ENDPOINT = ServerConfig.PATH.substring("/ws".length());
+
     private final ServerConfig config;
     private final Database database;
     private final Bus bus;
+    private final WebServer web;
     private final Server server;
     private final Server noop;
 
-    private InvitationsServer(ServerConfig config, Database database, Bus bus, Server server, Server noop) {
+    private InvitationsServer(ServerConfig config, Database database, Bus bus, WebServer web, Server server,
+                              Server noop) {
         this.config = config;
         this.database = database;
         this.bus = bus;
+        this.web = web;
         this.server = server;
         this.noop = noop;
     }
 
     public static InvitationsServer start(ServerConfig config) {
-        Database database = Database.open(config, "none");
+        WebServer.Limits limits = WebServer.Limits.defaults(SoapEndpoints.MAX_REQUEST_BYTES);
+        // Every request admitted to the service can hold a connection without waiting for one.
+        Database database = Database.open(config, "none", limits.concurrentRequests() + 2);
+        Bus bus = null;
+        WebServer web = null;
         try {
             Clock clock = Clock.systemUTC();
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             AuditLog audit = new AuditLog(database.sessionFactory(), clock);
             Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE,
-                    LOCKOUT, clock);
+                    LOCKOUT, clock, (session, who, reason) ->
+                            audit.record(session, who, "LoginRefused", "associate", who.associateId(), reason));
             DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher, audit, authenticator);
             InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit);
             MeetingService meetings = new MeetingService(database.sessionFactory(), clock, audit);
@@ -61,19 +72,22 @@ public final class InvitationsServer implements AutoCloseable {
             if (config.demo()) {
                 DemoData.seed(directory);
             }
-            Bus bus = BusFactory.newInstance().createBus();
-            if (config.tls()) {
-                SoapEndpoints.useTls(bus, config.port(), config.tlsKeystore(), config.tlsKeystorePassword());
-            }
-            String address = config.scheme() + "://" + config.host() + ":" + config.port() + ServerConfig.PATH;
-            Server server = SoapEndpoints.publish(bus, address, invitations, meetings, diaries, tasks, directory,
+            bus = BusFactory.newInstance().createBus();
+            Server server = SoapEndpoints.publish(bus, ENDPOINT, invitations, meetings, diaries, tasks, directory,
                     audit, authenticator, config.logMessages());
+            Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus, "/noop", authenticator) : null;
+            web = WebServer.start(config, bus, limits);
+            String address = config.scheme() + "://" + config.host() + ":" + config.port() + ServerConfig.PATH;
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
-            Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus,
-                    config.scheme() + "://" + config.host() + ":" + config.port() + "/ws/noop", authenticator) : null;
-            return new InvitationsServer(config, database, bus, server, noop);
+            return new InvitationsServer(config, database, bus, web, server, noop);
         } catch (RuntimeException e) {
+            if (web != null) {
+                web.stop();
+            }
+            if (bus != null) {
+                bus.shutdown(false);
+            }
             database.close();
             throw e;
         }
@@ -87,8 +101,13 @@ public final class InvitationsServer implements AutoCloseable {
         return config.scheme() + "://localhost:" + config.port() + ServerConfig.PATH;
     }
 
+    /**
+     * Graceful: the HTTP server stops accepting, answers the requests in flight (and 503 to any that
+     * arrive meanwhile), and only then are the endpoints and the database closed.
+     */
     @Override
     public void close() {
+        web.stop();
         if (noop != null) {
             noop.destroy();
         }

@@ -1,5 +1,6 @@
 package org.invitations.audit;
 
+import org.invitations.shared.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import org.hibernate.Session;
@@ -38,7 +39,7 @@ public final class AuditLog {
         if (!caller.isAdmin()) {
             throw new NotAllowed("Only an ADMIN may read the audit log", null);
         }
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             StringBuilder hql = new StringBuilder("from AuditEvent e where 1 = 1");
             if (associateId != null) {
                 hql.append(" and e.associateId = :associate");

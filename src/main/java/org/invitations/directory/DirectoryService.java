@@ -1,5 +1,6 @@
 package org.invitations.directory;
 
+import org.invitations.shared.Transactions;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.invitations.audit.AuditLog;
@@ -47,20 +48,26 @@ public final class DirectoryService {
      * stops working at once.
      */
     public Associate changePassword(Caller caller, Long associateId, String currentPassword, String newPassword) {
+        if (caller.integration() != null) {
+            throw new NotAllowed("An integration (" + caller.integration() + ") cannot change passwords: the"
+                    + " associate changes its own, or an ADMIN does", associateId);
+        }
         long who = associateId == null ? caller.associateId() : associateId;
         boolean own = who == caller.associateId();
         if (!own) {
             requireAdmin(caller, "change another associate's password");
         }
+        // Checked like a login: every wrong current password counts toward the lockout.
+        if (own && !authenticator.isCurrentPassword(who, currentPassword)) {
+            throw new InvalidRequest("currentPassword", "currentPassword is not the password of "
+                    + caller.username() + "; send the current one to change it (wrong ones count toward the"
+                    + " lockout, as at login)");
+        }
         String hash = hasher.hash(newPassword);
-        Associate changed = sessionFactory.fromTransaction(session -> {
-            Associate associate = session.find(Associate.class, who);
+        Associate changed = Transactions.run(sessionFactory, session -> {
+            Associate associate = session.find(Associate.class, who, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (associate == null) {
                 throw new NotFound("associate", who, "associateId");
-            }
-            if (own && (currentPassword == null || !hasher.verify(currentPassword, associate.getPasswordHash()))) {
-                throw new InvalidRequest("currentPassword", "currentPassword is not the password of "
-                        + associate.getUsername() + "; send the current one to change it");
             }
             associate.changePassword(hash);
             audit.record(session, caller, "ChangePassword", "associate", who, null);
@@ -76,7 +83,7 @@ public final class DirectoryService {
         if (associateId == caller.associateId() && !enabled) {
             throw new InvalidRequest("associateId", "an administrator cannot disable its own account");
         }
-        Associate changed = sessionFactory.fromTransaction(session -> {
+        Associate changed = Transactions.run(sessionFactory, session -> {
             Associate associate = session.find(Associate.class, associateId);
             if (associate == null) {
                 throw new NotFound("associate", associateId, "associateId");
@@ -94,7 +101,7 @@ public final class DirectoryService {
     public Associate addAssociate(Caller caller, String username, String fullName, String email, String password,
                                   Role role) {
         String hash = hasher.hash(password);
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             boolean taken = session.createSelectionQuery("select 1 from Associate where username = :u", Integer.class)
                     .setParameter("u", username)
                     .getSingleResultOrNull() != null;
@@ -109,19 +116,19 @@ public final class DirectoryService {
     }
 
     public boolean hasAssociates() {
-        return sessionFactory.fromTransaction(session ->
+        return Transactions.run(sessionFactory, session ->
                 session.createSelectionQuery("select count(*) from Associate", Long.class).getSingleResult() > 0);
     }
 
     public boolean hasAssociate(String username) {
-        return sessionFactory.fromTransaction(session ->
+        return Transactions.run(sessionFactory, session ->
                 session.createSelectionQuery("select 1 from Associate where username = :u", Integer.class)
                         .setParameter("u", username)
                         .getSingleResultOrNull() != null);
     }
 
     public Associate associate(long id) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             Associate associate = session.find(Associate.class, id);
             if (associate == null) {
                 throw new NotFound("associate", id, "associateId");
@@ -131,7 +138,7 @@ public final class DirectoryService {
     }
 
     public Page<Associate> associates(int pageSize, PageToken after) {
-        return sessionFactory.fromTransaction(session -> Page.of(
+        return Transactions.run(sessionFactory, session -> Page.of(
                 session.createSelectionQuery("from Associate where id > :after order by id", Associate.class)
                         .setParameter("after", after == null ? 0L : after.id())
                         .setMaxResults(pageSize + 1)
@@ -140,7 +147,7 @@ public final class DirectoryService {
     }
 
     public Contact createContact(Caller caller, String name, List<NewPerson> persons) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             Contact contact = new Contact(name);
             persons.forEach(p -> contact.addPerson(p.fullName(), p.email(), p.mobile()));
             session.persist(contact);
@@ -151,7 +158,7 @@ public final class DirectoryService {
     }
 
     public Contact contact(long id) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             Contact contact = session.createSelectionQuery(
                             "from Contact c left join fetch c.persons where c.id = :id", Contact.class)
                     .setParameter("id", id)
@@ -164,7 +171,7 @@ public final class DirectoryService {
     }
 
     public Page<Contact> contacts(int pageSize, PageToken after) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             List<Long> ids = session.createSelectionQuery("select id from Contact where id > :after order by id",
                             Long.class)
                     .setParameter("after", after == null ? 0L : after.id())
@@ -182,7 +189,7 @@ public final class DirectoryService {
     }
 
     public Resource createResource(Caller caller, String name, String description) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             Resource resource = new Resource(name, description);
             session.persist(resource);
             audit.record(session, caller, "CreateResource", "resource", resource.getId(), name);
@@ -198,7 +205,7 @@ public final class DirectoryService {
     }
 
     public Resource resource(long id) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             Resource resource = session.find(Resource.class, id);
             if (resource == null) {
                 throw new NotFound("resource", id, "resourceId");
@@ -208,7 +215,7 @@ public final class DirectoryService {
     }
 
     public Page<Resource> resources(int pageSize, PageToken after) {
-        return sessionFactory.fromTransaction(session -> Page.of(
+        return Transactions.run(sessionFactory, session -> Page.of(
                 session.createSelectionQuery("from Resource where id > :after order by id", Resource.class)
                         .setParameter("after", after == null ? 0L : after.id())
                         .setMaxResults(pageSize + 1)

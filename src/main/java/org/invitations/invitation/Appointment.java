@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import org.invitations.directory.Associate;
 import org.invitations.shared.InvalidTransition;
@@ -67,6 +68,11 @@ public class Appointment {
 
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
+
+    /** Optimistic check behind the row lock that every change takes first (see {@link Appointments#locked}). */
+    @Version
+    @Column(nullable = false)
+    private int version;
 
     protected Appointment() {
     }

@@ -1,5 +1,6 @@
 package org.invitations.invitation;
 
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
@@ -8,7 +9,12 @@ import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.NotAllowed;
 import org.invitations.shared.NotFound;
 
-/** Loading an appointment for its owner, shared by the meeting and task services. */
+/**
+ * Loading an appointment for its owner or a record for its participant, shared by the meeting and
+ * task services. Every change to an appointment or to any of its records locks the appointment row
+ * first ({@link #locked}), so changes to one meeting queue up in one place, in one order, and can
+ * neither deadlock on its records nor overwrite each other.
+ */
 public final class Appointments {
 
     private Appointments() {
@@ -20,7 +26,25 @@ public final class Appointments {
      */
     public static Appointment owned(Session session, Caller caller, long appointmentId, String action,
                                     AppointmentType expected) {
-        Appointment appointment = session.find(Appointment.class, appointmentId);
+        return owned(session, caller, session.find(Appointment.class, appointmentId), appointmentId, action, expected);
+    }
+
+    /** As {@link #owned}, with the appointment locked for a change until the transaction ends. */
+    public static Appointment ownedForChange(Session session, Caller caller, long appointmentId, String action,
+                                             AppointmentType expected) {
+        return owned(session, caller, locked(session, appointmentId), appointmentId, action, expected);
+    }
+
+    /**
+     * The appointment, its row locked until the transaction ends (SELECT ... FOR UPDATE); null if it
+     * does not exist. Taken before any of its records is read for a change.
+     */
+    public static Appointment locked(Session session, long appointmentId) {
+        return session.find(Appointment.class, appointmentId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static Appointment owned(Session session, Caller caller, Appointment appointment, long appointmentId,
+                                     String action, AppointmentType expected) {
         if (appointment == null) {
             throw new NotFound("appointment", appointmentId, "appointmentId");
         }
@@ -42,11 +66,7 @@ public final class Appointments {
      * owner is loaded by its key when needed: a join here let Derby hash the whole associate table.
      */
     public static ParticipantRecord participantsOwn(Session session, Caller caller, long recordId, String refusal) {
-        ParticipantRecord record = session.createSelectionQuery("""
-                        from ParticipantRecord r join fetch r.appointment a
-                        where r.id = :id""", ParticipantRecord.class)
-                .setParameter("id", recordId)
-                .getSingleResultOrNull();
+        ParticipantRecord record = forChange(session, recordId);
         if (record == null) {
             throw new NotFound("record", recordId, "recordId");
         }
@@ -55,6 +75,25 @@ public final class Appointments {
                     recordId);
         }
         return record;
+    }
+
+    /**
+     * A record to change, with its appointment locked first (the lock order of every change), or null.
+     * The record is read after the lock, so it is the latest committed version.
+     */
+    public static ParticipantRecord forChange(Session session, long recordId) {
+        Long appointmentId = session.createSelectionQuery(
+                        "select r.appointment.id from ParticipantRecord r where r.id = :id", Long.class)
+                .setParameter("id", recordId)
+                .getSingleResultOrNull();
+        if (appointmentId == null || locked(session, appointmentId) == null) {
+            return null;
+        }
+        return session.createSelectionQuery("""
+                        from ParticipantRecord r join fetch r.appointment a
+                        where r.id = :id""", ParticipantRecord.class)
+                .setParameter("id", recordId)
+                .getSingleResultOrNull();
     }
 
     /** Every record of the appointment, the owner's included, in creation order. */

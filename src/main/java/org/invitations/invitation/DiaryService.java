@@ -1,5 +1,6 @@
 package org.invitations.invitation;
 
+import org.invitations.shared.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class DiaryService {
             throw new InvalidRequest("to", "a diary is read at most " + MAX_DIARY_RANGE.toDays() + " days at a time");
         }
         long who = associateId == null ? caller.associateId() : associateId;
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
@@ -70,7 +71,7 @@ public final class DiaryService {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidRequest("to", "to must be after from");
         }
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             if (session.find(Contact.class, contactId) == null) {
                 throw new NotFound("contact", contactId, "contactId");
             }

@@ -1,5 +1,6 @@
 package org.invitations.invitation;
 
+import org.invitations.shared.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,7 +52,7 @@ public final class InvitationService {
         }
         Set<Status> statuses = query.statuses().isEmpty() ? Status.PENDING : query.statuses();
         Instant startOfToday = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
@@ -175,9 +176,9 @@ public final class InvitationService {
      * invitation stays visible until its invitee cleans it up.
      */
     public int cleanUpCancelled(Caller caller, Long recordId) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             if (recordId != null) {
-                ParticipantRecord record = session.find(ParticipantRecord.class, recordId);
+                ParticipantRecord record = Appointments.forChange(session, recordId);
                 if (record == null) {
                     throw new NotFound("record", recordId, "recordId");
                 }
@@ -202,7 +203,7 @@ public final class InvitationService {
 
     private Answer answer(Caller caller, long recordId, String operation,
                           BiConsumer<ParticipantRecord, Instant> change) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             ParticipantRecord record = ownRecord(session, caller, recordId);
             Status before = record.getStatus();
             change.accept(record, clock.instant());

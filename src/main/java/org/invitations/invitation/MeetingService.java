@@ -1,5 +1,6 @@
 package org.invitations.invitation;
 
+import org.invitations.shared.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class MeetingService {
         if (task) {
             Participants.requireAssociates(meeting.participants(), list);
         }
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             List<ParticipantRef> refs = meeting.participants();
             Participants found = Participants.resolve(session, refs, list);
             Conflicts conflicts = task ? Conflicts.none() : Conflicts.check(session, found.associates.keySet(),
@@ -92,8 +93,8 @@ public final class MeetingService {
 
     private MeetingState moveAny(Caller owner, long appointmentId, AppointmentType type, Instant start,
                                  Instant end) {
-        return sessionFactory.fromTransaction(session -> {
-            Appointment appointment = Appointments.owned(session, owner, appointmentId, "move", type);
+        return Transactions.run(sessionFactory, session -> {
+            Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "move", type);
             appointment.move(start, end);
             List<ParticipantRecord> records = Appointments.records(session, appointmentId);
             Conflicts conflicts = Conflicts.of(session, appointment, records);
@@ -107,8 +108,8 @@ public final class MeetingService {
 
     /** Every record becomes 10; the invitees see it as cancelled until they clean it up. */
     public MeetingState cancel(Caller owner, long appointmentId) {
-        return sessionFactory.fromTransaction(session -> {
-            Appointment appointment = Appointments.owned(session, owner, appointmentId, "cancel", null);
+        return Transactions.run(sessionFactory, session -> {
+            Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "cancel", null);
             Instant now = clock.instant();
             List<ParticipantRecord> records = Appointments.records(session, appointmentId);
             if (appointment.cancel(now)) {
@@ -135,8 +136,8 @@ public final class MeetingService {
                         "a participant cannot be both added and removed in one update");
             }
         }
-        return sessionFactory.fromTransaction(session -> {
-            Appointment appointment = Appointments.owned(session, owner, update.appointmentId(), "update", null);
+        return Transactions.run(sessionFactory, session -> {
+            Appointment appointment = Appointments.ownedForChange(session, owner, update.appointmentId(), "update", null);
             if (appointment.getType() == AppointmentType.TASK) {
                 Participants.requireAssociates(added, "addParticipants");
             }
@@ -189,7 +190,7 @@ public final class MeetingService {
 
     /** The owner's Invitations view: answers, seen or not, reasons, and conflicts checked now. */
     public ParticipantsView participants(Caller owner, long appointmentId) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             Appointment appointment = Appointments.owned(session, owner, appointmentId, "view the participants of",
                     null);
             List<ParticipantRecord> records = session.createSelectionQuery("""
@@ -216,8 +217,8 @@ public final class MeetingService {
 
     /** The owner takes note of a refusal ("accept rejected"). */
     public ParticipantsView.Line acknowledgeDecline(Caller owner, long recordId) {
-        return sessionFactory.fromTransaction(session -> {
-            ParticipantRecord record = session.find(ParticipantRecord.class, recordId);
+        return Transactions.run(sessionFactory, session -> {
+            ParticipantRecord record = Appointments.forChange(session, recordId);
             if (record == null) {
                 throw new NotFound("record", recordId, "recordId");
             }

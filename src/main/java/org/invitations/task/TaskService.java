@@ -1,5 +1,6 @@
 package org.invitations.task;
 
+import org.invitations.shared.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class TaskService {
             case DONE -> EnumSet.of(Status.COMPLETED);
             case ALL -> ACCEPTED;
         };
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
@@ -76,7 +77,7 @@ public final class TaskService {
 
     /** Progress on the caller's own accepted task: status follows the percentage (1, 2, 3). */
     public ProgressReport reportProgress(Caller caller, long recordId, int percent, BigDecimal hours, String note) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             ParticipantRecord record = Appointments.participantsOwn(session, caller, recordId,
                     "Only the colleague the task was given to reports progress on it");
             if (record.getAppointment().getType() != AppointmentType.TASK) {
@@ -90,7 +91,7 @@ public final class TaskService {
 
     /** The owner's Distribution view: every colleague's answer, read or not, and progress. */
     public Distribution distribution(Caller owner, long appointmentId) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             Appointment task = Appointments.owned(session, owner, appointmentId, "view the distribution of",
                     AppointmentType.TASK);
             List<ParticipantRecord> records = session.createSelectionQuery("""
@@ -111,7 +112,7 @@ public final class TaskService {
      * progress. A task is done when someone completed it and every colleague still on it did.
      */
     public Page<DistributedTask> distributedTasks(Caller owner, TaskFilter filter, int pageSize, PageToken after) {
-        return sessionFactory.fromTransaction(session -> {
+        return Transactions.run(sessionFactory, session -> {
             String done = "exists (select 1 from ParticipantRecord c where c.appointment = a and c.master = false"
                     + " and c.status = :completed) and not exists (select 1 from ParticipantRecord o"
                     + " where o.appointment = a and o.master = false and o.status not in :finished)";

@@ -7,21 +7,34 @@ import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.invitations.security.AuthenticationFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.invitations.ws.generated.ConcurrentModificationFault;
 import org.invitations.ws.generated.InvalidRequestFault;
 import org.invitations.ws.generated.InvalidTransitionFault;
 import org.invitations.ws.generated.NotAllowedFault;
 import org.invitations.ws.generated.NotFoundFault;
 
 /**
- * Marks the faults the caller caused as client faults (soap:Client), and replaces WS-Security's
- * deliberately vague text with one that says what to send. The reason for a failed login is never
- * revealed (unknown user and wrong password read the same).
+ * The one place where a fault gets its code and its text before it is written. Declared faults and
+ * everything that went wrong before the operation ran (unreadable XML, schema violations, an unknown
+ * SOAPAction, a body over the limit) are the caller's: soap:Client. WS-Security's vague text is
+ * replaced by one that says what to send; why a login failed is never revealed. Anything else is
+ * the service's own failure: a generic soap:Server "internal error" with a reference that the server
+ * log carries with the stack trace, and never internal text (SQL, class names, lock tables).
  */
 final class ClientFaultInterceptor extends AbstractSoapInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientFaultInterceptor.class);
 
     static final QName FAILED_AUTHENTICATION = new QName(
             "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd",
             "FailedAuthentication", "wsse");
+
+    /** Set on the exchange once the operation itself is about to run (see {@link #invocationMarker()}). */
+    static final String INVOKED = "invitations.invoked";
+    /** An unexpected exception met before the operation ran (e.g. while checking a password). */
+    static final String INTERNAL = "invitations.internal";
 
     ClientFaultInterceptor() {
         super(Phase.PRE_STREAM);
@@ -36,36 +49,91 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
             return;
         }
         handle(message, fault);
-        if (message.getContent(Exception.class) instanceof Fault current && current.getMessage() != null
-                && current.getMessage().length() > MAX_FAULT_STRING) {
-            Fault shortened = new Fault(new org.apache.cxf.common.i18n.Message(
-                    current.getMessage().substring(0, MAX_FAULT_STRING) + "… (shortened)",
-                    (java.util.ResourceBundle) null), current.getCause());
-            shortened.setFaultCode(current.getFaultCode());
-            shortened.setDetail(current.getDetail());
-            message.setContent(Exception.class, shortened);
+        if (message.getContent(Exception.class) instanceof Fault current && current.getMessage() != null) {
+            String text = shorten(current.getMessage(), MAX_FAULT_STRING);
+            if (!text.equals(current.getMessage())) {
+                Fault shortened = new Fault(new org.apache.cxf.common.i18n.Message(text,
+                        (java.util.ResourceBundle) null), current.getCause());
+                shortened.setFaultCode(current.getFaultCode());
+                shortened.setDetail(current.getDetail());
+                message.setContent(Exception.class, shortened);
+            }
         }
+    }
+
+    /**
+     * At most {@code max} characters (code points, so a surrogate pair is never split), with a note when
+     * cut; characters XML 1.0 cannot carry are replaced, so that the fault can always be written.
+     */
+    static String shorten(String text, int max) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max * 2 + 16));
+        int count = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (count == max) {
+                return out.append("… (shortened)").toString();
+            }
+            out.appendCodePoint(isXmlChar(cp) ? cp : '\uFFFD');
+            count++;
+        }
+        return out.toString();
+    }
+
+    private static boolean isXmlChar(int cp) {
+        return cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD
+                || cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+
+    /** Marks the exchange when the operation is about to run: a later undeclared fault is the service's own. */
+    static AbstractSoapInterceptor invocationMarker() {
+        return new AbstractSoapInterceptor(Phase.PRE_INVOKE) {
+            @Override
+            public void handleMessage(SoapMessage message) {
+                message.getExchange().put(INVOKED, Boolean.TRUE);
+            }
+        };
     }
 
     private void handle(SoapMessage message, Fault fault) {
         Throwable cause = fault.getCause();
+        Object internal = message.getExchange().get(INTERNAL);
         if (cause instanceof InvalidRequestFault || cause instanceof NotFoundFault
-                || cause instanceof NotAllowedFault || cause instanceof InvalidTransitionFault) {
+                || cause instanceof NotAllowedFault || cause instanceof InvalidTransitionFault
+                || cause instanceof ConcurrentModificationFault) {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        } else if (internal instanceof Throwable || Boolean.TRUE.equals(message.getExchange().get(INVOKED))) {
+            internalError(message, internal instanceof Throwable t ? t : fault);
         } else if (isUnreadableXml(fault)) {
             Fault unreadable = new Fault(new org.apache.cxf.common.i18n.Message(
                     "The request is not acceptable XML: " + rootMessage(fault), (java.util.ResourceBundle) null), cause);
             unreadable.setFaultCode(Fault.FAULT_CODE_CLIENT);
             message.setContent(Exception.class, unreadable);
         } else if (isSecurityError(fault)) {
-            Object reason = message.getExchange().get(PasswordTextValidator.FAILURE);
-            Fault authentication = new Fault(new org.apache.cxf.common.i18n.Message(
-                    reason == null ? AuthenticationFailed.GENERIC : reason.toString(),
+            Fault authentication = new Fault(new org.apache.cxf.common.i18n.Message(AuthenticationFailed.GENERIC,
                     (java.util.ResourceBundle) null), cause);
             authentication.setFaultCode(FAILED_AUTHENTICATION);
             message.setContent(Exception.class, authentication);
+        } else {
+            // Before the operation ran, only the request can be at fault: its XML, its envelope, its
+            // SOAPAction, its size or its schema.
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         }
     }
+
+    private static void internalError(SoapMessage message, Throwable failure) {
+        String reference = Long.toString(REFERENCES.incrementAndGet(), 36) + "-"
+                + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        LOG.error("Internal error, reference {}", reference, failure);
+        Fault generic = new Fault(new org.apache.cxf.common.i18n.Message("Internal error, reference " + reference
+                + ": the service failed; nothing was written. Retry later, and quote the reference to the"
+                + " service's operator if it persists", (java.util.ResourceBundle) null));
+        generic.setFaultCode(Fault.FAULT_CODE_SERVER);
+        message.setContent(Exception.class, generic);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong REFERENCES = new java.util.concurrent.atomic.AtomicLong(
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20));
 
     /** Security processing builds a DOM first; when that fails, the reason is the XML, not the login. */
     private static boolean isUnreadableXml(Fault fault) {

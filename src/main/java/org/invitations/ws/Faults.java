@@ -1,10 +1,12 @@
 package org.invitations.ws;
 
+import org.invitations.shared.ConcurrentModification;
 import org.invitations.shared.DomainException;
 import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.InvalidTransition;
 import org.invitations.shared.NotAllowed;
 import org.invitations.shared.NotFound;
+import org.invitations.ws.generated.ConcurrentModificationFault;
 import org.invitations.ws.generated.FaultDetail;
 import org.invitations.ws.generated.InvalidRequestFault;
 import org.invitations.ws.generated.InvalidTransitionFault;
@@ -22,9 +24,12 @@ final class Faults {
     private Faults() {
     }
 
-    static <T> T call(Call<T> call) throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+    static <T> T call(Call<T> call)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         try {
             return call.run();
+        } catch (ConcurrentModification e) {
+            throw new ConcurrentModificationFault(e.getMessage(), detail(e));
         } catch (InvalidRequest e) {
             throw new InvalidRequestFault(e.getMessage(), detail(e));
         } catch (NotFound e) {
@@ -36,7 +41,8 @@ final class Faults {
 
     /** For the answering operations, which also declare the invalid-transition fault. */
     static <T> T answer(Call<T> call)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault,
+            ConcurrentModificationFault {
         try {
             return call(call);
         } catch (InvalidTransition e) {

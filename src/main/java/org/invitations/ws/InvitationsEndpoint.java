@@ -21,6 +21,7 @@ import org.invitations.ws.generated.CancelAppointment;
 import org.invitations.ws.generated.CancelAppointmentResponse;
 import org.invitations.ws.generated.CleanUpCancelled;
 import org.invitations.ws.generated.CleanUpCancelledResponse;
+import org.invitations.ws.generated.ConcurrentModificationFault;
 import org.invitations.ws.generated.CreateAssociate;
 import org.invitations.ws.generated.CreateAssociateResponse;
 import org.invitations.ws.generated.CreateContact;
@@ -124,14 +125,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public CreateInvitationResponse createInvitation(CreateInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> InvitationMapper.toResponse(
                 meetings.create(caller(), InvitationMapper.toNewMeeting(request))));
     }
 
     @Override
     public MoveAppointmentResponse moveAppointment(MoveAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.move(caller(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
                 DateTimes.toInstant(request.getEnd())), new MoveAppointmentResponse()));
@@ -139,14 +140,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public CancelAppointmentResponse cancelAppointment(CancelAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(
                 meetings.cancel(caller(), request.getAppointmentId()), new CancelAppointmentResponse()));
     }
 
     @Override
     public UpdateAppointmentResponse updateAppointment(UpdateAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(
                 meetings.update(caller(), InvitationMapper.toUpdate(request)),
                 new UpdateAppointmentResponse()));
@@ -154,14 +155,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetAppointmentParticipantsResponse getAppointmentParticipants(GetAppointmentParticipants request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> ViewMapper.toResponse(
                 meetings.participants(caller(), request.getAppointmentId())));
     }
 
     @Override
     public AcknowledgeDeclineResponse acknowledgeDecline(AcknowledgeDecline request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> {
             var line = meetings.acknowledgeDecline(caller(), request.getRecordId());
             AcknowledgeDeclineResponse response = new AcknowledgeDeclineResponse();
@@ -176,21 +177,21 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public CreateTaskResponse createTask(CreateTask request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> TaskMapper.toResponse(
                 meetings.create(caller(), TaskMapper.toNewTask(request))));
     }
 
     @Override
     public MoveTaskDueDateResponse moveTaskDueDate(MoveTaskDueDate request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.moveDue(caller(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getDue())), new MoveTaskDueDateResponse()));
     }
 
     @Override
     public ReportTaskProgressResponse reportTaskProgress(ReportTaskProgress request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> {
             ProgressReport report = tasks.reportProgress(caller(), request.getRecordId(),
                     request.getPercentDone(), request.getHoursSpent(), request.getNote());
@@ -202,7 +203,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
-    public GetTasksResponse getTasks(GetTasks request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+    public GetTasksResponse getTasks(GetTasks request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> TaskMapper.toTasks(tasks.tasks(caller(), request.getAssociateId(),
                 TaskMapper.filter(request.getFilter(), TaskFilter.OPEN), pageSize(request.getPageSize()),
                 PageToken.decode(request.getPageToken(), true))));
@@ -210,14 +211,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetTaskDistributionResponse getTaskDistribution(GetTaskDistribution request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> TaskMapper.toDistribution(
                 tasks.distribution(caller(), request.getAppointmentId())));
     }
 
     @Override
     public GetDistributedTasksResponse getDistributedTasks(GetDistributedTasks request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> TaskMapper.toDistributed(tasks.distributedTasks(caller(),
                 TaskMapper.filter(request.getFilter(), TaskFilter.ALL), pageSize(request.getPageSize()),
                 PageToken.decode(request.getPageToken(), true))));
@@ -227,21 +228,21 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetInvitationsResponse getInvitations(GetInvitations request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> InvitationMapper.toResponse(
                 invitations.invitations(caller(), InvitationMapper.toQuery(request))));
     }
 
     @Override
     public AcceptInvitationResponse acceptInvitation(AcceptInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
                 invitations.accept(caller(), request.getRecordId()), new AcceptInvitationResponse()));
     }
 
     @Override
     public TentativelyAcceptInvitationResponse tentativelyAcceptInvitation(TentativelyAcceptInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
                 invitations.acceptTentatively(caller(), request.getRecordId()),
                 new TentativelyAcceptInvitationResponse()));
@@ -249,7 +250,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public DeclineInvitationResponse declineInvitation(DeclineInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
                 invitations.decline(caller(), request.getRecordId(), request.getReason()),
                 new DeclineInvitationResponse()));
@@ -257,21 +258,21 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public MarkInvitationSeenResponse markInvitationSeen(MarkInvitationSeen request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
                 invitations.markSeen(caller(), request.getRecordId()), new MarkInvitationSeenResponse()));
     }
 
     @Override
     public PostponeInvitationResponse postponeInvitation(PostponeInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
                 invitations.postpone(caller(), request.getRecordId()), new PostponeInvitationResponse()));
     }
 
     @Override
     public CleanUpCancelledResponse cleanUpCancelled(CleanUpCancelled request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             CleanUpCancelledResponse response = new CleanUpCancelledResponse();
             response.setRemoved(invitations.cleanUpCancelled(caller(), request.getRecordId()));
@@ -282,14 +283,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
     // ------------------------------------------------------------------ views
 
     @Override
-    public GetDiaryResponse getDiary(GetDiary request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+    public GetDiaryResponse getDiary(GetDiary request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> ViewMapper.toDiary(diaries.diary(caller(), request.getAssociateId(),
                 DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()))));
     }
 
     @Override
     public GetActivityArchiveResponse getActivityArchive(GetActivityArchive request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> ViewMapper.toArchive(diaries.activityArchive(request.getContactId(),
                 DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()))));
     }
@@ -298,7 +299,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public CreateAssociateResponse createAssociate(CreateAssociate request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             CreateAssociateResponse response = new CreateAssociateResponse();
             response.setAssociate(DirectoryMapper.toWire(directory.createAssociate(caller(),
@@ -310,7 +311,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetAssociateResponse getAssociate(GetAssociate request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             GetAssociateResponse response = new GetAssociateResponse();
             response.setAssociate(DirectoryMapper.toWire(directory.associate(request.getAssociateId())));
@@ -320,7 +321,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public ListAssociatesResponse listAssociates(ListAssociates request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             var page = directory.associates(pageSize(request.getPageSize()), after(request.getPageToken()));
             ListAssociatesResponse response = new ListAssociatesResponse();
@@ -332,7 +333,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public CreateContactResponse createContact(CreateContact request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             CreateContactResponse response = new CreateContactResponse();
             response.setContact(DirectoryMapper.toWire(directory.createContact(caller(), request.getName(),
@@ -343,7 +344,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetContactResponse getContact(GetContact request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             GetContactResponse response = new GetContactResponse();
             response.setContact(DirectoryMapper.toWire(directory.contact(request.getContactId())));
@@ -353,7 +354,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public ListContactsResponse listContacts(ListContacts request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             var page = directory.contacts(pageSize(request.getPageSize()), after(request.getPageToken()));
             ListContactsResponse response = new ListContactsResponse();
@@ -365,7 +366,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public CreateResourceResponse createResource(CreateResource request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             CreateResourceResponse response = new CreateResourceResponse();
             response.setResource(DirectoryMapper.toWire(
@@ -376,7 +377,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetResourceResponse getResource(GetResource request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             GetResourceResponse response = new GetResourceResponse();
             response.setResource(DirectoryMapper.toWire(directory.resource(request.getResourceId())));
@@ -386,7 +387,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public ListResourcesResponse listResources(ListResources request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             var page = directory.resources(pageSize(request.getPageSize()), after(request.getPageToken()));
             ListResourcesResponse response = new ListResourcesResponse();
@@ -398,7 +399,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public ChangePasswordResponse changePassword(ChangePassword request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             ChangePasswordResponse response = new ChangePasswordResponse();
             response.setAssociate(DirectoryMapper.toWire(directory.changePassword(caller(), request.getAssociateId(),
@@ -409,7 +410,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public SetAssociateEnabledResponse setAssociateEnabled(SetAssociateEnabled request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> {
             SetAssociateEnabledResponse response = new SetAssociateEnabledResponse();
             response.setAssociate(DirectoryMapper.toWire(
@@ -420,7 +421,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public GetAuditLogResponse getAuditLog(GetAuditLog request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> DirectoryMapper.toAuditLog(audit.entries(caller(), request.getAssociateId(),
                 DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()),
                 pageSize(request.getPageSize()), after(request.getPageToken()))));

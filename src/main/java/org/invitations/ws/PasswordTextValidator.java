@@ -15,11 +15,9 @@ import org.invitations.security.Caller;
  * Checks a WS-Security UsernameToken (PasswordText) against the stored password hash. A digest
  * password cannot be checked against a salted hash, so only PasswordText is accepted; that is why the
  * README asks for TLS outside a trusted network. On success the {@link Caller} becomes the principal;
- * on failure the reason is left on the message for {@link ClientFaultInterceptor} to report.
+ * on failure the caller learns only that the login failed (the server log says why).
  */
 final class PasswordTextValidator implements Validator {
-
-    static final String FAILURE = "invitations.authentication.failure";
 
     private final Authenticator authenticator;
 
@@ -37,10 +35,13 @@ final class PasswordTextValidator implements Validator {
             credential.setPrincipal(authenticator.authenticate(token.getName(), token.getPassword()));
             return credential;
         } catch (AuthenticationFailed e) {
-            if (data.getMsgContext() instanceof Message message) {
-                message.getExchange().put(FAILURE, e.getMessage());
-            }
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_AUTHENTICATION);
+        } catch (RuntimeException e) {
+            // Not the caller's fault (the database, say): reported as an internal error, not a failed login.
+            if (data.getMsgContext() instanceof Message message) {
+                message.getExchange().put(ClientFaultInterceptor.INTERNAL, e);
+            }
+            throw new WSSecurityException(WSSecurityException.ErrorCode.FAILURE, e);
         }
     }
 }

@@ -1,18 +1,8 @@
 package org.invitations.ws;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Set;
-import javax.net.ssl.KeyManagerFactory;
-import org.apache.cxf.configuration.jsse.TLSServerParameters;
 import org.apache.cxf.ext.logging.LoggingFeature;
-import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import java.util.Map;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
@@ -31,8 +21,8 @@ import org.invitations.task.TaskService;
 import org.invitations.ws.generated.InvitationsPortType;
 
 /**
- * Publishes the invitations port on CXF's Jetty transport: the hand-written WSDL, request schema
- * validation, and a WS-Security UsernameToken required on every call.
+ * Publishes the invitations port on a CXF bus, at an address below the CXF servlet: the hand-written
+ * WSDL, request schema validation, and a WS-Security UsernameToken required on every call.
  */
 public final class SoapEndpoints {
 
@@ -67,6 +57,7 @@ public final class SoapEndpoints {
 
         factory.getInInterceptors().add(new RequestSizeLimit(MAX_REQUEST_BYTES));
         factory.getInInterceptors().add(new WSS4JInInterceptor(usernameToken()));
+        factory.getInInterceptors().add(ClientFaultInterceptor.invocationMarker());
         factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
         if (logMessages) {
             factory.getFeatures().add(maskedLogging());
@@ -82,22 +73,6 @@ public final class SoapEndpoints {
         logging.setLimit(64 * 1024);
         logging.addSensitiveElementNames(Set.of("Password", "password", "currentPassword", "newPassword"));
         return logging;
-    }
-
-    /** HTTPS on the port: the server's key and certificate from a PKCS12 keystore. */
-    public static void useTls(Bus bus, int port, Path keystore, String password) {
-        try (InputStream in = Files.newInputStream(keystore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password.toCharArray());
-            TLSServerParameters tls = new TLSServerParameters();
-            tls.setKeyManagers(keys.getKeyManagers());
-            tls.setIncludeProtocols(List.of("TLSv1.3", "TLSv1.2"));
-            bus.getExtension(JettyHTTPServerEngineFactory.class).setTLSServerParametersForPort(port, tls);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot use keystore " + keystore.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
     }
 
     /** The benchmark's no-op ceiling at {@code address}: same transport and WS-Security, no service, no database. */

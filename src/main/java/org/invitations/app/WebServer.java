@@ -1,0 +1,195 @@
+package org.invitations.app;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.cxf.Bus;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP server in front of CXF, built so that slow, stalled or too many clients cannot starve the
+ * others, and so that stopping never drops an answer. From the outside in:
+ * <ol>
+ * <li>a connection limit and an idle timeout on the connector;</li>
+ * <li>graceful stop: once stopping, new requests get 503 with {@code Connection: close}; requests in
+ *     flight finish and are answered before the database closes;</li>
+ * <li>a minimum request data rate: a client sending its body slower than that is cut off;</li>
+ * <li>the whole body is read without holding a thread before CXF sees it (a slow upload costs a
+ *     connection, not a worker), and a body over the limit gets 413;</li>
+ * <li>at most {@link Limits#concurrentRequests} requests in the service at once (each can have a
+ *     database connection without waiting); the others wait without a thread, and get 503 after
+ *     {@link Limits#queueWait}.</li>
+ * </ol>
+ */
+final class WebServer {
+
+    /** The transport's limits; the database pool is sized from {@code concurrentRequests}. */
+    record Limits(int concurrentRequests, Duration queueWait, int maxConnections, Duration idleTimeout,
+                  long minBytesPerSecond, long maxRequestBytes, Duration stopTimeout) {
+
+        static Limits defaults(long maxRequestBytes) {
+            return new Limits(Integer.getInteger("invitations.concurrent.requests", 32), Duration.ofSeconds(10),
+                    Integer.getInteger("invitations.max.connections", 2000), Duration.ofSeconds(30), 512,
+                    maxRequestBytes, Duration.ofSeconds(20));
+        }
+    }
+
+    /**
+     * AEAD suites only: TLS 1.3's three and TLS 1.2's ECDHE with AES-GCM or ChaCha20-Poly1305. No CBC,
+     * no static RSA key exchange.
+     */
+    static final String[] TLS_CIPHER_SUITES = {
+            "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"};
+
+    private final Server server;
+
+    private WebServer(Server server) {
+        this.server = server;
+    }
+
+    /** Starts Jetty with the CXF servlet at {@code /ws/*}; endpoints are then published on {@code bus}. */
+    static WebServer start(ServerConfig config, Bus bus, Limits limits) {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.concurrentRequests() * 2 + 16, 8, 60_000,
+                new BlockingArrayQueue<>(64, 64, 4096));
+        threads.setName("http");
+        Server server = new Server(threads);
+        server.setStopTimeout(limits.stopTimeout().toMillis());
+        server.setStopAtShutdown(false);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setIdleTimeout(limits.idleTimeout().toMillis());
+        ServerConnector connector;
+        if (config.tls()) {
+            http.addCustomizer(new SecureRequestCustomizer());
+            HttpConnectionFactory plain = new HttpConnectionFactory(http);
+            connector = new ServerConnector(server, new SslConnectionFactory(tls(config), plain.getProtocol()), plain);
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setReuseAddress(true);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+
+        CXFNonSpringServlet cxf = new CXFNonSpringServlet();
+        cxf.setBus(bus);
+        ServletContextHandler context = new ServletContextHandler("/");
+        ServletHolder holder = new ServletHolder("cxf", cxf);
+        holder.setInitOrder(1);
+        context.addServlet(holder, "/ws/*");
+
+        QoSHandler admission = new QoSHandler(context);
+        admission.setMaxRequestCount(limits.concurrentRequests());
+        admission.setMaxSuspend(limits.queueWait());
+        EagerContentHandler wholeBody = new EagerContentHandler(admission,
+                new EagerContentHandler.RetainedContentLoaderFactory(limits.maxRequestBytes() + 64 * 1024, -1, true));
+        MinimumDataRateHandler rate = new MinimumDataRateHandler(new BodyLimit(wholeBody, limits.maxRequestBytes()),
+                limits.minBytesPerSecond(), 0);
+        server.setHandler(new Stopping(new GracefulHandler(rate)));
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        return new WebServer(server);
+    }
+
+    /** Stops accepting, answers what is in flight (503 for what arrives meanwhile), then stops. */
+    void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP server did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    private static SslContextFactory.Server tls(ServerConfig config) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.tlsKeystore().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(config.tlsKeystorePassword());
+        ssl.setKeyStoreType("PKCS12");
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setIncludeCipherSuites(TLS_CIPHER_SUITES);
+        return ssl;
+    }
+
+    /** A body announced larger than the limit gets 413 at once, before any of it is read. */
+    private static final class BodyLimit extends Handler.Wrapper {
+
+        private final long maxBytes;
+
+        BodyLimit(Handler handler, long maxBytes) {
+            super(handler);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            long length = request.getLength();
+            if (length <= maxBytes) {
+                return super.handle(request, response, callback);
+            }
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE_413);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=UTF-8");
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            response.write(true, ByteBuffer.wrap(("Request body of " + length + " bytes is larger than the limit of "
+                    + maxBytes + " bytes\n").getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
+        }
+    }
+
+    /**
+     * While stopping, a new request is told so and its connection closed, so that the client retries
+     * (elsewhere); {@link GracefulHandler} inside it counts the requests in flight that stopping waits for.
+     */
+    private static final class Stopping extends Handler.Wrapper {
+
+        private final GracefulHandler graceful;
+
+        Stopping(GracefulHandler graceful) {
+            super(graceful);
+            this.graceful = graceful;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (graceful.isShutdown()) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                        "The service is stopping; nothing was done: send the request again");
+                return true;
+            }
+            return super.handle(request, response, callback);
+        }
+    }
+}
