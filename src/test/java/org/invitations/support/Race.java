@@ -80,8 +80,9 @@ public final class Race {
             call.run();
             return "OK";
         } catch (SOAPFaultException e) {
-            return e.getFault().getFaultCodeAsQName().getLocalPart().equals("Server")
-                    ? "soap:Server " + e.getMessage() : "undeclared " + e.getMessage();
+            // An undeclared fault: soap:Server (with its text, to show), or e.g. wsse:FailedAuthentication.
+            String code = e.getFault().getFaultCodeAsQName().getLocalPart();
+            return code.equals("Server") ? "soap:Server " + e.getMessage() : code;
         } catch (Exception e) {
             String name = e.getClass().getSimpleName();
             return name.endsWith("Fault") ? name : "transport " + e;

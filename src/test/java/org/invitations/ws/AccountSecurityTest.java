@@ -1,5 +1,8 @@
 package org.invitations.ws;
 
+import org.invitations.security.Authenticator;
+import org.invitations.support.Race;
+import java.time.Duration;
 import static org.invitations.support.Requests.associate;
 import static org.invitations.support.Requests.freeSlot;
 import static org.invitations.support.Requests.meeting;
@@ -230,6 +233,82 @@ class AccountSecurityTest extends EndpointTest {
         assertThrows(InvalidRequestFault.class, () -> asMax.createInvitation(request));
 
         assertTrue(audit(max.getAssociateId()).isEmpty());
+    }
+
+    @Test
+    void thirtyNineWrongPasswordsAndTheRightOneAtOnceNeverCheckMoreThanFiveInARow() throws Exception {
+        Associate zoe = directory.freshAssociate("zoe");
+        Race race = new Race();
+        race.add(() -> signIn(zoe, passwordOf(zoe)).getInvitations(pending()));
+        for (int i = 0; i < 39; i++) {
+            String guess = "guess-" + i;
+            race.add(() -> signIn(zoe, guess).getInvitations(pending()));
+        }
+        race.run(Duration.ofSeconds(60));
+
+        System.out.println("39 wrong passwords and the right one at once: " + race);
+        assertEquals(List.of(), race.unexpected("FailedAuthentication"), "each call is answered OK or FailedAuthentication: " + race);
+        List<AuditEntry> refusals = audit(zoe.getAssociateId()).stream()
+                .filter(e -> e.getOperation().equals("LoginRefused"))
+                .sorted(java.util.Comparator.comparingLong(AuditEntry::getEventId)).toList();
+        int inARow = 0;
+        int locks = 0;
+        for (AuditEntry refusal : refusals) {
+            assertEquals(0, locks, "no password is checked once the account is locked: " + refusals.size());
+            inARow++;
+            assertTrue(inARow <= Authenticator.MAX_FAILURES, "at most five wrong passwords checked in a row");
+            locks += refusal.getDetail().contains("locked until") ? 1 : 0;
+        }
+        assertEquals(1, locks, "39 wrong passwords lock the account once");
+        assertTrue(refusals.size() <= 2 * Authenticator.MAX_FAILURES, "checked: " + refusals.size());
+        refused(() -> signIn(zoe, passwordOf(zoe)).getInvitations(pending()));
+    }
+
+    @Test
+    void aCachedLoginStopsAtOnceWhenTheAccountLocks() throws Exception {
+        Associate una = directory.freshAssociate("una");
+        InvitationsPortType asUna = signIn(una, passwordOf(una));
+        asUna.getInvitations(pending());
+
+        for (int i = 0; i < Authenticator.MAX_FAILURES; i++) {
+            refused(() -> signIn(una, "guess-" + System.nanoTime()).getInvitations(pending()));
+        }
+
+        refused(() -> asUna.getInvitations(pending()));
+    }
+
+    @Test
+    void wrongCurrentPasswordsInChangePasswordCountTowardTheLockout() throws Exception {
+        Associate vic = directory.freshAssociate("vic");
+        InvitationsPortType asVic = signIn(vic, passwordOf(vic));
+        for (int i = 0; i < Authenticator.MAX_FAILURES; i++) {
+            String guess = "guessing-" + i;
+            assertThrows(InvalidRequestFault.class, () -> asVic.changePassword(change(null, guess, "taken-over-1")));
+        }
+
+        refused(() -> asVic.changePassword(change(null, passwordOf(vic), "taken-over-1")));
+        refused(() -> signIn(vic, "taken-over-1").getInvitations(pending()));
+    }
+
+    @Test
+    void anIntegrationCannotChangeAnyonesPassword() throws Exception {
+        Associate crm = integrationAccount("pw-crm");
+        Associate wes = directory.freshAssociate("wes");
+        InvitationsPortType asWesViaCrm = Clients.onBehalfOf(server.address(), crm.getUsername(), passwordOf(crm),
+                wes.getUsername());
+        long adminId = directory.idOf("admin");
+
+        assertThrows(NotAllowedFault.class, () -> asWesViaCrm.changePassword(change(null, passwordOf(wes), "by-crm-1")));
+        assertThrows(NotAllowedFault.class, () -> asWesViaCrm.changePassword(change(adminId, "admin-guess", "by-crm-1")));
+        for (int i = 0; i < 2 * Authenticator.MAX_FAILURES; i++) {
+            String guess = "guessing-" + i;
+            assertThrows(NotAllowedFault.class, () -> asWesViaCrm.changePassword(change(null, guess, "by-crm-1")));
+        }
+
+        signIn(wes, passwordOf(wes)).getInvitations(pending());
+        directory.admin().getInvitations(pending());
+        assertTrue(audit(wes.getAssociateId()).stream().noneMatch(e -> e.getOperation().equals("ChangePassword")
+                || e.getOperation().equals("LoginRefused")), "nothing changed, nothing counted");
     }
 
     private static Associate integrationAccount(String name) throws Exception {
