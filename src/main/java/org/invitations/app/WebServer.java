@@ -21,9 +21,10 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.server.handler.QoSHandler;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -35,7 +36,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <li>a connection limit and an idle timeout on the connector;</li>
  * <li>graceful stop: once stopping, new requests get 503 with {@code Connection: close}; requests in
  *     flight finish and are answered before the database closes;</li>
- * <li>a minimum request data rate: a client sending its body slower than that is cut off;</li>
+ * <li>a minimum request data rate: a client sending its body slower than that (after its first
+ *     second) is cut off;</li>
  * <li>the whole body is read without holding a thread before CXF sees it (a slow upload costs a
  *     connection, not a worker), and a body over the limit gets 413;</li>
  * <li>at most {@link Limits#concurrentRequests} requests in the service at once (each can have a
@@ -74,8 +76,8 @@ final class WebServer {
 
     /** Starts Jetty with the CXF servlet at {@code /ws/*}; endpoints are then published on {@code bus}. */
     static WebServer start(ServerConfig config, Bus bus, Limits limits) {
-        QueuedThreadPool threads = new QueuedThreadPool(limits.concurrentRequests() * 2 + 16, 8, 60_000,
-                new BlockingArrayQueue<>(64, 64, 4096));
+        // Requests beyond the admission limit wait without a thread, so the pool stays small and bounded.
+        QueuedThreadPool threads = new QueuedThreadPool(limits.concurrentRequests() * 2 + 16, 8);
         threads.setName("http");
         Server server = new Server(threads);
         server.setStopTimeout(limits.stopTimeout().toMillis());
@@ -111,8 +113,8 @@ final class WebServer {
         admission.setMaxSuspend(limits.queueWait());
         EagerContentHandler wholeBody = new EagerContentHandler(admission,
                 new EagerContentHandler.RetainedContentLoaderFactory(limits.maxRequestBytes() + 64 * 1024, -1, true));
-        MinimumDataRateHandler rate = new MinimumDataRateHandler(new BodyLimit(wholeBody, limits.maxRequestBytes()),
-                limits.minBytesPerSecond(), 0);
+        MinimumReadRate rate = new MinimumReadRate(new BodyLimit(wholeBody, limits.maxRequestBytes()),
+                limits.minBytesPerSecond());
         server.setHandler(new Stopping(new GracefulHandler(rate)));
         try {
             server.start();
@@ -140,6 +142,66 @@ final class WebServer {
         ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
         ssl.setIncludeCipherSuites(TLS_CIPHER_SUITES);
         return ssl;
+    }
+
+    /**
+     * Cuts off a request whose body arrives slower than a minimum rate, counted per request from the
+     * first time the body is asked for. (Jetty 12.1's own MinimumDataRateHandler compares against the
+     * bytes read by all requests together, so it stops cutting anyone once the server has been busy.)
+     */
+    private static final class MinimumReadRate extends Handler.Wrapper {
+
+        private final long minBytesPerSecond;
+
+        MinimumReadRate(Handler handler, long minBytesPerSecond) {
+            super(handler);
+            this.minBytesPerSecond = minBytesPerSecond;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            return super.handle(new Metered(request), response, callback);
+        }
+
+        private final class Metered extends Request.Wrapper {
+            private long firstDemand;
+            private long bytes;
+            private Content.Chunk tooSlow;
+
+            Metered(Request request) {
+                super(request);
+            }
+
+            @Override
+            public Content.Chunk read() {
+                if (tooSlow != null) {
+                    return tooSlow;
+                }
+                Content.Chunk chunk = super.read();
+                if (chunk != null) {
+                    bytes += chunk.remaining();
+                }
+                return chunk;
+            }
+
+            @Override
+            public void demand(Runnable demandCallback) {
+                long now = NanoTime.now();
+                if (firstDemand == 0) {
+                    firstDemand = now == 0 ? 1 : now;
+                } else {
+                    long elapsed = NanoTime.elapsed(firstDemand, now);
+                    if (elapsed >= 1_000_000_000L && bytes * 1_000_000_000L / elapsed < minBytesPerSecond) {
+                        tooSlow = Content.Chunk.from(new TimeoutException("The request body arrived at "
+                                + bytes * 1_000_000_000L / elapsed + " bytes/s, below the minimum of "
+                                + minBytesPerSecond + " bytes/s"));
+                        demandCallback.run();
+                        return;
+                    }
+                }
+                super.demand(demandCallback);
+            }
+        }
     }
 
     /** A body announced larger than the limit gets 413 at once, before any of it is read. */

@@ -146,9 +146,8 @@ public final class Authenticator {
                 String refusal = lockedNow ? "wrong password; locked until " + associate.getLockedUntil()
                         : "wrong password";
                 refusals.record(session, who, refusal);
-                if (lockedNow) {
-                    evict(associate.getUsername());
-                }
+                // The next right password is checked in full, so that it ends the run of failures.
+                evict(associate.getUsername());
                 return new Check(null, refusal);
             }
             associate.recordSuccessfulLogin();
