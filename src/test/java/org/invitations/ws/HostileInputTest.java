@@ -227,4 +227,64 @@ class HostileInputTest {
         assertTrue(reply.status() >= 400, "status " + reply.status());
         assertUnchangedAndStillServing();
     }
+
+    @Test
+    void aFaultQuotingSixHundredSymbolsOutsideTheBmpIsCutBetweenCharactersAndStillSent() throws Exception {
+        String clefs = "\uD834\uDD1E".repeat(600);
+        String body = meetingWith(bob(), "Clefs").replace("<inv:start>", "<inv:location>" + clefs
+                + "</inv:location><inv:start>");
+
+        Reply reply = soap.call("alice", DemoData.ALICE_PASSWORD, body);
+
+        assertClientFault(reply, "maxLength");
+        String faultString = reply.xpath("//soap:Fault/faultstring");
+        assertTrue(faultString.endsWith("… (shortened)"), faultString);
+        assertTrue(faultString.codePoints().noneMatch(cp -> Character.isSurrogate((char) cp)),
+                "no half of a surrogate pair in the fault string");
+        assertUnchangedAndStillServing();
+    }
+
+    @Test
+    void charactersXmlCannotCarryAreTheClientsFault() throws Exception {
+        for (String reference : new String[] {"&#1;", "&#0;", "&#xFFFE;"}) {
+            Reply reply = soap.call("alice", DemoData.ALICE_PASSWORD, meetingWith(bob(), "Bad " + reference));
+
+            assertClientFault(reply, "");
+        }
+        assertUnchangedAndStillServing();
+    }
+
+    @Test
+    void anUnknownSoapActionIsTheClientsFault() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.address()))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"urn:invitations:v1:DropAllTables\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RawSoap.envelope("alice",
+                        DemoData.ALICE_PASSWORD, meetingWith(bob(), "Wrong action")))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(500, response.statusCode(), response.body());
+        assertEquals("soap:Client", RawSoap.xpath(org.invitations.support.Xml.parse(response.body()),
+                "//soap:Fault/faultcode"), response.body());
+        assertUnchangedAndStillServing();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefused() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        byte[] big = RawSoap.envelope("alice", DemoData.ALICE_PASSWORD, meetingWith(bob(), "Big")
+                .replace("</inv:CreateInvitation>", " ".repeat(2 * 1024 * 1024) + "</inv:CreateInvitation>"))
+                .getBytes(StandardCharsets.UTF_8);
+        // A publisher of unknown length: the JDK client sends it chunked, with no Content-Length.
+        var chunked = java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(big));
+
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.address()))
+                .header("Content-Type", "text/xml; charset=UTF-8").POST(chunked).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, response.statusCode(), response.body());
+        assertUnchangedAndStillServing();
+    }
 }
