@@ -90,7 +90,7 @@ public final class Authenticator {
                 return cached;
             }
             Check check = check(session -> session.createSelectionQuery("from Associate where username = :u",
-                            Associate.class).setParameter("u", username), password);
+                            Associate.class).setParameter("u", username), password, true);
             if (check.refusal() != null) {
                 LOG.info("Login of '{}' refused: {}", username, check.refusal());
                 throw new AuthenticationFailed(AuthenticationFailed.GENERIC);
@@ -111,7 +111,7 @@ public final class Authenticator {
             return false;
         }
         Check check = check(session -> session.createSelectionQuery("from Associate where id = :id",
-                Associate.class).setParameter("id", associateId), password);
+                Associate.class).setParameter("id", associateId), password, false);
         if (check.refusal() != null) {
             LOG.info("Current password of associate {} refused: {}", associateId, check.refusal());
         }
@@ -126,9 +126,10 @@ public final class Authenticator {
      * One password check, with the associate's row locked (SELECT ... FOR UPDATE) from reading its
      * failure count to writing the new one, so that concurrent guesses are checked one after another
      * and at most {@value #MAX_FAILURES} are ever checked before the lock. A locked account's password
-     * is not checked at all.
+     * is not checked at all. {@code login} is false for ChangePassword's current password: its caller
+     * is signed in already, and its cached login stays until the account locks.
      */
-    private Check check(Function<Session, SelectionQuery<Associate>> query, String password) {
+    private Check check(Function<Session, SelectionQuery<Associate>> query, String password, boolean login) {
         Instant now = clock.instant();
         return Transactions.run(sessionFactory, session -> {
             Associate associate = query.apply(session).setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -146,8 +147,11 @@ public final class Authenticator {
                 String refusal = lockedNow ? "wrong password; locked until " + associate.getLockedUntil()
                         : "wrong password";
                 refusals.record(session, who, refusal);
-                // The next right password is checked in full, so that it ends the run of failures.
-                evict(associate.getUsername());
+                if (lockedNow || login) {
+                    // Locked: the cached login stops at once. A wrong login: the next right one is
+                    // checked in full, so that it ends the run of failures.
+                    evict(associate.getUsername());
+                }
                 return new Check(null, refusal);
             }
             associate.recordSuccessfulLogin();

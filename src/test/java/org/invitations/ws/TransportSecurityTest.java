@@ -1,5 +1,6 @@
 package org.invitations.ws;
 
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,6 +58,11 @@ class TransportSecurityTest {
             HttpClient plain = HttpClient.newHttpClient();
             assertThrows(Exception.class, () -> plain.send(HttpRequest.newBuilder(URI.create(server.address()))
                     .GET().build(), HttpResponse.BodyHandlers.ofString()), "a client that does not trust it is refused");
+            assertEquals(List.of(), suitesTheServerAccepts(keystore, server.port(), List.of(
+                    "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+                    "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA")), "no CBC, no static RSA");
+            assertEquals(List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"), suitesTheServerAccepts(keystore,
+                    server.port(), List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")), "AEAD with ECDHE is accepted");
         }
     }
 
@@ -81,6 +87,23 @@ class TransportSecurityTest {
         assertTrue(log.contains("XXX"), "the password elements are masked");
         assertFalse(log.contains(DemoData.ALICE_PASSWORD), "no old password in the log");
         assertFalse(log.contains("new-secret-42"), "no new password in the log");
+    }
+
+    /** The TLS 1.2 suites, of those offered one at a time, with which a handshake succeeds. */
+    private static List<String> suitesTheServerAccepts(Path keystore, int port, List<String> suites) throws Exception {
+        List<String> accepted = new java.util.ArrayList<>();
+        for (String suite : suites) {
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trusting(keystore, "test-pass")
+                    .getSocketFactory().createSocket("localhost", port)) {
+                socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+                socket.setEnabledCipherSuites(new String[] {suite});
+                socket.startHandshake();
+                accepted.add(suite);
+            } catch (javax.net.ssl.SSLException | IllegalArgumentException refused) {
+                // not offered by the server (or not known to this JDK)
+            }
+        }
+        return accepted;
     }
 
     private static SSLContext trusting(Path keystore, String password) throws Exception {
