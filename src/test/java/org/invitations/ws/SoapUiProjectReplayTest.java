@@ -135,8 +135,11 @@ class SoapUiProjectReplayTest {
             switch (assertion.getAttribute("type")) {
                 case "SOAP Response" -> assertEquals("Envelope", document.getDocumentElement().getLocalName(),
                         what + response.body());
-                case "Not SOAP Fault Assertion" -> assertTrue(!isFault, what + response.body());
-                case "SOAP Fault Assertion" -> assertTrue(isFault, what + response.body());
+                // SoapUI's ids, as TestAssertionRegistry registers them: "SOAP Fault Assertion" is
+                // NotSoapFaultAssertion.ID (the answer must not be a fault), "Not SOAP Fault Assertion" is
+                // SoapFaultAssertion.ID (the answer must be a fault).
+                case "SOAP Fault Assertion" -> assertTrue(!isFault, what + response.body());
+                case "Not SOAP Fault Assertion" -> assertTrue(isFault, what + response.body());
                 case "Simple Contains" -> assertTrue(response.body().contains(
                         expand(setting(assertion, "token"), properties)), what + response.body());
                 case "XPath Match" -> assertEquals(expand(setting(assertion, "content"), properties),
