@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +70,8 @@ import org.w3c.dom.NodeList;
  * <li>Property expansion: model/propertyexpansion/PropertyExpander.expand, for ${#Project#name},
  * ${#TestCase#name} and ${=groovy} (EvalPropertyResolver): nested expansions innermost first, "$${" stays
  * literal, and a property's value is expanded again on every use, so a ${=...} stored in a property
- * would give a new value each time.</li>
+ * would give a new value each time. That is why the project writes its one unique value, the new
+ * username, straight into the request and takes it back from the response.</li>
  * <li>Test case flow: impl/wsdl/support/AbstractTestCaseRunner.runTestStep and
  * impl/wsdl/testcase/WsdlTestCaseRunner. A step fails when any of its assertions fails; with the test
  * case's failOnError a failed step cancels the test case, without it the run goes on and
@@ -137,7 +140,9 @@ class SoapUiProjectReplayTest {
      * The Groovy expressions of the ${=...} expansions the project uses (EvalPropertyResolver), with what
      * they evaluate to; any other expression is not replayed.
      */
-    static final Map<String, Supplier<String>> GROOVY = Map.of();
+    static final Map<String, Supplier<String>> GROOVY = Map.of(
+            "java.util.UUID.randomUUID().toString().replace('-', '')",
+            () -> UUID.randomUUID().toString().replace("-", ""));
 
     /** XmlBeans' namespace prolog of a SoapUI XPath: declare namespace p='uri'; */
     private static final Pattern DECLARE =
@@ -178,6 +183,30 @@ class SoapUiProjectReplayTest {
         }
         assertTrue(tests.size() >= 5, "the project has its test cases");
         return tests;
+    }
+
+    /** A harness reruns the suite many times against one database: twice in a row must stay green. */
+    @Test
+    void theWholeSuiteRunsGreenTwiceAgainstOneDatabase() throws Exception {
+        for (int round = 1; round <= 2; round++) {
+            for (Element testCase : testCases()) {
+                try {
+                    new TestCaseRun(testCase).run();
+                } catch (AssertionError e) {
+                    throw new AssertionError("round " + round + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** No test case needs another one to have run first: backwards, after all the other runs, still green. */
+    @Test
+    void everyTestCaseStandsOnItsOwn() throws Exception {
+        List<Element> backwards = new ArrayList<>(testCases());
+        Collections.reverse(backwards);
+        for (Element testCase : backwards) {
+            new TestCaseRun(testCase).run();
+        }
     }
 
     /** TestAssertionRegistry.buildAssertion logs "Missing assertion for type" and drops any other id. */
