@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -137,6 +138,13 @@ class SoapUiProjectReplayTest {
             Map.entry("CrosSiteScript", "CrossSiteScriptAssertion"));
 
     /**
+     * Fault codes every operation can answer with although no operation declares them: Client for a
+     * request the XSD refuses (and, beside a detail, for every declared fault), FailedAuthentication for a
+     * refused WS-Security UsernameToken (README, "Faults").
+     */
+    static final Set<String> SOAP_LEVEL_FAULT_CODES = Set.of("Client", "FailedAuthentication");
+
+    /**
      * The Groovy expressions of the ${=...} expansions the project uses (EvalPropertyResolver), with what
      * they evaluate to; any other expression is not replayed.
      */
@@ -147,6 +155,8 @@ class SoapUiProjectReplayTest {
     /** XmlBeans' namespace prolog of a SoapUI XPath: declare namespace p='uri'; */
     private static final Pattern DECLARE =
             Pattern.compile("declare\\s+namespace\\s+([\\w.-]+)\\s*=\\s*(['\"])(.*?)\\2\\s*;");
+    /** A check of a fault's detail element, as the project writes it: //soap:Fault/detail/inv:NameFault. */
+    private static final Pattern FAULT_DETAIL = Pattern.compile("Fault/detail/inv:(\\w+)");
 
     @TempDir
     static Path data;
@@ -222,6 +232,83 @@ class SoapUiProjectReplayTest {
             }
         }
         assertEquals(Set.of(), unknown, "assertion type ids SoapUI does not register");
+    }
+
+    /**
+     * Each request step says whether it expects a fault, with exactly one of the two fault assertions; an
+     * expected fault is named, either by its detail element, which the operation must declare in the
+     * WSDL, or by a fault code the SOAP stack raises for every operation; a success step checks no fault.
+     */
+    @Test
+    void everyRequestStepExpectsWhatItsOperationDeclares() throws Exception {
+        Map<String, Set<String>> declared = declaredFaults();
+        List<String> problems = new ArrayList<>();
+        int faultSteps = 0;
+        for (Element testCase : testCases()) {
+            for (Element step : children(testCase, "testStep")) {
+                if (!"request".equals(step.getAttribute("type"))) {
+                    continue;
+                }
+                String where = "'" + testCase.getAttribute("name") + "', step '" + step.getAttribute("name") + "': ";
+                Element config = child(step, "config");
+                String operation = text(child(config, "operation"));
+                List<Element> assertions = children(child(config, "request"), "assertion");
+                Set<String> types = new TreeSet<>();
+                for (Element assertion : assertions) {
+                    types.add(assertion.getAttribute("type"));
+                }
+                boolean expectsSuccess = types.contains(NOT_SOAP_FAULT);
+                boolean expectsFault = types.contains(SOAP_FAULT);
+                if (expectsSuccess == expectsFault) {
+                    problems.add(where + (expectsFault ? "expects a fault and no fault"
+                            : "says neither \"" + NOT_SOAP_FAULT + "\" (no fault) nor \"" + SOAP_FAULT
+                                    + "\" (a fault)"));
+                    continue;
+                }
+                Set<String> details = new TreeSet<>();
+                Set<String> faultCodes = new TreeSet<>();
+                for (Element assertion : assertions) {
+                    if (!XPATH_MATCH.equals(assertion.getAttribute("type"))) {
+                        continue;
+                    }
+                    String path = String.valueOf(setting(assertion, "path"));
+                    Matcher m = FAULT_DETAIL.matcher(path);
+                    while (m.find()) {
+                        details.add(m.group(1));
+                    }
+                    if (path.contains("faultcode")) {
+                        faultCodes.add(String.valueOf(setting(assertion, "content")));
+                    }
+                }
+                if (expectsSuccess) {
+                    if (!details.isEmpty() || !faultCodes.isEmpty()) {
+                        problems.add(where + "expects no fault but checks " + details + " " + faultCodes);
+                    }
+                    continue;
+                }
+                faultSteps++;
+                Set<String> allowed = declared.get(operation);
+                if (allowed == null) {
+                    problems.add(where + operation + " is not an operation of the WSDL");
+                    continue;
+                }
+                if (details.isEmpty() && faultCodes.isEmpty()) {
+                    problems.add(where + "expects a fault but checks neither its detail nor its fault code");
+                }
+                for (String detail : details) {
+                    if (!allowed.contains(detail)) {
+                        problems.add(where + operation + " does not declare " + detail + "; it declares " + allowed);
+                    }
+                }
+                for (String code : faultCodes) {
+                    if (!SOAP_LEVEL_FAULT_CODES.contains(code)) {
+                        problems.add(where + "fault code " + code + " is not one of " + SOAP_LEVEL_FAULT_CODES);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(faultSteps >= 5, "the project checks the faults");
     }
 
     @Test
@@ -630,6 +717,36 @@ class SoapUiProjectReplayTest {
     /** The CRLF normalisation of SimpleContainsAssertion. */
     private static String normalize(String s) {
         return s.replace("\r\n", "\n");
+    }
+
+    /** Per operation of the WSDL's portType, the detail elements (local names) of its declared faults. */
+    private static Map<String, Set<String>> declaredFaults() throws Exception {
+        Document wsdl = Xml.parse(WSDL);
+        Map<String, String> messageElements = new HashMap<>();
+        for (Element message : elements(wsdl, WSDL_NS, "message")) {
+            for (Element part : childrenNS(message, WSDL_NS, "part")) {
+                messageElements.put(message.getAttribute("name"), localPart(part.getAttribute("element")));
+            }
+        }
+        Map<String, Set<String>> faults = new TreeMap<>();
+        for (Element operation : elements(wsdl, WSDL_NS, "operation")) {
+            if (!"portType".equals(operation.getParentNode().getLocalName())) {
+                continue;
+            }
+            Set<String> names = new TreeSet<>();
+            for (Element fault : childrenNS(operation, WSDL_NS, "fault")) {
+                String element = messageElements.get(localPart(fault.getAttribute("message")));
+                if (element != null) {
+                    names.add(element);
+                }
+            }
+            faults.put(operation.getAttribute("name"), names);
+        }
+        return faults;
+    }
+
+    private static String localPart(String qname) {
+        return qname.substring(qname.indexOf(':') + 1);
     }
 
     private static List<Element> testCases() {
