@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,8 +88,10 @@ class SoapUiProjectReplayTest {
 
     private static final Path PROJECT = Path.of("soapui", "invitations-soapui-project.xml");
     private static final Path WSDL = Path.of("wsdl", "invitations.wsdl");
+    private static final Path XSD = Path.of("wsdl", "invitations.xsd");
     private static final String CON = "http://eviware.com/soapui/config";
     private static final String WSDL_NS = "http://schemas.xmlsoap.org/wsdl/";
+    private static final String XSD_NS = "http://www.w3.org/2001/XMLSchema";
 
     /** NotSoapFaultAssertion.ID: passes only when the answer is NOT a SOAP fault. */
     static final String NOT_SOAP_FAULT = "SOAP Fault Assertion";
@@ -309,6 +312,62 @@ class SoapUiProjectReplayTest {
         }
         assertEquals(List.of(), problems);
         assertTrue(faultSteps >= 5, "the project checks the faults");
+    }
+
+    /**
+     * The project opens with no network and from any folder. AbstractDefinitionContext loads the
+     * interface from its definition cache whenever AbstractDefinitionCache.validate() holds (a root part
+     * and at least one part), and InterfaceCacheDefinitionLoader finds each import by the URL
+     * Tools.joinRelativeUrl makes of the importing part's URL and the schemaLocation. The cache must hold
+     * wsdl/ exactly as it is, so it cannot drift from the contract.
+     */
+    @Test
+    void theProjectOpensOfflineFromItsDefinitionCache() throws Exception {
+        Element iface = child(project.getDocumentElement(), "interface");
+        String definition = iface.getAttribute("definition");
+        assertEquals("${#Project#endpoint}?wsdl", definition, "the interface's definition follows the endpoint");
+        Element cache = child(iface, "definitionCache");
+        assertEquals(definition, cache.getAttribute("rootPart"), "the cache's root part is the definition");
+        Map<String, Element> parts = new LinkedHashMap<>();
+        for (Element part : children(cache, "part")) {
+            parts.put(text(child(part, "url")), part);
+        }
+        assertCachedPart(parts, definition, WSDL, WSDL_NS);
+        assertCachedPart(parts, joinRelativeUrl(definition, "invitations.xsd"), XSD, XSD_NS);
+        assertEquals(2, parts.size(), "the cache holds the WSDL and the XSD: " + parts.keySet());
+        for (Map.Entry<String, Element> part : parts.entrySet()) {
+            Document content = Xml.parse(text(child(part.getValue(), "content")));
+            List<String> locations = new ArrayList<>();
+            for (String name : List.of("import", "include")) {
+                for (Element e : elements(content, XSD_NS, name)) {
+                    locations.add(e.getAttribute("schemaLocation"));
+                }
+            }
+            for (Element e : elements(content, WSDL_NS, "import")) {
+                locations.add(e.getAttribute("location"));
+            }
+            for (String location : locations) {
+                if (!location.isEmpty()) {
+                    String url = joinRelativeUrl(part.getKey(), location);
+                    assertTrue(parts.containsKey(url), part.getKey() + " imports " + location + ", cached as " + url);
+                }
+            }
+        }
+        NodeList endpoints = project.getElementsByTagNameNS(CON, "endpoint");
+        assertTrue(endpoints.getLength() > 1, "the project has endpoints");
+        for (int i = 0; i < endpoints.getLength(); i++) {
+            assertEquals("${#Project#endpoint}", endpoints.item(i).getTextContent(),
+                    "every endpoint follows the project property");
+        }
+    }
+
+    private static void assertCachedPart(Map<String, Element> parts, String url, Path file, String type)
+            throws Exception {
+        Element part = parts.get(url);
+        assertTrue(part != null, "the definition cache has a part for " + url + "; it has " + parts.keySet());
+        assertEquals(Files.readString(file), text(child(part, "content")),
+                "the cached " + url + " is " + file + " as it is; paste the file into its CDATA section");
+        assertEquals(type, text(child(part, "type")));
     }
 
     @Test
@@ -717,6 +776,25 @@ class SoapUiProjectReplayTest {
     /** The CRLF normalisation of SimpleContainsAssertion. */
     private static String normalize(String s) {
         return s.replace("\r\n", "\n");
+    }
+
+    /**
+     * Tools.joinRelativeUrl for the forms used here: an absolute URL stays, otherwise the base loses its
+     * query and its last path segment (everything, when it has no '/') and the relative URL follows.
+     */
+    static String joinRelativeUrl(String baseUrl, String url) {
+        if (url.indexOf("://") > 0) {
+            return url;
+        }
+        String base = baseUrl.indexOf('?') > 0 ? baseUrl.substring(0, baseUrl.indexOf('?')) : baseUrl;
+        String relative = url;
+        while (relative.startsWith("./")) {
+            relative = relative.substring(2);
+        }
+        if (relative.startsWith("/") || relative.startsWith("../")) {
+            throw new NotReplayed("resolving " + url + " against " + baseUrl);
+        }
+        return base.substring(0, base.lastIndexOf('/') + 1) + relative;
     }
 
     /** Per operation of the WSDL's portType, the detail elements (local names) of its declared faults. */
