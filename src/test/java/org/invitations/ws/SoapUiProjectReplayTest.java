@@ -366,7 +366,7 @@ class SoapUiProjectReplayTest {
         Element part = parts.get(url);
         assertTrue(part != null, "the definition cache has a part for " + url + "; it has " + parts.keySet());
         assertEquals(Files.readString(file), text(child(part, "content")),
-                "the cached " + url + " is " + file + " as it is; paste the file into its CDATA section");
+                "the cached " + url + " is " + file + " as it is; run python3 soapui/refresh-definition-cache.py");
         assertEquals(type, text(child(part, "type")));
     }
 
