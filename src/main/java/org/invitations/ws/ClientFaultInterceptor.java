@@ -35,6 +35,10 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
     static final String INVOKED = "invitations.invoked";
     /** An unexpected exception met before the operation ran (e.g. while checking a password). */
     static final String INTERNAL = "invitations.internal";
+    /** What is wrong with the Security header's shape (not with the credentials), for the caller. */
+    static final String SECURITY_PROBLEM = "invitations.security.problem";
+    static final String NO_TOKEN = "Authentication failed: the request has no WS-Security UsernameToken; send a"
+            + " wsse:Security header with a UsernameToken holding the username and the PasswordText password";
 
     ClientFaultInterceptor() {
         super(Phase.PRE_STREAM);
@@ -110,8 +114,10 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
             unreadable.setFaultCode(Fault.FAULT_CODE_CLIENT);
             message.setContent(Exception.class, unreadable);
         } else if (isSecurityError(fault)) {
-            Fault authentication = new Fault(new org.apache.cxf.common.i18n.Message(AuthenticationFailed.GENERIC,
-                    (java.util.ResourceBundle) null), cause);
+            Object problem = message.getExchange().get(SECURITY_PROBLEM);
+            Fault authentication = new Fault(new org.apache.cxf.common.i18n.Message(
+                    problem != null ? problem.toString() : securityMessage(fault), (java.util.ResourceBundle) null),
+                    cause);
             authentication.setFaultCode(FAILED_AUTHENTICATION);
             message.setContent(Exception.class, authentication);
         } else {
@@ -146,6 +152,73 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
             root = root.getCause();
         }
         return String.valueOf(root.getMessage());
+    }
+
+    /**
+     * What was wrong with the Security header, in words: its shape is told exactly; the credentials
+     * only as "unknown username or wrong password" (also for locked and disabled accounts).
+     */
+    private static String securityMessage(Fault fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof WSSecurityException security && security.getErrorCode() != null) {
+                String text = String.valueOf(security.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                switch (security.getErrorCode()) {
+                    case MESSAGE_EXPIRED:
+                        if (createdInTheFuture(fault)) {
+                            return futureMessage();
+                        }
+                        return "Authentication failed: the wsu:Timestamp (or the UsernameToken's Created) has"
+                                + " expired: its Expires is past, or it was created more than "
+                                + UsernameTokenInInterceptor.TTL_SECONDS + " s ago by the server's clock ("
+                                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                + "); send a fresh one and check the client's clock";
+                    case INVALID_SECURITY:
+                        if (text.contains("timestamp") || text.contains("future") || text.contains("created")) {
+                            return futureMessage();
+                        }
+                        if (text.contains("security header")) {
+                            return NO_TOKEN;
+                        }
+                        return "Authentication failed: the wsse:Security header could not be read: "
+                                + security.getMessage();
+                    case INVALID_SECURITY_TOKEN:
+                    case SECURITY_TOKEN_UNAVAILABLE:
+                        return NO_TOKEN;
+                    default:
+                        break;
+                }
+            }
+        }
+        return AuthenticationFailed.GENERIC;
+    }
+
+    private static String futureMessage() {
+        return "Authentication failed: the wsu:Timestamp (or the UsernameToken's Created) is in the future, more"
+                + " than " + UsernameTokenInInterceptor.FUTURE_SECONDS + " s ahead of the server's clock ("
+                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + "), or malformed; check the client's clock";
+    }
+
+    /** Whether the request's Security header has a Created (Timestamp or token) ahead of the allowed skew. */
+    private static boolean createdInTheFuture(Fault fault) {
+        org.apache.cxf.message.Message request = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        request = request == null || request.getExchange() == null ? null : request.getExchange().getInMessage();
+        jakarta.xml.soap.SOAPMessage soap = request == null ? null : request.getContent(jakarta.xml.soap.SOAPMessage.class);
+        try {
+            if (soap == null || soap.getSOAPHeader() == null) {
+                return false;
+            }
+            org.w3c.dom.NodeList created = soap.getSOAPHeader().getElementsByTagNameNS("*", "Created");
+            java.time.Instant limit = java.time.Instant.now().plusSeconds(UsernameTokenInInterceptor.FUTURE_SECONDS);
+            for (int i = 0; i < created.getLength(); i++) {
+                if (java.time.OffsetDateTime.parse(created.item(i).getTextContent().trim()).toInstant().isAfter(limit)) {
+                    return true;
+                }
+            }
+        } catch (jakarta.xml.soap.SOAPException | java.time.format.DateTimeParseException unreadable) {
+            return false;
+        }
+        return false;
     }
 
     private static boolean isSecurityError(Fault fault) {

@@ -29,6 +29,11 @@ final class PasswordTextValidator implements Validator {
     public Credential validate(Credential credential, RequestData data) throws WSSecurityException {
         UsernameToken token = credential == null ? null : credential.getUsernametoken();
         if (token == null || !WSConstants.PASSWORD_TEXT.equals(token.getPasswordType())) {
+            if (data.getMsgContext() instanceof Message message) {
+                message.getExchange().put(ClientFaultInterceptor.SECURITY_PROBLEM, "Authentication failed: the"
+                        + " password must be sent as PasswordText (only salted hashes are stored, so a"
+                        + " PasswordDigest cannot be checked); use TLS to protect it");
+            }
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_AUTHENTICATION);
         }
         try {

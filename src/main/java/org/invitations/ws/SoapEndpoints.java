@@ -9,7 +9,6 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.ws.security.SecurityConstants;
-import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.wss4j.common.ConfigurationConstants;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.DirectoryService;
@@ -56,7 +55,7 @@ public final class SoapEndpoints {
         factory.setProperties(properties);
 
         factory.getInInterceptors().add(new RequestSizeLimit(MAX_REQUEST_BYTES));
-        factory.getInInterceptors().add(new WSS4JInInterceptor(usernameToken()));
+        factory.getInInterceptors().add(new UsernameTokenInInterceptor(usernameToken()));
         factory.getInInterceptors().add(ClientFaultInterceptor.invocationMarker());
         factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
         if (logMessages) {
@@ -84,7 +83,7 @@ public final class SoapEndpoints {
         factory.setProperties(new HashMap<>(Map.of(
                 SecurityConstants.USERNAME_TOKEN_VALIDATOR, new PasswordTextValidator(authenticator))));
         factory.getInInterceptors().add(new RequestSizeLimit(MAX_REQUEST_BYTES));
-        factory.getInInterceptors().add(new WSS4JInInterceptor(usernameToken()));
+        factory.getInInterceptors().add(new UsernameTokenInInterceptor(usernameToken()));
         return factory.create();
     }
 
@@ -92,6 +91,12 @@ public final class SoapEndpoints {
         Map<String, Object> security = new HashMap<>();
         security.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN);
         security.put(ConfigurationConstants.PASSWORD_TYPE, "PasswordText");
+        security.put(ConfigurationConstants.TTL_TIMESTAMP, String.valueOf(UsernameTokenInInterceptor.TTL_SECONDS));
+        security.put(ConfigurationConstants.TTL_FUTURE_TIMESTAMP,
+                String.valueOf(UsernameTokenInInterceptor.FUTURE_SECONDS));
+        security.put(ConfigurationConstants.TTL_USERNAMETOKEN, String.valueOf(UsernameTokenInInterceptor.TTL_SECONDS));
+        security.put(ConfigurationConstants.TTL_FUTURE_USERNAMETOKEN,
+                String.valueOf(UsernameTokenInInterceptor.FUTURE_SECONDS));
         return security;
     }
 }

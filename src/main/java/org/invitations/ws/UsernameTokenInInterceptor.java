@@ -1,0 +1,48 @@
+package org.invitations.ws;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
+import org.apache.wss4j.common.ext.WSSecurityException;
+import org.apache.wss4j.dom.WSConstants;
+import org.apache.wss4j.dom.engine.WSSecurityEngineResult;
+
+/**
+ * WS-Security as real client stacks send it: a UsernameToken (PasswordText, with or without Nonce
+ * and Created) is required, and a {@code wsu:Timestamp} may come with it, as node soap, WCF, zeep,
+ * suds, WSS4J and gSOAP send by default or as an everyday option. A Timestamp that is present is
+ * validated by WSS4J (expired, or created more than {@value #FUTURE_SECONDS} s ahead of the server's
+ * clock, is refused); any other security element (signature, encryption, SAML) is refused.
+ */
+final class UsernameTokenInInterceptor extends WSS4JInInterceptor {
+
+    /** How far a Timestamp's or token's Created may be ahead of the server's clock (clock skew). */
+    static final int FUTURE_SECONDS = 60;
+    /** How old a Timestamp's or token's Created may be when it has no Expires. */
+    static final int TTL_SECONDS = 300;
+
+    UsernameTokenInInterceptor(Map<String, Object> properties) {
+        super(properties);
+    }
+
+    @Override
+    protected void checkActions(SoapMessage message, List<WSSecurityEngineResult> results, List<Integer> actions)
+            throws WSSecurityException {
+        boolean token = false;
+        for (WSSecurityEngineResult result : results) {
+            Integer action = (Integer) result.get(WSSecurityEngineResult.TAG_ACTION);
+            if (action != null && action == WSConstants.UT) {
+                token = true;
+            } else if (action == null || action != WSConstants.TS) {
+                message.getExchange().put(ClientFaultInterceptor.SECURITY_PROBLEM, "The Security header may hold"
+                        + " only a UsernameToken and a Timestamp; leave signatures and encryption out (use TLS)");
+                throw new WSSecurityException(WSSecurityException.ErrorCode.INVALID_SECURITY);
+            }
+        }
+        if (!token) {
+            message.getExchange().put(ClientFaultInterceptor.SECURITY_PROBLEM, ClientFaultInterceptor.NO_TOKEN);
+            throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_AUTHENTICATION);
+        }
+    }
+}
