@@ -155,8 +155,9 @@ final class InvitationMapper {
         return response;
     }
 
-    /** Fills any of the answer responses, which all extend AnswerResult. */
-    static <T extends AnswerResult> T toAnswer(Answer answer, T response) {
+    /** Every answer's response (AcceptInvitationResponse, DeclineInvitationResponse, ...) is an AnswerResult. */
+    static AnswerResult toAnswer(Answer answer) {
+        AnswerResult response = new AnswerResult();
         response.setRecordId(answer.recordId());
         response.setStatus(answer.status().code());
         response.setIsNew(answer.isNew());

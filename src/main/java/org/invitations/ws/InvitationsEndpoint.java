@@ -13,12 +13,11 @@ import org.invitations.task.ProgressReport;
 import org.invitations.task.TaskFilter;
 import org.invitations.task.TaskService;
 import org.invitations.shared.PageToken;
-import org.invitations.ws.generated.AcceptInvitation;
-import org.invitations.ws.generated.AcceptInvitationResponse;
-import org.invitations.ws.generated.AcknowledgeDecline;
+import org.invitations.ws.generated.RecordRequest;
+import org.invitations.ws.generated.AnswerResult;
 import org.invitations.ws.generated.AcknowledgeDeclineResponse;
-import org.invitations.ws.generated.CancelAppointment;
-import org.invitations.ws.generated.CancelAppointmentResponse;
+import org.invitations.ws.generated.AppointmentRequest;
+import org.invitations.ws.generated.ParticipantsResult;
 import org.invitations.ws.generated.CleanUpCancelled;
 import org.invitations.ws.generated.CleanUpCancelledResponse;
 import org.invitations.ws.generated.ConcurrentModificationFault;
@@ -39,20 +38,16 @@ import org.invitations.ws.generated.ChangePassword;
 import org.invitations.ws.generated.GetDistributedTasksResponse;
 import org.invitations.ws.generated.GetDistributedTasks;
 import org.invitations.ws.generated.GetTaskDistributionResponse;
-import org.invitations.ws.generated.GetTaskDistribution;
 import org.invitations.ws.generated.GetTasksResponse;
 import org.invitations.ws.generated.GetTasks;
 import org.invitations.ws.generated.ReportTaskProgressResponse;
 import org.invitations.ws.generated.ReportTaskProgress;
-import org.invitations.ws.generated.MoveTaskDueDateResponse;
 import org.invitations.ws.generated.MoveTaskDueDate;
 import org.invitations.ws.generated.CreateTaskResponse;
 import org.invitations.ws.generated.CreateTask;
 import org.invitations.ws.generated.DeclineInvitation;
-import org.invitations.ws.generated.DeclineInvitationResponse;
 import org.invitations.ws.generated.GetActivityArchive;
 import org.invitations.ws.generated.GetActivityArchiveResponse;
-import org.invitations.ws.generated.GetAppointmentParticipants;
 import org.invitations.ws.generated.GetAppointmentParticipantsResponse;
 import org.invitations.ws.generated.GetAssociate;
 import org.invitations.ws.generated.GetAssociateResponse;
@@ -73,18 +68,10 @@ import org.invitations.ws.generated.ListContacts;
 import org.invitations.ws.generated.ListContactsResponse;
 import org.invitations.ws.generated.ListResources;
 import org.invitations.ws.generated.ListResourcesResponse;
-import org.invitations.ws.generated.MarkInvitationSeen;
-import org.invitations.ws.generated.MarkInvitationSeenResponse;
 import org.invitations.ws.generated.MoveAppointment;
-import org.invitations.ws.generated.MoveAppointmentResponse;
 import org.invitations.ws.generated.NotAllowedFault;
 import org.invitations.ws.generated.NotFoundFault;
-import org.invitations.ws.generated.PostponeInvitation;
-import org.invitations.ws.generated.PostponeInvitationResponse;
-import org.invitations.ws.generated.TentativelyAcceptInvitation;
-import org.invitations.ws.generated.TentativelyAcceptInvitationResponse;
 import org.invitations.ws.generated.UpdateAppointment;
-import org.invitations.ws.generated.UpdateAppointmentResponse;
 
 /**
  * The SOAP port: maps each request to domain values, calls one service method, maps the result back.
@@ -131,37 +118,37 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
-    public MoveAppointmentResponse moveAppointment(MoveAppointment request)
+    public ParticipantsResult moveAppointment(MoveAppointment request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.move(caller(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
-                DateTimes.toInstant(request.getEnd())), new MoveAppointmentResponse()));
+                DateTimes.toInstant(request.getEnd())), new ParticipantsResult()));
     }
 
     @Override
-    public CancelAppointmentResponse cancelAppointment(CancelAppointment request)
+    public ParticipantsResult cancelAppointment(AppointmentRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(
-                meetings.cancel(caller(), request.getAppointmentId()), new CancelAppointmentResponse()));
+                meetings.cancel(caller(), request.getAppointmentId()), new ParticipantsResult()));
     }
 
     @Override
-    public UpdateAppointmentResponse updateAppointment(UpdateAppointment request)
+    public ParticipantsResult updateAppointment(UpdateAppointment request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(
                 meetings.update(caller(), InvitationMapper.toUpdate(request)),
-                new UpdateAppointmentResponse()));
+                new ParticipantsResult()));
     }
 
     @Override
-    public GetAppointmentParticipantsResponse getAppointmentParticipants(GetAppointmentParticipants request)
+    public GetAppointmentParticipantsResponse getAppointmentParticipants(AppointmentRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> ViewMapper.toResponse(
                 meetings.participants(caller(), request.getAppointmentId())));
     }
 
     @Override
-    public AcknowledgeDeclineResponse acknowledgeDecline(AcknowledgeDecline request)
+    public AcknowledgeDeclineResponse acknowledgeDecline(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> {
             var line = meetings.acknowledgeDecline(caller(), request.getRecordId());
@@ -183,10 +170,10 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
-    public MoveTaskDueDateResponse moveTaskDueDate(MoveTaskDueDate request)
+    public ParticipantsResult moveTaskDueDate(MoveTaskDueDate request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.moveDue(caller(),
-                request.getAppointmentId(), DateTimes.toInstant(request.getDue())), new MoveTaskDueDateResponse()));
+                request.getAppointmentId(), DateTimes.toInstant(request.getDue())), new ParticipantsResult()));
     }
 
     @Override
@@ -195,10 +182,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
         return Faults.answer(() -> {
             ProgressReport report = tasks.reportProgress(caller(), request.getRecordId(),
                     request.getPercentDone(), request.getHoursSpent(), request.getNote());
-            ReportTaskProgressResponse response = InvitationMapper.toAnswer(report.answer(),
-                    new ReportTaskProgressResponse());
-            response.setProgress(TaskMapper.toWire(report.progress()));
-            return response;
+            return TaskMapper.toProgressResponse(report);
         });
     }
 
@@ -210,7 +194,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
-    public GetTaskDistributionResponse getTaskDistribution(GetTaskDistribution request)
+    public GetTaskDistributionResponse getTaskDistribution(AppointmentRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> TaskMapper.toDistribution(
                 tasks.distribution(caller(), request.getAppointmentId())));
@@ -234,40 +218,35 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
-    public AcceptInvitationResponse acceptInvitation(AcceptInvitation request)
+    public AnswerResult acceptInvitation(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.accept(caller(), request.getRecordId()), new AcceptInvitationResponse()));
+        return Faults.answer(() -> InvitationMapper.toAnswer(invitations.accept(caller(), request.getRecordId())));
     }
 
     @Override
-    public TentativelyAcceptInvitationResponse tentativelyAcceptInvitation(TentativelyAcceptInvitation request)
+    public AnswerResult tentativelyAcceptInvitation(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.acceptTentatively(caller(), request.getRecordId()),
-                new TentativelyAcceptInvitationResponse()));
+                invitations.acceptTentatively(caller(), request.getRecordId())));
     }
 
     @Override
-    public DeclineInvitationResponse declineInvitation(DeclineInvitation request)
+    public AnswerResult declineInvitation(DeclineInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.decline(caller(), request.getRecordId(), request.getReason()),
-                new DeclineInvitationResponse()));
+                invitations.decline(caller(), request.getRecordId(), request.getReason())));
     }
 
     @Override
-    public MarkInvitationSeenResponse markInvitationSeen(MarkInvitationSeen request)
+    public AnswerResult markInvitationSeen(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.markSeen(caller(), request.getRecordId()), new MarkInvitationSeenResponse()));
+        return Faults.answer(() -> InvitationMapper.toAnswer(invitations.markSeen(caller(), request.getRecordId())));
     }
 
     @Override
-    public PostponeInvitationResponse postponeInvitation(PostponeInvitation request)
+    public AnswerResult postponeInvitation(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.postpone(caller(), request.getRecordId()), new PostponeInvitationResponse()));
+        return Faults.answer(() -> InvitationMapper.toAnswer(invitations.postpone(caller(), request.getRecordId())));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.invitations.ws;
 
+import org.invitations.ws.generated.ReportTaskProgressResponse;
+import org.invitations.task.ProgressReport;
 import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.CreatedMeeting;
 import org.invitations.invitation.NewMeeting;
@@ -109,4 +111,15 @@ final class TaskMapper {
         return response;
     }
 
+
+    /** ReportTaskProgressResponse: the answer's fields of the colleague's record, and its progress. */
+    static ReportTaskProgressResponse toProgressResponse(ProgressReport report) {
+        ReportTaskProgressResponse response = new ReportTaskProgressResponse();
+        response.setRecordId(report.answer().recordId());
+        response.setStatus(report.answer().status().code());
+        response.setIsNew(report.answer().isNew());
+        response.setAppointment(InvitationMapper.toAppointment(report.answer().appointment()));
+        response.setProgress(toWire(report.progress()));
+        return response;
+    }
 }

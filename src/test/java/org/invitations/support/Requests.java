@@ -3,20 +3,13 @@ package org.invitations.support;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.invitations.ws.generated.AcceptInvitation;
-import org.invitations.ws.generated.AcknowledgeDecline;
+import org.invitations.ws.generated.RecordRequest;
 import org.invitations.ws.generated.AppointmentRequest;
-import org.invitations.ws.generated.CancelAppointment;
 import org.invitations.ws.generated.DeclineInvitation;
 import org.invitations.ws.generated.GetActivityArchive;
-import org.invitations.ws.generated.GetAppointmentParticipants;
 import org.invitations.ws.generated.GetDiary;
-import org.invitations.ws.generated.MarkInvitationSeen;
 import org.invitations.ws.generated.MoveAppointment;
 import org.invitations.ws.generated.ParticipantList;
-import org.invitations.ws.generated.PostponeInvitation;
-import org.invitations.ws.generated.RecordRequest;
-import org.invitations.ws.generated.TentativelyAcceptInvitation;
 import org.invitations.ws.generated.UpdateAppointment;
 import org.invitations.ws.generated.AppointmentType;
 import org.invitations.ws.generated.CreateInvitation;
@@ -105,54 +98,58 @@ public final class Requests {
         return request;
     }
 
-    public static AcceptInvitation accept(long recordId) {
-        return record(new AcceptInvitation(), recordId);
+    public static RecordRequest accept(long recordId) {
+        return record(new RecordRequest(), recordId);
     }
 
-    public static TentativelyAcceptInvitation tentative(long recordId) {
-        return record(new TentativelyAcceptInvitation(), recordId);
+    public static RecordRequest tentative(long recordId) {
+        return record(new RecordRequest(), recordId);
     }
 
     public static DeclineInvitation decline(long recordId, String reason) {
-        DeclineInvitation request = record(new DeclineInvitation(), recordId);
+        DeclineInvitation request = new DeclineInvitation();
+        request.setRecordId(recordId);
         request.setReason(reason);
         return request;
     }
 
-    public static MarkInvitationSeen seen(long recordId) {
-        return record(new MarkInvitationSeen(), recordId);
+    public static RecordRequest seen(long recordId) {
+        return record(new RecordRequest(), recordId);
     }
 
-    public static PostponeInvitation postpone(long recordId) {
-        return record(new PostponeInvitation(), recordId);
+    public static RecordRequest postpone(long recordId) {
+        return record(new RecordRequest(), recordId);
     }
 
-    public static AcknowledgeDecline acknowledge(long recordId) {
-        return record(new AcknowledgeDecline(), recordId);
+    public static RecordRequest acknowledge(long recordId) {
+        return record(new RecordRequest(), recordId);
     }
 
-    public static <T extends RecordRequest> T record(T request, long recordId) {
+    public static RecordRequest record(RecordRequest request, long recordId) {
         request.setRecordId(recordId);
         return request;
     }
 
     public static MoveAppointment move(long appointmentId, OffsetDateTime start) {
-        MoveAppointment request = appointment(new MoveAppointment(), appointmentId);
+        MoveAppointment request = new MoveAppointment();
+        request.setAppointmentId(appointmentId);
         request.setStart(start);
         request.setEnd(start.plusHours(1));
         return request;
     }
 
-    public static CancelAppointment cancel(long appointmentId) {
-        return appointment(new CancelAppointment(), appointmentId);
+    public static AppointmentRequest cancel(long appointmentId) {
+        return appointment(new AppointmentRequest(), appointmentId);
     }
 
-    public static GetAppointmentParticipants participants(long appointmentId) {
-        return appointment(new GetAppointmentParticipants(), appointmentId);
+    public static AppointmentRequest participants(long appointmentId) {
+        return appointment(new AppointmentRequest(), appointmentId);
     }
 
     public static UpdateAppointment update(long appointmentId) {
-        return appointment(new UpdateAppointment(), appointmentId);
+        UpdateAppointment request = new UpdateAppointment();
+        request.setAppointmentId(appointmentId);
+        return request;
     }
 
     public static ParticipantList list(ParticipantRef... participants) {
@@ -161,7 +158,7 @@ public final class Requests {
         return list;
     }
 
-    public static <T extends AppointmentRequest> T appointment(T request, long appointmentId) {
+    public static AppointmentRequest appointment(AppointmentRequest request, long appointmentId) {
         request.setAppointmentId(appointmentId);
         return request;
     }

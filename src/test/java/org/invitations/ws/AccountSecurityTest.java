@@ -21,7 +21,7 @@ import org.invitations.ws.generated.Associate;
 import org.invitations.ws.generated.AuditEntry;
 import org.invitations.ws.generated.ChangePassword;
 import org.invitations.ws.generated.CreateAssociate;
-import org.invitations.ws.generated.GetAppointmentParticipants;
+import org.invitations.ws.generated.AppointmentRequest;
 import org.invitations.security.AuthenticationFailed;
 import org.invitations.ws.generated.GetAuditLog;
 import org.invitations.ws.generated.InvalidRequestFault;
@@ -167,7 +167,7 @@ class AccountSecurityTest extends EndpointTest {
 
         var created = asAliceViaCrm.createInvitation(meeting("Booked by the CRM", freeSlot(), associate(bobId)));
 
-        GetAppointmentParticipants view = new GetAppointmentParticipants();
+        AppointmentRequest view = new AppointmentRequest();
         view.setAppointmentId(created.getAppointmentId());
         assertEquals("Alice Andersen", alice.getAppointmentParticipants(view).getAppointment().getOwnerName(),
                 "made as alice");

@@ -30,7 +30,7 @@ import org.invitations.ws.generated.ChangePassword;
 import org.invitations.ws.generated.CleanUpCancelled;
 import org.invitations.ws.generated.CreateAssociate;
 import org.invitations.ws.generated.GetAuditLog;
-import org.invitations.ws.generated.GetTaskDistribution;
+import org.invitations.ws.generated.AppointmentRequest;
 import org.invitations.ws.generated.InvitationsPortType;
 import org.invitations.ws.generated.ListAssociates;
 import org.invitations.ws.generated.MoveTaskDueDate;
@@ -92,11 +92,12 @@ class AuthorizationMatrixTest extends EndpointTest {
         owner(cells, notOwner, "GetAppointmentParticipants", (p, f) -> p.getAppointmentParticipants(participants(f.meetingId())));
         owner(cells, notOwner, "AcknowledgeDecline", (p, f) -> p.acknowledgeDecline(acknowledge(f.bobsMeetingRecord())));
         owner(cells, notOwner, "MoveTaskDueDate", (p, f) -> {
-            MoveTaskDueDate change = appointment(new MoveTaskDueDate(), f.taskId());
+            MoveTaskDueDate change = new MoveTaskDueDate();
+            change.setAppointmentId(f.taskId());
             change.setDue(freeSlot());
             p.moveTaskDueDate(change);
         });
-        owner(cells, notOwner, "GetTaskDistribution", (p, f) -> p.getTaskDistribution(appointment(new GetTaskDistribution(), f.taskId())));
+        owner(cells, notOwner, "GetTaskDistribution", (p, f) -> p.getTaskDistribution(appointment(new AppointmentRequest(), f.taskId())));
         owner(cells, notInvitee, "AcceptInvitation", (p, f) -> p.acceptInvitation(accept(f.bobsMeetingRecord())));
         owner(cells, notInvitee, "TentativelyAcceptInvitation", (p, f) -> p.tentativelyAcceptInvitation(tentative(f.bobsMeetingRecord())));
         owner(cells, notInvitee, "DeclineInvitation", (p, f) -> p.declineInvitation(decline(f.bobsMeetingRecord(), "no")));
@@ -108,7 +109,8 @@ class AuthorizationMatrixTest extends EndpointTest {
             p.cleanUpCancelled(request);
         });
         owner(cells, notInvitee, "ReportTaskProgress", (p, f) -> {
-            ReportTaskProgress request = record(new ReportTaskProgress(), f.bobsTaskRecord());
+            ReportTaskProgress request = new ReportTaskProgress();
+            request.setRecordId(f.bobsTaskRecord());
             request.setPercentDone(50);
             request.setHoursSpent(BigDecimal.ONE);
             p.reportTaskProgress(request);
@@ -168,7 +170,7 @@ class AuthorizationMatrixTest extends EndpointTest {
     /** What the owner, the invitee and the directory show; equal before and after a refused call. */
     private static String state(Fixture f) throws Exception {
         var meeting = alice.getAppointmentParticipants(participants(f.meetingId()));
-        var task = alice.getTaskDistribution(appointment(new GetTaskDistribution(), f.taskId()));
+        var task = alice.getTaskDistribution(appointment(new AppointmentRequest(), f.taskId()));
         ListAssociates all = new ListAssociates();
         all.setPageSize(500);
         StringBuilder state = new StringBuilder()

@@ -20,7 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.invitations.support.EndpointTest;
-import org.invitations.ws.generated.AcceptInvitationResponse;
+import org.invitations.ws.generated.AnswerResult;
 import org.invitations.ws.generated.AppointmentType;
 import org.invitations.ws.generated.Associate;
 import org.invitations.ws.generated.CreateInvitation;
@@ -407,7 +407,7 @@ class InvitationEndpointTest extends EndpointTest {
         CreateInvitationResponse created = alice.createInvitation(meeting("Please come", start, associate(bobId)));
         long recordId = created.getParticipant().get(0).getRecordId();
 
-        AcceptInvitationResponse accepted = bob.acceptInvitation(accept(recordId));
+        AnswerResult accepted = bob.acceptInvitation(accept(recordId));
 
         assertEquals(recordId, accepted.getRecordId());
         assertEquals(1, accepted.getStatus());
@@ -430,7 +430,7 @@ class InvitationEndpointTest extends EndpointTest {
                 .getParticipant().get(0).getRecordId();
 
         bob.acceptInvitation(accept(recordId));
-        AcceptInvitationResponse again = bob.acceptInvitation(accept(recordId));
+        AnswerResult again = bob.acceptInvitation(accept(recordId));
 
         assertEquals(1, again.getStatus());
     }

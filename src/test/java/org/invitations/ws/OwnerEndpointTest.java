@@ -37,7 +37,7 @@ import org.invitations.ws.generated.CleanUpCancelled;
 import org.invitations.ws.generated.CreateInvitationResponse;
 import org.invitations.ws.generated.InvalidRequestFault;
 import org.invitations.ws.generated.InvalidTransitionFault;
-import org.invitations.ws.generated.MoveAppointmentResponse;
+import org.invitations.ws.generated.ParticipantsResult;
 import org.invitations.ws.generated.NotAllowedFault;
 import org.invitations.ws.generated.NotFoundFault;
 import org.invitations.ws.generated.ParticipantResult;
@@ -81,7 +81,7 @@ class OwnerEndpointTest extends EndpointTest {
         tentativeOne.port().tentativelyAcceptInvitation(tentative(recordOf(created, tentativeOne.id())));
         OffsetDateTime newStart = freeSlot();
 
-        MoveAppointmentResponse moved = alice.moveAppointment(move(created.getAppointmentId(), newStart));
+        ParticipantsResult moved = alice.moveAppointment(move(created.getAppointmentId(), newStart));
 
         Map<Long, Integer> status = statusByRecord(moved.getParticipant());
         assertEquals(6, status.get(recordOf(created, accepted.id())), "1 -> 6");
@@ -106,7 +106,7 @@ class OwnerEndpointTest extends EndpointTest {
         invitee.port().acceptInvitation(accept(recordId));
 
         alice.moveAppointment(move(created.getAppointmentId(), freeSlot()));
-        MoveAppointmentResponse second = alice.moveAppointment(move(created.getAppointmentId(), freeSlot()));
+        ParticipantsResult second = alice.moveAppointment(move(created.getAppointmentId(), freeSlot()));
         assertEquals(6, second.getParticipant().get(0).getStatus(), "6 stays 6 until seen");
         assertEquals(2, second.getAppointment().getSequence());
 
@@ -131,7 +131,7 @@ class OwnerEndpointTest extends EndpointTest {
                 meeting("Will clash", freeSlot(), resource(room.getResourceId())));
         assertFalse(created.getParticipant().get(0).isConflict());
 
-        MoveAppointmentResponse moved = alice.moveAppointment(move(created.getAppointmentId(), busySlot));
+        ParticipantsResult moved = alice.moveAppointment(move(created.getAppointmentId(), busySlot));
 
         assertTrue(moved.getParticipant().get(0).isConflict());
         assertTrue(alice.getAppointmentParticipants(participants(created.getAppointmentId()))

@@ -34,7 +34,7 @@ import org.invitations.ws.generated.CreateTaskResponse;
 import org.invitations.ws.generated.DistributedTask;
 import org.invitations.ws.generated.DistributionLine;
 import org.invitations.ws.generated.GetDistributedTasks;
-import org.invitations.ws.generated.GetTaskDistribution;
+import org.invitations.ws.generated.AppointmentRequest;
 import org.invitations.ws.generated.GetTasks;
 import org.invitations.ws.generated.InvalidRequestFault;
 import org.invitations.ws.generated.InvalidTransitionFault;
@@ -54,7 +54,8 @@ class TaskEndpointTest extends EndpointTest {
     }
 
     private static ReportTaskProgress progress(long recordId, int percent, String hours, String note) {
-        ReportTaskProgress request = Requests.record(new ReportTaskProgress(), recordId);
+        ReportTaskProgress request = new ReportTaskProgress();
+        request.setRecordId(recordId);
         request.setPercentDone(percent);
         request.setHoursSpent(hours == null ? null : new BigDecimal(hours));
         request.setNote(note);
@@ -74,8 +75,8 @@ class TaskEndpointTest extends EndpointTest {
         return request;
     }
 
-    private static GetTaskDistribution distribution(long appointmentId) {
-        return appointment(new GetTaskDistribution(), appointmentId);
+    private static AppointmentRequest distribution(long appointmentId) {
+        return appointment(new AppointmentRequest(), appointmentId);
     }
 
     @Test
@@ -281,7 +282,8 @@ class TaskEndpointTest extends EndpointTest {
         liv.port().acceptInvitation(accept(recordId));
         liv.port().reportTaskProgress(progress(recordId, 30, null, null));
         OffsetDateTime newDue = freeSlot();
-        MoveTaskDueDate moveDue = appointment(new MoveTaskDueDate(), created.getAppointmentId());
+        MoveTaskDueDate moveDue = new MoveTaskDueDate();
+        moveDue.setAppointmentId(created.getAppointmentId());
         moveDue.setDue(newDue);
 
         var moved = alice.moveTaskDueDate(moveDue);
@@ -297,7 +299,8 @@ class TaskEndpointTest extends EndpointTest {
     void meetingAndTaskOperationsAreNotMixedUp() throws Exception {
         long taskId = alice.createTask(task("A task", freeSlot(), associate(bobId))).getAppointmentId();
         long meetingId = alice.createInvitation(meeting("A meeting", freeSlot(), associate(bobId))).getAppointmentId();
-        MoveTaskDueDate moveDue = appointment(new MoveTaskDueDate(), meetingId);
+        MoveTaskDueDate moveDue = new MoveTaskDueDate();
+        moveDue.setAppointmentId(meetingId);
         moveDue.setDue(freeSlot());
 
         assertTrue(assertThrows(InvalidRequestFault.class, () -> alice.moveAppointment(move(taskId, freeSlot())))
