@@ -108,6 +108,8 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         } else if (internal instanceof Throwable || Boolean.TRUE.equals(message.getExchange().get(INVOKED))) {
             internalError(message, internal instanceof Throwable t ? t : fault);
+        } else if (message.getExchange().get(SchemaErrors.Error.class) instanceof SchemaErrors.Error error) {
+            message.setContent(Exception.class, schemaFault(error, cause));
         } else if (isUnreadableXml(fault)) {
             Fault unreadable = new Fault(new org.apache.cxf.common.i18n.Message(
                     "The request is not acceptable XML: " + rootMessage(fault), (java.util.ResourceBundle) null), cause);
@@ -125,6 +127,32 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
             // SOAPAction, its size or its schema.
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         }
+    }
+
+    /**
+     * A schema violation as the declared InvalidRequestFault: the faultstring and the detail's message
+     * name the field and the rule, the detail's field holds the path.
+     */
+    private static Fault schemaFault(SchemaErrors.Error error, Throwable cause) {
+        String text = (error.field() == null ? "The request" : error.field()) + " breaks the schema: "
+                + shorten(error.rule(), MAX_FAULT_STRING);
+        Fault fault = new Fault(new org.apache.cxf.common.i18n.Message(shorten(text, MAX_FAULT_STRING),
+                (java.util.ResourceBundle) null), cause);
+        fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        org.w3c.dom.Document document = org.apache.cxf.helpers.DOMUtils.createDocument();
+        org.w3c.dom.Element detail = document.createElement("detail");
+        org.w3c.dom.Element invalid = document.createElementNS(SoapEndpoints.NAMESPACE, "inv:InvalidRequestFault");
+        org.w3c.dom.Element message = document.createElementNS(SoapEndpoints.NAMESPACE, "inv:message");
+        message.setTextContent(shorten(text, MAX_FAULT_STRING));
+        invalid.appendChild(message);
+        if (error.field() != null) {
+            org.w3c.dom.Element field = document.createElementNS(SoapEndpoints.NAMESPACE, "inv:field");
+            field.setTextContent(shorten(error.field(), MAX_FAULT_STRING));
+            invalid.appendChild(field);
+        }
+        detail.appendChild(invalid);
+        fault.setDetail(detail);
+        return fault;
     }
 
     private static void internalError(SoapMessage message, Throwable failure) {

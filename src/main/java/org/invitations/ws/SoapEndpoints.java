@@ -48,6 +48,7 @@ public final class SoapEndpoints {
 
         Map<String, Object> properties = new HashMap<>();
         properties.put("schema-validation-enabled", "IN");
+        properties.put("jaxb-validation-event-handler", SchemaErrors.handler());
         // StAX limits (CXF's defaults are generous): no text node or attribute beyond 64 KB.
         properties.put("org.apache.cxf.stax.maxTextLength", 64 * 1024);
         properties.put("org.apache.cxf.stax.maxAttributeSize", 64 * 1024);
@@ -56,6 +57,7 @@ public final class SoapEndpoints {
 
         factory.getInInterceptors().add(new RequestSizeLimit(MAX_REQUEST_BYTES));
         factory.getInInterceptors().add(new UsernameTokenInInterceptor(usernameToken()));
+        factory.getInInterceptors().add(SchemaErrors.pathTracker());
         factory.getInInterceptors().add(ClientFaultInterceptor.invocationMarker());
         factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
         if (logMessages) {

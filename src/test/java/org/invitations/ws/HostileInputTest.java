@@ -287,4 +287,29 @@ class HostileInputTest {
         assertEquals(413, response.statusCode(), response.body());
         assertUnchangedAndStillServing();
     }
+
+    @Test
+    void aSchemaViolationIsTheDeclaredInvalidRequestFaultWithTheFieldPath() throws Exception {
+        String participants = bob() + bob().replace(bobId, "1") + "<inv:participant><inv:associateId>-5"
+                + "</inv:associateId></inv:participant>";
+
+        Reply reply = soap.call("alice", DemoData.ALICE_PASSWORD, meetingWith(participants, "Bad id"));
+
+        assertClientFault(reply, "participants/participant[3]/associateId breaks the schema");
+        assertEquals("participants/participant[3]/associateId", reply.xpath("//soap:Fault/detail/inv:InvalidRequestFault/inv:field"),
+                reply.body());
+        assertTrue(reply.xpath("//soap:Fault/detail/inv:InvalidRequestFault/inv:message").contains("minInclusive"),
+                reply.body());
+        assertUnchangedAndStillServing();
+    }
+
+    @Test
+    void anUnreadableDateNamesItsField() throws Exception {
+        Reply reply = soap.call("alice", DemoData.ALICE_PASSWORD, meetingWith(bob(), "Bad date")
+                .replace("2033-01-10T09:00:00Z", "2033-01-10T09:00:00.1234567Z"));
+
+        assertClientFault(reply, "round it to 6 digits");
+        assertEquals("start", reply.xpath("//soap:Fault/detail/inv:InvalidRequestFault/inv:field"), reply.body());
+        assertUnchangedAndStillServing();
+    }
 }
