@@ -56,7 +56,8 @@ public final class InvitationsServer implements AutoCloseable {
         Bus bus = null;
         WebServer web = null;
         try {
-            Clock clock = Clock.systemUTC();
+            // Microseconds: what both Derby and PostgreSQL store, and what the contract promises back.
+            Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             AuditLog audit = new AuditLog(database.sessionFactory(), clock);
             Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE,

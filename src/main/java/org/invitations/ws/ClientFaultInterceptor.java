@@ -108,8 +108,8 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         } else if (internal instanceof Throwable || Boolean.TRUE.equals(message.getExchange().get(INVOKED))) {
             internalError(message, internal instanceof Throwable t ? t : fault);
-        } else if (message.getExchange().get(SchemaErrors.Error.class) instanceof SchemaErrors.Error error) {
-            message.setContent(Exception.class, schemaFault(error, cause));
+        } else if (message.getExchange().get(SchemaErrors.Error.class) != null) {
+            message.setContent(Exception.class, schemaFault(message.getExchange().get(SchemaErrors.Error.class), cause));
         } else if (isUnreadableXml(fault)) {
             Fault unreadable = new Fault(new org.apache.cxf.common.i18n.Message(
                     "The request is not acceptable XML: " + rootMessage(fault), (java.util.ResourceBundle) null), cause);

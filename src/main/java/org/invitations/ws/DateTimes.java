@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
 /**
@@ -56,6 +57,6 @@ public final class DateTimes {
     }
 
     public static OffsetDateTime toUtc(Instant value) {
-        return value == null ? null : value.atOffset(ZoneOffset.UTC);
+        return value == null ? null : value.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

@@ -105,9 +105,10 @@ class DirectoryEndpointTest {
         CreateAssociate request = newAssociate("pia");
         request.setPassword("short");
 
-        SOAPFaultException fault = assertThrows(SOAPFaultException.class, () -> admin.createAssociate(request));
+        InvalidRequestFault fault = assertThrows(InvalidRequestFault.class, () -> admin.createAssociate(request));
 
-        assertEquals("Client", fault.getFault().getFaultCodeAsQName().getLocalPart());
+        assertEquals("password", fault.getFaultInfo().getField());
+        assertTrue(fault.getFaultInfo().getMessage().contains("minLength"), fault.getFaultInfo().getMessage());
     }
 
     @Test
