@@ -35,10 +35,10 @@ public final class DiaryService {
      */
     public List<DiaryEntry> diary(Caller caller, Long associateId, Instant from, Instant to) {
         if (!to.isAfter(from)) {
-            throw new InvalidRequest("to", "to must be after from");
+            throw new InvalidRequest("toTime", "toTime must be after fromTime");
         }
         if (Duration.between(from, to).compareTo(MAX_DIARY_RANGE) > 0) {
-            throw new InvalidRequest("to", "a diary is read at most " + MAX_DIARY_RANGE.toDays() + " days at a time");
+            throw new InvalidRequest("toTime", "a diary is read at most " + MAX_DIARY_RANGE.toDays() + " days at a time");
         }
         long who = associateId == null ? caller.associateId() : associateId;
         return Transactions.run(sessionFactory, session -> {
@@ -69,7 +69,7 @@ public final class DiaryService {
      */
     public List<ArchiveEntry> activityArchive(long contactId, Instant from, Instant to) {
         if (from != null && to != null && !to.isAfter(from)) {
-            throw new InvalidRequest("to", "to must be after from");
+            throw new InvalidRequest("toTime", "toTime must be after fromTime");
         }
         return Transactions.run(sessionFactory, session -> {
             if (session.find(Contact.class, contactId) == null) {

@@ -48,7 +48,7 @@ public final class InvitationService {
                     + " to list your own", who);
         }
         if (query.from() != null && query.to() != null && !query.to().isAfter(query.from())) {
-            throw new InvalidRequest("to", "to must be after from");
+            throw new InvalidRequest("toTime", "toTime must be after fromTime");
         }
         Set<Status> statuses = query.statuses().isEmpty() ? Status.PENDING : query.statuses();
         Instant startOfToday = clock.instant().truncatedTo(ChronoUnit.DAYS);

@@ -37,7 +37,7 @@ public final class MeetingService {
      */
     public CreatedMeeting create(Caller owner, NewMeeting meeting) {
         boolean task = meeting.type() == AppointmentType.TASK;
-        String list = task ? "assignees" : "participants";
+        String list = "participants";
         if (!task) {
             requireOrder(meeting.start(), meeting.end());
         }
@@ -209,7 +209,7 @@ public final class MeetingService {
                 }
                 lines.add(new ParticipantsView.Line(r.getId(), r.getKind(), r.getParticipantId(), nameOf(r),
                         r.getStatus(), r.isSeen(), r.getDeclineReason(), r.isDeclineAcknowledged(),
-                        r.getAnsweredAt(), conflicts.isBusy(r)));
+                        r.getAnsweredAt(), conflicts.isBusy(r), r.isInvitationSent()));
             }
             return new ParticipantsView(AppointmentView.of(appointment), declines, unacknowledged, lines);
         });
@@ -230,7 +230,8 @@ public final class MeetingService {
             audit.record(session, owner, "AcknowledgeDecline", "record", recordId, null);
             return new ParticipantsView.Line(record.getId(), record.getKind(), record.getParticipantId(),
                     nameOf(record), record.getStatus(), record.isSeen(), record.getDeclineReason(),
-                    record.isDeclineAcknowledged(), record.getAnsweredAt(), record.isConflict());
+                    record.isDeclineAcknowledged(), record.getAnsweredAt(), record.isConflict(),
+                    record.isInvitationSent());
         });
     }
 

@@ -206,7 +206,8 @@ public class ParticipantRecord {
 
     /**
      * The colleague reports progress on an accepted task: 0% is not started (1), anything in between
-     * started (2), 100% completed (3). Hours are the total so far; left out, the last figure stays.
+     * started (2), 100% completed (3). Hours are the total so far, and the note the latest word; each
+     * left out keeps the last one.
      */
     public void reportProgress(int percent, BigDecimal hours, String note, Instant now) {
         Status next = statusForProgress(percent);
@@ -218,7 +219,9 @@ public class ParticipantRecord {
         if (hours != null) {
             hoursSpent = hours;
         }
-        progressNote = note;
+        if (note != null) {
+            progressNote = note;
+        }
         progressAt = now;
         updatedAt = now;
     }

@@ -10,6 +10,6 @@ public record ParticipantsView(AppointmentView appointment, int declines, int un
     /** One participant: the answer, whether it was seen, the reason of a refusal, and a live conflict check. */
     public record Line(long recordId, ParticipantKind kind, long participantId, String name, Status status,
                        boolean seen, String declineReason, boolean declineAcknowledged, Instant answeredAt,
-                       boolean conflict) {
+                       boolean conflict, boolean invited) {
     }
 }

@@ -41,7 +41,7 @@ final class InvitationMapper {
 
     static NewMeeting toNewMeeting(CreateInvitation request) {
         if (request.getType() == AppointmentType.TASK) {
-            throw new InvalidRequest("type", "a task is created with CreateTask (title, description, due, assignees)");
+            throw new InvalidRequest("type", "a task is created with CreateTask (title, description, due, participants)");
         }
         List<NewMeeting.ParticipantRef> participants = toRefs(
                 request.getParticipants() == null ? List.of() : request.getParticipants().getParticipant(),
@@ -129,8 +129,8 @@ final class InvitationMapper {
             request.getStatuses().getStatus().forEach(code -> statuses.add(Status.ofCode(code)));
         }
         int pageSize = request.getPageSize() == null ? DEFAULT_PAGE_SIZE : request.getPageSize();
-        return new InvitationQuery(request.getAssociateId(), statuses, DateTimes.toInstant(request.getFrom()),
-                DateTimes.toInstant(request.getTo()), Boolean.TRUE.equals(request.isOnlyNew()), pageSize,
+        return new InvitationQuery(request.getAssociateId(), statuses, DateTimes.toInstant(request.getFromTime()),
+                DateTimes.toInstant(request.getToTime()), Boolean.TRUE.equals(request.isOnlyNew()), pageSize,
                 PageToken.decode(request.getPageToken(), true));
     }
 
@@ -185,6 +185,9 @@ final class InvitationMapper {
         appointment.setOwnerName(view.ownerName());
         appointment.setSequence(view.sequence());
         appointment.setCancelled(view.cancelled());
+        if (view.type() == org.invitations.invitation.AppointmentType.TASK) {
+            appointment.setDue(DateTimes.toUtc(view.start()));
+        }
         return appointment;
     }
 }

@@ -264,14 +264,14 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public GetDiaryResponse getDiary(GetDiary request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> ViewMapper.toDiary(diaries.diary(caller(), request.getAssociateId(),
-                DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()))));
+                DateTimes.toInstant(request.getFromTime()), DateTimes.toInstant(request.getToTime()))));
     }
 
     @Override
     public GetActivityArchiveResponse getActivityArchive(GetActivityArchive request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> ViewMapper.toArchive(diaries.activityArchive(request.getContactId(),
-                DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()))));
+                DateTimes.toInstant(request.getFromTime()), DateTimes.toInstant(request.getToTime()))));
     }
 
     // ------------------------------------------------------------------ directory
@@ -402,7 +402,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public GetAuditLogResponse getAuditLog(GetAuditLog request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> DirectoryMapper.toAuditLog(audit.entries(caller(), request.getAssociateId(),
-                DateTimes.toInstant(request.getFrom()), DateTimes.toInstant(request.getTo()),
+                DateTimes.toInstant(request.getFromTime()), DateTimes.toInstant(request.getToTime()),
                 pageSize(request.getPageSize()), after(request.getPageToken()))));
     }
 

@@ -30,7 +30,7 @@ final class TaskMapper {
     static NewMeeting toNewTask(CreateTask request) {
         return new NewMeeting(AppointmentType.TASK, request.getTitle(), request.getDescription(), null,
                 DateTimes.toInstant(request.getDue()), DateTimes.toInstant(request.getDue()),
-                InvitationMapper.toRefs(request.getAssignees().getParticipant(), "assignees"),
+                InvitationMapper.toRefs(request.getParticipants().getParticipant(), "participants"),
                 InvitationMapper.sendInvitations(request.getOptions()),
                 InvitationMapper.includeMyself(request.getOptions()));
     }
@@ -85,7 +85,7 @@ final class TaskMapper {
             wire.setAssociateId(line.associateId());
             wire.setName(line.name());
             wire.setStatus(line.status().code());
-            wire.setAnswer(ViewMapper.answerOf(line.status(), org.invitations.invitation.ParticipantKind.ASSOCIATE));
+            wire.setAnswer(ViewMapper.answerOf(line.status(), true));
             wire.setSeen(line.seen());
             wire.setDeclineReason(line.declineReason());
             wire.setProgress(toWire(line.progress()));

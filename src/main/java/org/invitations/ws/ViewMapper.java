@@ -35,7 +35,7 @@ final class ViewMapper {
         wire.setParticipant(InvitationMapper.ref(line.kind(), line.participantId()));
         wire.setName(line.name());
         wire.setStatus(line.status().code());
-        wire.setAnswer(answerOf(line.status(), line.kind()));
+        wire.setAnswer(answerOf(line.status(), line.invited()));
         wire.setSeen(line.seen());
         wire.setDeclineReason(line.declineReason());
         wire.setDeclineAcknowledged(line.declineAcknowledged());
@@ -44,15 +44,17 @@ final class ViewMapper {
         return wire;
     }
 
-    /** Green tick, question mark, red cross, or still waiting; persons and resources are simply booked. */
-    static AnswerKind answerOf(Status status, org.invitations.invitation.ParticipantKind kind) {
+    /**
+     * Green tick, question mark, red cross, or still waiting. Only an invitation can be accepted:
+     * persons, resources and associates booked without an invitation are simply BOOKED.
+     */
+    static AnswerKind answerOf(Status status, boolean invited) {
         return switch (status) {
             case INVITED, MOVED, SEEN, MOVED_SEEN -> AnswerKind.PENDING;
             case TENTATIVE -> AnswerKind.TENTATIVE;
             case DECLINED -> AnswerKind.DECLINED;
             case CANCELLED -> AnswerKind.CANCELLED;
-            case BOOKED, STARTED, COMPLETED -> kind == org.invitations.invitation.ParticipantKind.ASSOCIATE
-                    ? AnswerKind.ACCEPTED : AnswerKind.BOOKED;
+            case BOOKED, STARTED, COMPLETED -> invited ? AnswerKind.ACCEPTED : AnswerKind.BOOKED;
         };
     }
 

@@ -71,8 +71,8 @@ public final class Requests {
         request.setTitle(title);
         request.setDescription("Details in the shared folder");
         request.setDue(due);
-        request.setAssignees(new CreateTask.Assignees());
-        request.getAssignees().getParticipant().addAll(java.util.List.of(assignees));
+        request.setParticipants(new CreateTask.Participants());
+        request.getParticipants().getParticipant().addAll(java.util.List.of(assignees));
         return request;
     }
 
@@ -166,8 +166,8 @@ public final class Requests {
     public static GetDiary diary(Long associateId, OffsetDateTime from, OffsetDateTime to) {
         GetDiary request = new GetDiary();
         request.setAssociateId(associateId);
-        request.setFrom(from);
-        request.setTo(to);
+        request.setFromTime(from);
+        request.setToTime(to);
         return request;
     }
 

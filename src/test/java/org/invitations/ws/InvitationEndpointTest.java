@@ -334,8 +334,8 @@ class InvitationEndpointTest extends EndpointTest {
             alice.createInvitation(meeting("On " + start, start, associate(ivy.getAssociateId())));
         }
         GetInvitations request = pending();
-        request.setFrom(second);
-        request.setTo(third);
+        request.setFromTime(second);
+        request.setToTime(third);
 
         List<InvitationItem> items = directory.as(ivy).getInvitations(request).getInvitation();
 
@@ -346,12 +346,12 @@ class InvitationEndpointTest extends EndpointTest {
     @Test
     void rangeWithToBeforeFromIsRefused() {
         GetInvitations request = pending();
-        request.setFrom(freeSlot());
-        request.setTo(request.getFrom().minusDays(1));
+        request.setFromTime(freeSlot());
+        request.setToTime(request.getFromTime().minusDays(1));
 
         InvalidRequestFault fault = assertThrows(InvalidRequestFault.class, () -> bob.getInvitations(request));
 
-        assertEquals("to", fault.getFaultInfo().getField());
+        assertEquals("toTime", fault.getFaultInfo().getField());
     }
 
     @Test

@@ -123,6 +123,18 @@ class OwnerEndpointTest extends EndpointTest {
     }
 
     @Test
+    void aColleagueBookedWithoutAnInvitationIsBookedNotAccepted() throws Exception {
+        CreateInvitationResponse created = alice.createInvitation(
+                withOptions(meeting("Booked for bob", freeSlot(), associate(bobId)), false, null));
+
+        ParticipantView line = alice.getAppointmentParticipants(participants(created.getAppointmentId()))
+                .getParticipant().get(0);
+
+        assertEquals(1, line.getStatus());
+        assertEquals(AnswerKind.BOOKED, line.getAnswer(), "nobody was asked, so nobody accepted");
+    }
+
+    @Test
     void movingRechecksConflicts() throws Exception {
         Resource room = directory.freshResource("Room Conflict");
         OffsetDateTime busySlot = freeSlot();

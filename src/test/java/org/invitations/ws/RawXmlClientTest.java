@@ -99,7 +99,7 @@ class RawXmlClientTest {
     @Test
     void invalidDateIsAClientFault() throws Exception {
         Reply reply = soap.call("bob", DemoData.BOB_PASSWORD,
-                "<inv:GetInvitations><inv:from>2032-13-45T99:00:00Z</inv:from></inv:GetInvitations>");
+                "<inv:GetInvitations><inv:fromTime>2032-13-45T99:00:00Z</inv:fromTime></inv:GetInvitations>");
 
         assertEquals("soap:Client", reply.xpath("//soap:Fault/faultcode"));
         assertServerStillServes();

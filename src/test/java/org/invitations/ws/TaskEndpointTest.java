@@ -101,9 +101,9 @@ class TaskEndpointTest extends EndpointTest {
         InvalidRequestFault withRoom = assertThrows(InvalidRequestFault.class,
                 () -> alice.createTask(task("For a room?", freeSlot(), resource(1))));
 
-        assertEquals("assignees/participant[2]/personId", withPerson.getFaultInfo().getField());
+        assertEquals("participants/participant[2]/personId", withPerson.getFaultInfo().getField());
         assertTrue(withPerson.getMessage().contains("associates only"), withPerson.getMessage());
-        assertEquals("assignees/participant[1]/resourceId", withRoom.getFaultInfo().getField());
+        assertEquals("participants/participant[1]/resourceId", withRoom.getFaultInfo().getField());
     }
 
     @Test
@@ -334,5 +334,31 @@ class TaskEndpointTest extends EndpointTest {
 
         assertFalse(invited.isConflict());
         assertTrue(ned.port().getDiary(Requests.diary(null, slot.minusHours(1), slot.plusHours(2))).getEntry().isEmpty());
+    }
+
+    @Test
+    void aProgressReportWithoutANoteKeepsTheLastNoteAsHoursAreKept() throws Exception {
+        Member kim = colleague("kim");
+        long recordId = alice.createTask(task("Collect figures", freeSlot(), associate(kim.id())))
+                .getParticipant().get(0).getRecordId();
+        kim.port().acceptInvitation(accept(recordId));
+        kim.port().reportTaskProgress(progress(recordId, 30, "2", "Nordic figures in"));
+
+        var later = kim.port().reportTaskProgress(progress(recordId, 60, null, null));
+
+        assertEquals("Nordic figures in", later.getProgress().getNote());
+        assertEquals(0, new BigDecimal("2").compareTo(later.getProgress().getHoursSpent()));
+    }
+
+    @Test
+    void aTaskAnswersWithItsDueDate() throws Exception {
+        Member lou = colleague("lou");
+        OffsetDateTime due = freeSlot();
+        long recordId = alice.createTask(task("Sign the contract", due, associate(lou.id())))
+                .getParticipant().get(0).getRecordId();
+
+        var accepted = lou.port().acceptInvitation(accept(recordId));
+
+        assertEquals(due.toInstant(), accepted.getAppointment().getDue().toInstant());
     }
 }

@@ -90,7 +90,7 @@ class ViewsEndpointTest extends EndpointTest {
     void diaryRangeIsCheckedAndBounded() {
         OffsetDateTime from = freeSlot();
 
-        assertEquals("to", assertThrows(InvalidRequestFault.class,
+        assertEquals("toTime", assertThrows(InvalidRequestFault.class,
                 () -> bob.getDiary(diary(null, from, from))).getFaultInfo().getField());
         InvalidRequestFault tooLong = assertThrows(InvalidRequestFault.class,
                 () -> bob.getDiary(diary(null, from, from.plusDays(367))));
@@ -121,7 +121,7 @@ class ViewsEndpointTest extends EndpointTest {
         assertEquals("Alice Andersen", entries.get(0).getOwnerName());
 
         var ranged = archive(contact.getContactId());
-        ranged.setFrom(second);
+        ranged.setFromTime(second);
         assertEquals(List.of("With Arne"), bob.getActivityArchive(ranged).getEntry().stream().map(e -> e.getTitle()).toList());
     }
 
