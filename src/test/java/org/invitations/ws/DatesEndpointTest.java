@@ -1,45 +1,24 @@
 package org.invitations.ws;
 
+import org.invitations.support.RawEndpointTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import org.invitations.app.DemoData;
-import org.invitations.app.InvitationsServer;
 import org.invitations.support.RawSoap;
 import org.invitations.support.RawSoap.Reply;
-import org.invitations.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dates as clients send them, on a server whose JVM runs in Europe/Oslo (surefire's setting): a
  * value without an offset is UTC, an offset is honoured and answered in UTC, microseconds come back
  * exactly, and a finer fraction is refused with a fault that says how to fix it.
  */
-class DatesEndpointTest {
+class DatesEndpointTest extends RawEndpointTest {
 
-    @TempDir
-    static Path data;
-    static InvitationsServer server;
-    static RawSoap soap;
-    static String bobId;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(data);
-        soap = new RawSoap(server.address());
-        bobId = soap.call("alice", DemoData.ALICE_PASSWORD, "<inv:ListAssociates/>")
-                .xpath("//inv:associate[inv:username='bob']/inv:associateId");
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static Reply create(String start, String end) throws Exception {
         return soap.call("alice", DemoData.ALICE_PASSWORD, """

@@ -1,5 +1,6 @@
 package org.invitations.ws;
 
+import org.invitations.support.RawEndpointTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,43 +8,21 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.invitations.app.DemoData;
-import org.invitations.app.InvitationsServer;
 import org.invitations.support.RawSoap;
 import org.invitations.support.RawSoap.Reply;
-import org.invitations.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whatever XML is thrown at the service: each hostile request gets a fault (or an HTTP 4xx), with a
  * message that says what is wrong, nothing is written, and the next good request is served.
  */
-class HostileInputTest {
+class HostileInputTest extends RawEndpointTest {
 
-    @TempDir
-    static Path data;
-    static InvitationsServer server;
-    static RawSoap soap;
-    static String bobId;
     String bobsInvitationsBefore;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(data);
-        soap = new RawSoap(server.address());
-        bobId = soap.call("alice", DemoData.ALICE_PASSWORD, "<inv:ListAssociates/>")
-                .xpath("//inv:associate[inv:username='bob']/inv:associateId");
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void rememberState() throws Exception {

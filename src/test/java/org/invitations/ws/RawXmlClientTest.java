@@ -1,37 +1,19 @@
 package org.invitations.ws;
 
+import org.invitations.support.RawEndpointTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.invitations.app.DemoData;
-import org.invitations.app.InvitationsServer;
 import org.invitations.support.RawSoap;
 import org.invitations.support.RawSoap.Reply;
-import org.invitations.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The three invitation operations and the served contract, checked over raw HTTP with XPath. */
-class RawXmlClientTest {
+class RawXmlClientTest extends RawEndpointTest {
 
-    @TempDir
-    static Path data;
-    static InvitationsServer server;
-    static RawSoap soap;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-        soap = new RawSoap(server.address());
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void servedWsdlIsTheHandWrittenContract() throws Exception {

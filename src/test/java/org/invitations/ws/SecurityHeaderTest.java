@@ -1,5 +1,6 @@
 package org.invitations.ws;
 
+import org.invitations.support.RawEndpointTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,40 +9,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.invitations.app.DemoData;
-import org.invitations.app.InvitationsServer;
 import org.invitations.support.RawSoap;
 import org.invitations.support.RawSoap.Reply;
-import org.invitations.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Security header shapes real client stacks send: a UsernameToken with PasswordText, with or
  * without Nonce and Created, with or without a Timestamp; a Timestamp is validated when present, and
  * every refusal says what was wrong with the header.
  */
-class SecurityHeaderTest {
+class SecurityHeaderTest extends RawEndpointTest {
 
     static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
     static final String TEXT = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
 
-    @TempDir
-    static java.nio.file.Path data;
-    static InvitationsServer server;
-    static RawSoap soap;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(data);
-        soap = new RawSoap(server.address());
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static String token() {
         return "<wsse:UsernameToken wsu:Id=\"UT-1\"><wsse:Username>bob</wsse:Username><wsse:Password Type=\"" + TEXT
