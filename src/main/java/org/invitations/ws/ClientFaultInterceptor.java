@@ -100,6 +100,9 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
     }
 
     private void handle(SoapMessage message, Fault fault) {
+        if (fault instanceof DeclaredFault) {
+            return;
+        }
         Throwable cause = fault.getCause();
         Object internal = message.getExchange().get(INTERNAL);
         if (cause instanceof InvalidRequestFault || cause instanceof NotFoundFault
@@ -129,6 +132,15 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
         }
     }
 
+    /** A fault raised outside an operation that carries a declared fault's detail; written as it is. */
+    static final class DeclaredFault extends Fault {
+        DeclaredFault(String text, Throwable cause) {
+            super(new org.apache.cxf.common.i18n.Message(shorten(text, MAX_FAULT_STRING),
+                    (java.util.ResourceBundle) null), cause);
+            setFaultCode(FAULT_CODE_CLIENT);
+        }
+    }
+
     /**
      * A schema violation as the declared InvalidRequestFault: the faultstring and the detail's message
      * name the field and the rule, the detail's field holds the path.
@@ -136,23 +148,38 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
     private static Fault schemaFault(SchemaErrors.Error error, Throwable cause) {
         String text = (error.field() == null ? "The request" : error.field()) + " breaks the schema: "
                 + shorten(error.rule(), MAX_FAULT_STRING);
-        Fault fault = new Fault(new org.apache.cxf.common.i18n.Message(shorten(text, MAX_FAULT_STRING),
-                (java.util.ResourceBundle) null), cause);
-        fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        return declared("InvalidRequestFault", text, error.field(), null, cause);
+    }
+
+    /** A domain refusal met before the operation ran, as the operation's declared fault. */
+    static Fault declared(org.invitations.shared.DomainException e) {
+        String element = e instanceof org.invitations.shared.ConcurrentModification ? "ConcurrentModificationFault"
+                : e instanceof org.invitations.shared.NotFound ? "NotFoundFault"
+                : e instanceof org.invitations.shared.InvalidRequest ? "InvalidRequestFault" : "NotAllowedFault";
+        return declared(element, e.getMessage(), e.field(), e.id(), e);
+    }
+
+    private static Fault declared(String element, String text, String field, Long id, Throwable cause) {
+        Fault fault = new DeclaredFault(text, cause);
         org.w3c.dom.Document document = org.apache.cxf.helpers.DOMUtils.createDocument();
         org.w3c.dom.Element detail = document.createElement("detail");
-        org.w3c.dom.Element invalid = document.createElementNS(SoapEndpoints.NAMESPACE, "inv:InvalidRequestFault");
-        org.w3c.dom.Element message = document.createElementNS(SoapEndpoints.NAMESPACE, "inv:message");
-        message.setTextContent(shorten(text, MAX_FAULT_STRING));
-        invalid.appendChild(message);
-        if (error.field() != null) {
-            org.w3c.dom.Element field = document.createElementNS(SoapEndpoints.NAMESPACE, "inv:field");
-            field.setTextContent(shorten(error.field(), MAX_FAULT_STRING));
-            invalid.appendChild(field);
+        org.w3c.dom.Element declared = document.createElementNS(SoapEndpoints.NAMESPACE, "inv:" + element);
+        append(declared, "message", shorten(text, MAX_FAULT_STRING));
+        if (field != null) {
+            append(declared, "field", shorten(field, MAX_FAULT_STRING));
         }
-        detail.appendChild(invalid);
+        if (id != null) {
+            append(declared, "id", id.toString());
+        }
+        detail.appendChild(declared);
         fault.setDetail(detail);
         return fault;
+    }
+
+    private static void append(org.w3c.dom.Element parent, String name, String text) {
+        org.w3c.dom.Element child = parent.getOwnerDocument().createElementNS(SoapEndpoints.NAMESPACE, "inv:" + name);
+        child.setTextContent(text);
+        parent.appendChild(child);
     }
 
     private static void internalError(SoapMessage message, Throwable failure) {

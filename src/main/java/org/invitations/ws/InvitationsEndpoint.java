@@ -3,7 +3,6 @@ package org.invitations.ws;
 import jakarta.jws.WebService;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.DirectoryService;
-import org.invitations.security.Authenticator;
 import org.invitations.security.Caller;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
@@ -90,22 +89,20 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final TaskService tasks;
     private final DirectoryService directory;
     private final AuditLog audit;
-    private final CurrentCaller callers;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
-                               TaskService tasks, DirectoryService directory, AuditLog audit,
-                               Authenticator authenticator) {
+                               TaskService tasks, DirectoryService directory, AuditLog audit) {
         this.invitations = invitations;
         this.meetings = meetings;
         this.diaries = diaries;
         this.tasks = tasks;
         this.directory = directory;
         this.audit = audit;
-        this.callers = new CurrentCaller(authenticator);
     }
 
-    private Caller caller() {
-        return callers.get();
+    /** Decided once per message by {@link CallerInterceptor}, before any operation runs. */
+    private static Caller caller() {
+        return CallerInterceptor.current();
     }
 
     // ------------------------------------------------------------------ the owner

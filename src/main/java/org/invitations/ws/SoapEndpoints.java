@@ -39,8 +39,7 @@ public final class SoapEndpoints {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(InvitationsPortType.class);
-        factory.setServiceBean(new InvitationsEndpoint(invitations, meetings, diaries, tasks, directory, audit,
-                authenticator));
+        factory.setServiceBean(new InvitationsEndpoint(invitations, meetings, diaries, tasks, directory, audit));
         factory.setAddress(address);
         factory.setWsdlLocation("classpath:wsdl/invitations.wsdl");
         factory.setServiceName(new QName(NAMESPACE, "InvitationsService"));
@@ -57,6 +56,7 @@ public final class SoapEndpoints {
 
         factory.getInInterceptors().add(new RequestSizeLimit(MAX_REQUEST_BYTES));
         factory.getInInterceptors().add(new UsernameTokenInInterceptor(usernameToken()));
+        factory.getInInterceptors().add(new CallerInterceptor(authenticator));
         factory.getInInterceptors().add(SchemaErrors.pathTracker());
         factory.getInInterceptors().add(ClientFaultInterceptor.invocationMarker());
         factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
