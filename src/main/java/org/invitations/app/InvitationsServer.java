@@ -52,7 +52,8 @@ public final class InvitationsServer implements AutoCloseable {
     public static InvitationsServer start(ServerConfig config) {
         WebServer.Limits limits = WebServer.Limits.defaults(SoapEndpoints.MAX_REQUEST_BYTES);
         // Every request admitted to the service can hold a connection without waiting for one.
-        Database database = Database.open(config, "none", limits.concurrentRequests() + 2);
+        // "validate": the mapping is checked against the migrated schema at every start, on either database.
+        Database database = Database.open(config, "validate", limits.concurrentRequests() + 2);
         Bus bus = null;
         WebServer web = null;
         try {

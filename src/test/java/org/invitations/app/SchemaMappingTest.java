@@ -23,6 +23,14 @@ class SchemaMappingTest {
     }
 
     @Test
+    void entitiesValidateAgainstTheMigratedSchemaOnPostgres() {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, data, org.invitations.support.Postgres.freshDatabase(),
+                "postgres", "postgres", false, null, 1000);
+
+        assertDoesNotThrow(() -> Database.open(config, "validate").close());
+    }
+
+    @Test
     void invitationListIsServedByTheInviteeStatusStartIndex() throws Exception {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, data, null, null, null, false, null, 1000);
         try (Database database = Database.open(config, "none")) {

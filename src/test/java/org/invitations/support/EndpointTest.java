@@ -7,6 +7,7 @@ import org.invitations.ws.generated.InvitationItem;
 import org.invitations.ws.generated.InvitationsPortType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,8 +28,8 @@ public abstract class EndpointTest {
     protected static long carolId;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = TestServer.start(data);
+    static void startServer(TestInfo test) throws Exception {
+        server = TestServer.startFor(test.getTestClass().orElse(null), data);
         directory = new Directory(server.address());
         alice = directory.alice();
         bob = directory.bob();

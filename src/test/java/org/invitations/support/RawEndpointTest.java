@@ -5,6 +5,7 @@ import org.invitations.app.DemoData;
 import org.invitations.app.InvitationsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,8 +22,8 @@ public abstract class RawEndpointTest {
     protected static String bobId;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        server = TestServer.start(data);
+    static void startServer(TestInfo test) throws Exception {
+        server = TestServer.startFor(test.getTestClass().orElse(null), data);
         soap = new RawSoap(server.address());
         bobId = soap.call("alice", DemoData.ALICE_PASSWORD, "<inv:ListAssociates/>")
                 .xpath("//inv:associate[inv:username='bob']/inv:associateId");
