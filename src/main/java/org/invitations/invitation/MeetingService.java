@@ -36,6 +36,15 @@ public final class MeetingService {
      * resources are always booked. Overlaps with existing bookings are flagged, never refused.
      */
     public CreatedMeeting create(Caller owner, NewMeeting meeting) {
+        return create(owner, meeting, null);
+    }
+
+    /**
+     * As {@link #create(Caller, NewMeeting)}, safe to retry: with a client request id, a create the
+     * owner already made under that id (on any node) is answered again and nothing new is written; the
+     * same id with a different request is refused.
+     */
+    public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId) {
         boolean task = meeting.type() == AppointmentType.TASK;
         String list = "participants";
         if (!task) {
@@ -48,7 +57,19 @@ public final class MeetingService {
         if (task) {
             Participants.requireAssociates(meeting.participants(), list);
         }
+        ClientRequest.Key key = requestId == null ? null : new ClientRequest.Key(owner.associateId(), requestId);
+        String hash = requestId == null ? null : fingerprint(meeting);
         return Transactions.run(sessionFactory, session -> {
+            if (key != null) {
+                ClientRequest earlier = session.find(ClientRequest.class, key);
+                if (earlier != null) {
+                    if (!earlier.sameRequest(hash)) {
+                        throw new InvalidRequest("requestId", "requestId " + requestId + " was already used for a"
+                                + " different create; send a new requestId for a new " + (task ? "task" : "meeting"));
+                    }
+                    return replay(session, earlier.getAppointmentId());
+                }
+            }
             List<ParticipantRef> refs = meeting.participants();
             Participants found = Participants.resolve(session, refs, list);
             Conflicts conflicts = task ? Conflicts.none() : Conflicts.check(session, found.associates.keySet(),
@@ -72,9 +93,39 @@ public final class MeetingService {
                 outcomes.add(outcome(record));
             }
             audit.record(session, owner, task ? "CreateTask" : "CreateInvitation", "appointment", appointment.getId(),
-                    refs.size() + " participants");
+                    refs.size() + " participants" + (requestId == null ? "" : ", requestId " + requestId));
+            if (key != null) {
+                // after the appointment's rows, which it refers to; a concurrent first try of the same id
+                // collides on the key here, and its replay answers with this appointment
+                session.flush();
+                session.persist(new ClientRequest(key, hash, appointment.getId(), now));
+            }
             return new CreatedMeeting(appointment.getId(), masterId, outcomes);
         });
+    }
+
+    /** The answer to a create made earlier: the same appointment and records, as they are now. */
+    private static CreatedMeeting replay(org.hibernate.Session session, long appointmentId) {
+        Long masterId = null;
+        List<CreatedMeeting.Outcome> outcomes = new ArrayList<>();
+        for (ParticipantRecord record : Appointments.records(session, appointmentId)) {
+            if (record.isMaster()) {
+                masterId = record.getId();
+            } else {
+                outcomes.add(outcome(record));
+            }
+        }
+        return new CreatedMeeting(appointmentId, masterId, outcomes);
+    }
+
+    /** A digest of everything the create asked for, to tell a retry from a different request. */
+    private static String fingerprint(NewMeeting meeting) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(meeting.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**

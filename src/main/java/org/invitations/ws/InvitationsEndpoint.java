@@ -111,7 +111,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public CreateInvitationResponse createInvitation(CreateInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> InvitationMapper.toResponse(
-                meetings.create(caller(), InvitationMapper.toNewMeeting(request))));
+                meetings.create(caller(), InvitationMapper.toNewMeeting(request), request.getRequestId())));
     }
 
     @Override
@@ -163,7 +163,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public CreateTaskResponse createTask(CreateTask request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> TaskMapper.toResponse(
-                meetings.create(caller(), TaskMapper.toNewTask(request))));
+                meetings.create(caller(), TaskMapper.toNewTask(request), request.getRequestId())));
     }
 
     @Override
