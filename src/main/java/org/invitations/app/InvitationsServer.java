@@ -24,8 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class InvitationsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitationsServer.class);
-    /** How long a verified password is trusted before the slow hash is checked again. */
-    private static final Duration LOGIN_CACHE = Duration.ofMinutes(1);
+    /**
+     * How long a verified password is trusted before the slow hash is checked again: also how long
+     * another node may still accept a login that was disabled or changed here.
+     */
+    static final Duration LOGIN_CACHE = Duration.ofSeconds(10);
     /** How long an account stays locked after {@value Authenticator#MAX_FAILURES} wrong passwords. */
     private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
