@@ -67,6 +67,12 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(ServerConfig config, String schemaAction, int poolSize) {
+        return open(config, schemaAction, poolSize, null);
+    }
+
+    /** With pool metrics (connections in use, waiting, timeouts) in {@code metrics}, when given. */
+    public static Database open(ServerConfig config, String schemaAction, int poolSize,
+                                io.micrometer.core.instrument.MeterRegistry metrics) {
         if (config.embeddedDerby()) {
             prepareDerby(config.dataDir());
         }
@@ -83,6 +89,9 @@ public final class Database implements AutoCloseable {
             pool.setConnectionInitSql("SET lock_timeout = '" + LOCK_WAIT_SECONDS + "s'");
         }
         pool.setPoolName("invitations");
+        if (metrics != null) {
+            pool.setMetricRegistry(metrics);
+        }
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
             migrate(dataSource);
@@ -111,6 +120,15 @@ public final class Database implements AutoCloseable {
 
     public SessionFactory sessionFactory() {
         return sessionFactory;
+    }
+
+    /** Whether a connection can be had and answers within 2 s (the health check). */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** The pool itself, for bulk work that bypasses Hibernate (benchmark seeding). */

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -56,7 +58,8 @@ public final class InvitationsServer implements AutoCloseable {
         WebServer.Limits limits = WebServer.Limits.defaults(SoapEndpoints.MAX_REQUEST_BYTES);
         // Every request admitted to the service can hold a connection without waiting for one.
         // "validate": the mapping is checked against the migrated schema at every start, on either database.
-        Database database = Database.open(config, "validate", limits.concurrentRequests() + 2);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Database database = Database.open(config, "validate", limits.concurrentRequests() + 2, metrics);
         Bus bus = null;
         WebServer web = null;
         try {
@@ -65,8 +68,13 @@ public final class InvitationsServer implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             AuditLog audit = new AuditLog(database.sessionFactory(), clock);
             Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE,
-                    LOCKOUT, clock, (session, who, reason) ->
-                            audit.record(session, who, "LoginRefused", "associate", who.associateId(), reason));
+                    LOCKOUT, clock, (session, who, reason) -> {
+                        metrics.counter("invitations.logins.refused", "reason", reasonKind(reason)).increment();
+                        // unknown users and attempts on a locked account change nothing: not audited
+                        if (who != null && !reason.equals(Authenticator.LOCKED)) {
+                            audit.record(session, who, "LoginRefused", "associate", who.associateId(), reason);
+                        }
+                    });
             DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher, audit, authenticator);
             InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit);
             MeetingService meetings = new MeetingService(database.sessionFactory(), clock, audit);
@@ -79,9 +87,9 @@ public final class InvitationsServer implements AutoCloseable {
             }
             bus = BusFactory.newInstance().createBus();
             Server server = SoapEndpoints.publish(bus, ENDPOINT, invitations, meetings, diaries, tasks, directory,
-                    audit, authenticator, config.logMessages());
+                    audit, authenticator, config.logMessages(), metrics);
             Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus, "/noop", authenticator) : null;
-            web = WebServer.start(config, bus, limits);
+            web = WebServer.start(config, bus, limits, database::isReachable, metrics::scrape);
             String address = config.scheme() + "://" + config.host() + ":" + config.port() + ServerConfig.PATH;
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
@@ -104,6 +112,13 @@ public final class InvitationsServer implements AutoCloseable {
 
     public String address() {
         return config.scheme() + "://localhost:" + config.port() + ServerConfig.PATH;
+    }
+
+    private static String reasonKind(String reason) {
+        if (reason.startsWith("wrong password")) {
+            return reason.contains("locked") ? "wrong-password-locked" : "wrong-password";
+        }
+        return reason.replace(' ', '-');
     }
 
     /**

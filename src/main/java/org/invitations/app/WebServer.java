@@ -3,6 +3,8 @@ package org.invitations.app;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.cxf.Bus;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -75,7 +77,8 @@ final class WebServer {
     }
 
     /** Starts Jetty with the CXF servlet at {@code /ws/*}; endpoints are then published on {@code bus}. */
-    static WebServer start(ServerConfig config, Bus bus, Limits limits) {
+    static WebServer start(ServerConfig config, Bus bus, Limits limits, BooleanSupplier databaseUp,
+                           Supplier<String> metrics) {
         // Requests beyond the admission limit wait without a thread, so the pool stays small and bounded.
         QueuedThreadPool threads = new QueuedThreadPool(limits.concurrentRequests() * 2 + 16, 8);
         threads.setName("http");
@@ -115,7 +118,7 @@ final class WebServer {
                 new EagerContentHandler.RetainedContentLoaderFactory(limits.maxRequestBytes() + 64 * 1024, -1, true));
         MinimumReadRate rate = new MinimumReadRate(new BodyLimit(wholeBody, limits.maxRequestBytes()),
                 limits.minBytesPerSecond());
-        server.setHandler(new Stopping(new GracefulHandler(rate)));
+        server.setHandler(new Stopping(new GracefulHandler(new Operations(rate, databaseUp, metrics))));
         try {
             server.start();
         } catch (Exception e) {
@@ -201,6 +204,43 @@ final class WebServer {
                 }
                 super.demand(demandCallback);
             }
+        }
+    }
+
+    /**
+     * {@code GET /health}: 200 when the node can reach its database (for a load balancer), else 503;
+     * {@code GET /metrics}: Prometheus text. Everything else goes on to the service.
+     */
+    private static final class Operations extends Handler.Wrapper {
+
+        private final BooleanSupplier databaseUp;
+        private final Supplier<String> metrics;
+
+        Operations(Handler handler, BooleanSupplier databaseUp, Supplier<String> metrics) {
+            super(handler);
+            this.databaseUp = databaseUp;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String path = Request.getPathInContext(request);
+            if (!"GET".equals(request.getMethod()) || !path.equals("/health") && !path.equals("/metrics")) {
+                return super.handle(request, response, callback);
+            }
+            String body;
+            if (path.equals("/health")) {
+                boolean up = databaseUp.getAsBoolean();
+                response.setStatus(up ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                body = up ? "{\"status\":\"UP\",\"database\":\"UP\"}\n"
+                        : "{\"status\":\"DOWN\",\"database\":\"DOWN\"}\n";
+            } else {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                body = metrics.get();
+            }
+            response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+            return true;
         }
     }
 

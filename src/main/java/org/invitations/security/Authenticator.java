@@ -48,7 +48,14 @@ public final class Authenticator {
     private final ReentrantLock[] stripes = new ReentrantLock[64];
     private final Refusals refusals;
 
-    /** Where refused logins are recorded, inside the transaction that counts them (the audit log). */
+    /** Reasons given to {@link Refusals} besides "wrong password..." and "disabled". */
+    public static final String UNKNOWN = "unknown user";
+    public static final String LOCKED = "locked";
+
+    /**
+     * Where refused logins are recorded, inside the transaction that counts them: {@code who} is null
+     * for an unknown user; a refusal of a locked account ({@link #LOCKED}) checked no password.
+     */
     @FunctionalInterface
     public interface Refusals {
         void record(Session session, Caller who, String reason);
@@ -136,11 +143,13 @@ public final class Authenticator {
                     .getSingleResultOrNull();
             if (associate == null) {
                 hasher.verify(password, dummyHash);
-                return new Check(null, "unknown user");
+                refusals.record(session, null, UNKNOWN);
+                return new Check(null, UNKNOWN);
             }
             Caller who = new Caller(associate.getId(), associate.getUsername(), associate.getRole());
             if (associate.isLockedAt(now)) {
-                return new Check(null, "locked until " + associate.getLockedUntil());
+                refusals.record(session, who, LOCKED);
+                return new Check(null, LOCKED + " until " + associate.getLockedUntil());
             }
             if (!hasher.verify(password, associate.getPasswordHash())) {
                 boolean lockedNow = associate.recordFailedLogin(now, MAX_FAILURES, lock);

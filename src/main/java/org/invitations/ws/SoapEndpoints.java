@@ -35,7 +35,8 @@ public final class SoapEndpoints {
 
     public static Server publish(Bus bus, String address, InvitationService invitations, MeetingService meetings,
                                  DiaryService diaries, TaskService tasks, DirectoryService directory,
-                                 AuditLog audit, Authenticator authenticator, boolean logMessages) {
+                                 AuditLog audit, Authenticator authenticator, boolean logMessages,
+                                 io.micrometer.core.instrument.MeterRegistry metrics) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(InvitationsPortType.class);
@@ -60,6 +61,10 @@ public final class SoapEndpoints {
         factory.getInInterceptors().add(SchemaErrors.pathTracker());
         factory.getInInterceptors().add(ClientFaultInterceptor.invocationMarker());
         factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
+        SoapMetrics timing = new SoapMetrics(metrics);
+        factory.getInInterceptors().add(timing.start());
+        factory.getOutInterceptors().add(timing.stop());
+        factory.getOutFaultInterceptors().add(timing.stop());
         if (logMessages) {
             factory.getFeatures().add(maskedLogging());
         }
