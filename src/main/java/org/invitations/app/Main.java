@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        Logging.setUp();
         ServerConfig config;
         try {
             config = ServerConfig.from(args, System.getenv());
