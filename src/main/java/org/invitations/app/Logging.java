@@ -10,6 +10,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  */
 final class Logging {
 
+    /** The system property (or else environment variable) that chooses Logback's console encoder. */
+    static final String FORMAT = "INVITATIONS_LOG_FORMAT";
+
     private static boolean set;
 
     private Logging() {
@@ -27,6 +30,12 @@ final class Logging {
         setIfAbsent("liquibase.analytics.enabled", "false");
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+    }
+
+    /** {@code plain} or {@code json}; only effective before the first log line. */
+    static void setUp(CommandLineOptions.LogFormat format) {
+        System.setProperty(FORMAT, format.name());
+        setUp();
     }
 
     private static void setIfAbsent(String property, String value) {

@@ -48,8 +48,8 @@ class RestartTest {
 
     @Test
     void firstStartCreatesAdminWithConfiguredPassword() throws Exception {
-        ServerConfig config = new ServerConfig("127.0.0.1", TestServer.freePort(), data, null, null, null, false,
-                "configured-secret", TestServer.TEST_ITERATIONS);
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(TestServer.freePort()).dataDir(data)
+                .adminPassword("configured-secret").passwordIterations(TestServer.TEST_ITERATIONS).build();
         try (InvitationsServer server = InvitationsServer.start(config)) {
             var admin = org.invitations.support.Clients.as(server.address(), "admin", "configured-secret");
             var all = admin.listAssociates(new org.invitations.ws.generated.ListAssociates()).getAssociate();
@@ -62,8 +62,8 @@ class RestartTest {
 
     @Test
     void aGeneratedAdminPasswordIsWrittenForTheOwnerOnly() throws Exception {
-        ServerConfig config = new ServerConfig("127.0.0.1", TestServer.freePort(), data, null, null, null, false,
-                null, TestServer.TEST_ITERATIONS);
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(TestServer.freePort()).dataDir(data)
+                .passwordIterations(TestServer.TEST_ITERATIONS).build();
         try (InvitationsServer server = InvitationsServer.start(config)) {
             Path file = data.resolve(InvitationsServer.ADMIN_PASSWORD_FILE);
             String password = Files.readString(file).strip();

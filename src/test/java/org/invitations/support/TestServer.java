@@ -21,7 +21,8 @@ public final class TestServer {
     }
 
     public static ServerConfig config(Path dataDir, int port) {
-        return new ServerConfig("127.0.0.1", port, dataDir, null, null, null, true, null, TEST_ITERATIONS);
+        return ServerConfig.builder().host("127.0.0.1").port(port).dataDir(dataDir).demo(true)
+                .passwordIterations(TEST_ITERATIONS).build();
     }
 
     public static int freePort() {
