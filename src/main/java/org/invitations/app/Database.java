@@ -10,10 +10,13 @@ import java.sql.SQLException;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
@@ -32,14 +35,11 @@ import org.invitations.invitation.ParticipantRecord;
 public final class Database implements AutoCloseable {
 
     public static final String CHANGELOG = "db/changelog.xml";
-    /** Liquibase logs every step through java.util.logging; kept here so the level sticks. */
-    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
 
     /** The longest wait for a row lock; a transaction waiting longer gives up and is replayed. */
     static final int LOCK_WAIT_SECONDS = 5;
 
     static {
-        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
         // Derby reads these when the engine boots: deadlocks are looked for after 1 s (not 20), and no
         // lock is waited for longer than LOCK_WAIT_SECONDS (not 60).
         setIfAbsent("derby.locks.deadlockTimeout", "1");
@@ -73,6 +73,7 @@ public final class Database implements AutoCloseable {
     /** With pool metrics (connections in use, waiting, timeouts) in {@code metrics}, when given. */
     public static Database open(ServerConfig config, String schemaAction, int poolSize,
                                 io.micrometer.core.instrument.MeterRegistry metrics) {
+        Logging.setUp();
         if (config.embeddedDerby()) {
             prepareDerby(config.dataDir());
         }
@@ -146,7 +147,6 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource dataSource) {
-        System.setProperty("liquibase.analytics.enabled", "false");
         try (Connection connection = dataSource.getConnection()) {
             liquibase.database.Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -154,9 +154,13 @@ public final class Database implements AutoCloseable {
                 // Liquibase would otherwise shut the embedded database down when it is done.
                 derby.setShutdownEmbeddedDerby(false);
             }
-            try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-                liquibase.update(new Contexts(), new LabelExpression());
-            }
+            // What Liquibase would print on standard output (each change set, the summary) goes to its log.
+            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(), () -> {
+                try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
+                    liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+                    liquibase.update(new Contexts(), new LabelExpression());
+                }
+            });
         } catch (Exception e) {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
         }

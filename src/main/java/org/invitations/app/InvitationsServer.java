@@ -1,5 +1,11 @@
 package org.invitations.app;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -136,6 +142,9 @@ public final class InvitationsServer implements AutoCloseable {
         database.close();
     }
 
+    /** Where a generated first admin password is written, in the data folder. */
+    public static final String ADMIN_PASSWORD_FILE = "admin-password.txt";
+
     /** An empty database gets an {@code admin} associate, so that the directory can be filled over SOAP. */
     private static void createFirstAdmin(ServerConfig config, DirectoryService directory) {
         if (directory.hasAssociates()) {
@@ -153,11 +162,39 @@ public final class InvitationsServer implements AutoCloseable {
         }
         directory.addAssociate(null, "admin", "Administrator", null, password, Role.ADMIN);
         if (generated) {
-            // Printed once, on the console only: the hash is all that is stored.
-            System.out.println("Created associate 'admin' with generated password: " + password);
+            // Shown once: the hash is all that is stored.
+            Path file = config.dataDir().resolve(ADMIN_PASSWORD_FILE).toAbsolutePath();
+            try {
+                writeOwnerOnly(file, password + "\n");
+                LOG.warn("Created associate 'admin' with generated password {} (also in {}, readable by this"
+                        + " user only; delete it once the password is kept elsewhere)", password, file);
+            } catch (IOException e) {
+                LOG.warn("Created associate 'admin' with generated password {} ({} could not be written: {})",
+                        password, file, e.toString());
+            }
         } else {
             LOG.info("Created associate 'admin' with the password from {}",
                     config.adminPassword() != null ? "INVITATIONS_ADMIN_PASSWORD" : "--demo");
+        }
+    }
+
+    /**
+     * Writes {@code text} to {@code file} so that no one else can read it at any moment: a temporary
+     * file created with rw------- (where the file system has POSIX permissions), then renamed over it.
+     */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Path folder = file.getParent();
+        Files.createDirectories(folder);
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path temporary = posix
+                ? Files.createTempFile(folder, ".admin-password", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(folder, ".admin-password", ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 }

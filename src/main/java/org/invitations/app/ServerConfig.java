@@ -2,40 +2,139 @@ package org.invitations.app;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
+import org.invitations.security.PasswordHasher;
 
 /**
- * Start-up settings, from command-line flags first and environment variables second.
- *
- * @param jdbcUrl null means embedded Derby in {@code dataDir}
- * @param adminPassword the first admin's password on an empty database; null generates one
- * @param passwordIterations PBKDF2 cost for new password hashes
+ * Start-up settings, immutable, built once: from the command line and the environment by
+ * {@link #from(String[], Map)}, or by {@link #builder()} (tests, the benchmark).
  */
-public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
-                           String jdbcPassword, boolean demo, String adminPassword, int passwordIterations,
-                           boolean benchNoop, Path tlsKeystore, String tlsKeystorePassword, boolean logMessages) {
+public final class ServerConfig {
 
-    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                        boolean demo, String adminPassword, int passwordIterations) {
-        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword, passwordIterations, false,
-                null, null, false);
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_DATA = Path.of("data");
+    public static final String PATH = "/ws/invitations";
+
+    private final String host;
+    private final int port;
+    private final Path dataDir;
+    private final String jdbcUrl;
+    private final String jdbcUser;
+    private final String jdbcPassword;
+    private final boolean demo;
+    private final String adminPassword;
+    private final int passwordIterations;
+    private final boolean benchNoop;
+    private final Path tlsKeystore;
+    private final String tlsKeystorePassword;
+    private final boolean logMessages;
+
+    private ServerConfig(Builder b) {
+        this.host = Objects.requireNonNull(b.host, "host");
+        this.port = b.port;
+        this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
+        this.jdbcUrl = b.jdbcUrl;
+        this.jdbcUser = b.jdbcUser;
+        this.jdbcPassword = b.jdbcPassword;
+        this.demo = b.demo;
+        this.adminPassword = b.adminPassword;
+        this.passwordIterations = b.passwordIterations;
+        this.benchNoop = b.benchNoop;
+        this.tlsKeystore = b.tlsKeystore;
+        this.tlsKeystorePassword = b.tlsKeystorePassword;
+        this.logMessages = b.logMessages;
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " is not 0-65535");
+        }
+        if (passwordIterations < 1) {
+            throw new IllegalArgumentException("passwordIterations must be positive: " + passwordIterations);
+        }
+        if (tlsKeystore != null && tlsKeystorePassword == null) {
+            throw new IllegalArgumentException("a TLS keystore needs its password");
+        }
     }
 
-    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                        boolean demo, String adminPassword, int passwordIterations, boolean benchNoop) {
-        this(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword, passwordIterations, benchNoop,
-                null, null, false);
+    /** Every setting at its default: 0.0.0.0:8080, embedded Derby in ./data, PBKDF2 at 600,000 iterations. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** HTTPS with the given PKCS12 keystore (its first key) instead of plain HTTP. */
-    public ServerConfig withTls(Path keystore, String password) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword,
-                passwordIterations, benchNoop, keystore, password, logMessages);
+    /** A builder holding this configuration's settings, to derive another one. */
+    public Builder toBuilder() {
+        return new Builder().host(host).port(port).dataDir(dataDir).jdbcUrl(jdbcUrl).jdbcUser(jdbcUser)
+                .jdbcPassword(jdbcPassword).demo(demo).adminPassword(adminPassword)
+                .passwordIterations(passwordIterations).benchNoop(benchNoop).tls(tlsKeystore, tlsKeystorePassword)
+                .logMessages(logMessages);
+    }
+
+    /**
+     * The configuration of a command line, flags first and environment variables second.
+     *
+     * @throws IllegalArgumentException with a one-line message for a bad flag or value, and for
+     *         {@code --help} or {@code --version}, which {@link Main} answers instead
+     */
+    public static ServerConfig from(String[] args, Map<String, String> env) {
+        return CommandLineOptions.parse(args, env);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Null means embedded Derby in {@link #dataDir()}. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String jdbcUser() {
+        return jdbcUser;
+    }
+
+    public String jdbcPassword() {
+        return jdbcPassword;
+    }
+
+    /** Seed the demo directory (once). */
+    public boolean demo() {
+        return demo;
+    }
+
+    /** The first admin's password on an empty database; null generates one (or the demo one). */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** PBKDF2 cost for new password hashes. */
+    public int passwordIterations() {
+        return passwordIterations;
+    }
+
+    /** Also publish the benchmark's no-op endpoint. */
+    public boolean benchNoop() {
+        return benchNoop;
+    }
+
+    /** The PKCS12 keystore for HTTPS; null means plain HTTP. */
+    public Path tlsKeystore() {
+        return tlsKeystore;
+    }
+
+    public String tlsKeystorePassword() {
+        return tlsKeystorePassword;
     }
 
     /** Every SOAP message in and out is logged, with passwords masked. */
-    public ServerConfig withMessageLogging() {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword,
-                passwordIterations, benchNoop, tlsKeystore, tlsKeystorePassword, true);
+    public boolean logMessages() {
+        return logMessages;
     }
 
     public boolean tls() {
@@ -44,53 +143,6 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 
     public String scheme() {
         return tls() ? "https" : "http";
-    }
-
-    public static final int DEFAULT_PORT = 8080;
-    public static final String PATH = "/ws/invitations";
-
-    public static ServerConfig from(String[] args, Map<String, String> env) {
-        String host = env.getOrDefault("INVITATIONS_HOST", "0.0.0.0");
-        int port = Integer.parseInt(env.getOrDefault("INVITATIONS_PORT", String.valueOf(DEFAULT_PORT)));
-        Path data = Path.of(env.getOrDefault("INVITATIONS_DATA", "data"));
-        String jdbcUrl = env.get("INVITATIONS_JDBC_URL");
-        String jdbcUser = env.get("INVITATIONS_JDBC_USER");
-        String jdbcPassword = env.get("INVITATIONS_JDBC_PASSWORD");
-        boolean demo = false;
-        boolean benchNoop = false;
-        boolean logMessages = Boolean.parseBoolean(env.getOrDefault("INVITATIONS_LOG_MESSAGES", "false"));
-        String keystore = env.get("INVITATIONS_TLS_KEYSTORE");
-        int iterations = Integer.parseInt(env.getOrDefault("INVITATIONS_PBKDF2_ITERATIONS",
-                String.valueOf(org.invitations.security.PasswordHasher.DEFAULT_ITERATIONS)));
-        for (String arg : args) {
-            if (arg.equals("--demo")) {
-                demo = true;
-            } else if (arg.equals("--bench-noop")) {
-                benchNoop = true;
-            } else if (arg.equals("--log-messages")) {
-                logMessages = true;
-            } else if (arg.startsWith("--tls-keystore=")) {
-                keystore = value(arg);
-            } else if (arg.startsWith("--port=")) {
-                port = Integer.parseInt(value(arg));
-            } else if (arg.startsWith("--host=")) {
-                host = value(arg);
-            } else if (arg.startsWith("--data=")) {
-                data = Path.of(value(arg));
-            } else if (arg.startsWith("--jdbc-url=")) {
-                jdbcUrl = value(arg);
-            } else {
-                throw new IllegalArgumentException("Unknown argument " + arg + "; use --port=N, --host=H,"
-                        + " --data=DIR, --jdbc-url=URL, --tls-keystore=FILE, --log-messages or --demo");
-            }
-        }
-        String keystorePassword = env.get("INVITATIONS_TLS_KEYSTORE_PASSWORD");
-        if (keystore != null && keystorePassword == null) {
-            throw new IllegalArgumentException("--tls-keystore needs INVITATIONS_TLS_KEYSTORE_PASSWORD");
-        }
-        return new ServerConfig(host, port, data, jdbcUrl, jdbcUser, jdbcPassword, demo,
-                env.get("INVITATIONS_ADMIN_PASSWORD"), iterations, benchNoop,
-                keystore == null ? null : Path.of(keystore), keystorePassword, logMessages);
     }
 
     /** The JDBC URL to use: the configured one, or embedded Derby on disk in the data folder. */
@@ -102,12 +154,99 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
         return effectiveJdbcUrl().startsWith("jdbc:derby:");
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, demo, adminPassword,
-                passwordIterations, benchNoop, tlsKeystore, tlsKeystorePassword, logMessages);
+    /** Without the passwords. */
+    @Override
+    public String toString() {
+        return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
+                + ", jdbcUser=" + jdbcUser + ", demo=" + demo + ", passwordIterations=" + passwordIterations
+                + ", benchNoop=" + benchNoop + ", tlsKeystore=" + tlsKeystore + ", logMessages=" + logMessages + "]";
     }
 
-    private static String value(String arg) {
-        return arg.substring(arg.indexOf('=') + 1);
+    /** Collects settings; {@link #build()} checks them and makes the immutable configuration. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Path dataDir = DEFAULT_DATA;
+        private String jdbcUrl;
+        private String jdbcUser;
+        private String jdbcPassword;
+        private boolean demo;
+        private String adminPassword;
+        private int passwordIterations = PasswordHasher.DEFAULT_ITERATIONS;
+        private boolean benchNoop;
+        private Path tlsKeystore;
+        private String tlsKeystorePassword;
+        private boolean logMessages;
+
+        private Builder() {
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        /** 0 picks a free port (tests that never listen). */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        /** Null (the default) means embedded Derby in the data folder. */
+        public Builder jdbcUrl(String value) {
+            jdbcUrl = value;
+            return this;
+        }
+
+        public Builder jdbcUser(String value) {
+            jdbcUser = value;
+            return this;
+        }
+
+        public Builder jdbcPassword(String value) {
+            jdbcPassword = value;
+            return this;
+        }
+
+        public Builder demo(boolean value) {
+            demo = value;
+            return this;
+        }
+
+        public Builder adminPassword(String value) {
+            adminPassword = value;
+            return this;
+        }
+
+        public Builder passwordIterations(int value) {
+            passwordIterations = value;
+            return this;
+        }
+
+        public Builder benchNoop(boolean value) {
+            benchNoop = value;
+            return this;
+        }
+
+        /** HTTPS with the given PKCS12 keystore (its first key); a null keystore means plain HTTP. */
+        public Builder tls(Path keystore, String password) {
+            tlsKeystore = keystore;
+            tlsKeystorePassword = password;
+            return this;
+        }
+
+        public Builder logMessages(boolean value) {
+            logMessages = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
     }
 }

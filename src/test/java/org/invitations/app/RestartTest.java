@@ -5,10 +5,13 @@ import static org.invitations.support.Requests.freeSlot;
 import static org.invitations.support.Requests.meeting;
 import static org.invitations.support.Requests.pending;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.invitations.support.Directory;
 import org.invitations.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -45,14 +48,34 @@ class RestartTest {
 
     @Test
     void firstStartCreatesAdminWithConfiguredPassword() throws Exception {
-        ServerConfig config = new ServerConfig("127.0.0.1", TestServer.freePort(), data, null, null, null, false,
-                "configured-secret", TestServer.TEST_ITERATIONS);
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(TestServer.freePort()).dataDir(data)
+                .adminPassword("configured-secret").passwordIterations(TestServer.TEST_ITERATIONS).build();
         try (InvitationsServer server = InvitationsServer.start(config)) {
             var admin = org.invitations.support.Clients.as(server.address(), "admin", "configured-secret");
             var all = admin.listAssociates(new org.invitations.ws.generated.ListAssociates()).getAssociate();
 
             assertEquals(1, all.size(), "without --demo only the admin exists");
             assertEquals("admin", all.get(0).getUsername());
+        }
+        assertFalse(Files.exists(data.resolve(InvitationsServer.ADMIN_PASSWORD_FILE)), "nothing generated");
+    }
+
+    @Test
+    void aGeneratedAdminPasswordIsWrittenForTheOwnerOnly() throws Exception {
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(TestServer.freePort()).dataDir(data)
+                .passwordIterations(TestServer.TEST_ITERATIONS).build();
+        try (InvitationsServer server = InvitationsServer.start(config)) {
+            Path file = data.resolve(InvitationsServer.ADMIN_PASSWORD_FILE);
+            String password = Files.readString(file).strip();
+            var admin = org.invitations.support.Clients.as(server.address(), "admin", password);
+
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+            assertEquals(1, admin.listAssociates(new org.invitations.ws.generated.ListAssociates())
+                    .getAssociate().size(), "the password in the file is the admin's");
+            try (var files = Files.list(data)) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
+                        "no temporary file is left behind");
+            }
         }
     }
 }

@@ -17,22 +17,25 @@ class SchemaMappingTest {
 
     @Test
     void entitiesValidateAgainstTheMigratedSchema() {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, data, null, null, null, false, null, 1000);
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
+                .passwordIterations(1000).build();
 
         assertDoesNotThrow(() -> Database.open(config, "validate").close());
     }
 
     @Test
     void entitiesValidateAgainstTheMigratedSchemaOnPostgres() {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, data, org.invitations.support.Postgres.freshDatabase(),
-                "postgres", "postgres", false, null, 1000);
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
+                .jdbcUrl(org.invitations.support.Postgres.freshDatabase()).jdbcUser("postgres").jdbcPassword("postgres")
+                .passwordIterations(1000).build();
 
         assertDoesNotThrow(() -> Database.open(config, "validate").close());
     }
 
     @Test
     void invitationListIsServedByTheInviteeStatusStartIndex() throws Exception {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, data, null, null, null, false, null, 1000);
+        ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
+                .passwordIterations(1000).build();
         try (Database database = Database.open(config, "none")) {
             String columns = database.sessionFactory().fromSession(session -> session.doReturningWork(c -> indexColumns(c)));
 

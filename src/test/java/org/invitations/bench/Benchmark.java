@@ -322,9 +322,10 @@ public final class Benchmark {
     }
 
     private ServerConfig config(Path data, String jdbcUrl) {
-        return new ServerConfig("127.0.0.1", org.invitations.support.TestServer.freePort(), data, jdbcUrl,
-                jdbcUrl == null ? null : "postgres", jdbcUrl == null ? null : "postgres", false, "bench-admin-pw",
-                1_000, true);
+        return ServerConfig.builder().host("127.0.0.1").port(org.invitations.support.TestServer.freePort())
+                .dataDir(data).jdbcUrl(jdbcUrl).jdbcUser(jdbcUrl == null ? null : "postgres")
+                .jdbcPassword(jdbcUrl == null ? null : "postgres").adminPassword("bench-admin-pw")
+                .passwordIterations(1_000).benchNoop(true).build();
     }
 
     private String randomUser() {

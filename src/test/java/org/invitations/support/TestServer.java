@@ -23,14 +23,15 @@ public final class TestServer {
     /** On Derby in {@code dataDir}, or on a fresh PostgreSQL database when the test class is {@link OnPostgres}. */
     public static InvitationsServer startFor(Class<?> testClass, Path dataDir) {
         if (testClass != null && testClass.isAnnotationPresent(OnPostgres.class)) {
-            return InvitationsServer.start(new ServerConfig("127.0.0.1", freePort(), dataDir, Postgres.freshDatabase(),
-                    "postgres", "postgres", true, null, TEST_ITERATIONS));
+            return InvitationsServer.start(config(dataDir, freePort()).toBuilder().jdbcUrl(Postgres.freshDatabase())
+                    .jdbcUser("postgres").jdbcPassword("postgres").build());
         }
         return start(dataDir);
     }
 
     public static ServerConfig config(Path dataDir, int port) {
-        return new ServerConfig("127.0.0.1", port, dataDir, null, null, null, true, null, TEST_ITERATIONS);
+        return ServerConfig.builder().host("127.0.0.1").port(port).dataDir(dataDir).demo(true)
+                .passwordIterations(TEST_ITERATIONS).build();
     }
 
     public static int freePort() {

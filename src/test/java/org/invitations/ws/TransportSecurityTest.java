@@ -42,7 +42,8 @@ class TransportSecurityTest {
                 "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2")
                 .redirectErrorStream(true).start();
         assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes()));
-        var config = TestServer.config(data.resolve("db"), TestServer.freePort()).withTls(keystore, "test-pass");
+        var config = TestServer.config(data.resolve("db"), TestServer.freePort()).toBuilder()
+                .tls(keystore, "test-pass").build();
 
         try (InvitationsServer server = InvitationsServer.start(config)) {
             assertTrue(server.address().startsWith("https://"));
@@ -68,7 +69,8 @@ class TransportSecurityTest {
 
     @Test
     void loggedMessagesNeverShowAPassword() throws Exception {
-        var config = TestServer.config(data.resolve("db"), TestServer.freePort()).withMessageLogging();
+        var config = TestServer.config(data.resolve("db"), TestServer.freePort()).toBuilder()
+                .logMessages(true).build();
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (InvitationsServer server = InvitationsServer.start(config)) {

@@ -1,0 +1,240 @@
+package org.invitations.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+import org.invitations.security.PasswordHasher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line (picocli). Each option's {@code descriptionKey} is the environment variable that
+ * gives its value when the flag is absent; secrets are read from the environment only, so that they
+ * never show in the process list.
+ */
+@Command(name = "invitations-service", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = CommandLineOptions.ManifestVersion.class, usageHelpWidth = 100,
+        description = "Contract-first SOAP service for meeting and task invitations.%n"
+                + "Every option can also be set by the environment variable named with it; a flag wins.",
+        footerHeading = "%nEnvironment only (secrets never go on the command line):%n",
+        footer = {
+            "  INVITATIONS_JDBC_PASSWORD          the database user's password",
+            "  INVITATIONS_ADMIN_PASSWORD         the first admin's password, used only on an empty database;",
+            "                                     without it (and without --demo) one is generated and written",
+            "                                     to admin-password.txt in the data folder",
+            "  INVITATIONS_TLS_KEYSTORE_PASSWORD  the password of --tls-keystore"})
+final class CommandLineOptions {
+
+    static final int USAGE_ERROR = 2;
+
+    /** Logback's console format, chosen before the first log line (see logback.xml). */
+    enum LogFormat { plain, json }
+
+    @Option(names = "--host", paramLabel = "HOST", descriptionKey = "INVITATIONS_HOST",
+            description = "Interface to bind (env INVITATIONS_HOST). Default: 0.0.0.0, every interface.")
+    String host = ServerConfig.DEFAULT_HOST;
+
+    @Option(names = "--port", paramLabel = "N", descriptionKey = "INVITATIONS_PORT", converter = PortNumber.class,
+            description = "HTTP(S) port (env INVITATIONS_PORT). Default: 8080.")
+    int port = ServerConfig.DEFAULT_PORT;
+
+    @Option(names = "--data", paramLabel = "DIR", descriptionKey = "INVITATIONS_DATA",
+            description = "Folder of the embedded Derby database, derby.log and admin-password.txt "
+                    + "(env INVITATIONS_DATA). Default: ./data.")
+    Path data = ServerConfig.DEFAULT_DATA;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", descriptionKey = "INVITATIONS_JDBC_URL",
+            description = "Another database, e.g. jdbc:postgresql://host/invitations (env INVITATIONS_JDBC_URL)."
+                    + " Default: embedded Derby in the data folder.")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", paramLabel = "USER", descriptionKey = "INVITATIONS_JDBC_USER",
+            description = "The database user (env INVITATIONS_JDBC_USER).")
+    String jdbcUser;
+
+    @Option(names = "--pbkdf2-iterations", paramLabel = "N", descriptionKey = "INVITATIONS_PBKDF2_ITERATIONS",
+            converter = PositiveNumber.class,
+            description = "Cost of new password hashes (env INVITATIONS_PBKDF2_ITERATIONS). Default: 600000.")
+    int passwordIterations = PasswordHasher.DEFAULT_ITERATIONS;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", descriptionKey = "INVITATIONS_TLS_KEYSTORE",
+            description = "HTTPS with this PKCS12 keystore (env INVITATIONS_TLS_KEYSTORE);"
+                    + " needs INVITATIONS_TLS_KEYSTORE_PASSWORD. Default: plain HTTP.")
+    Path tlsKeystore;
+
+    @Option(names = "--log-messages", descriptionKey = "INVITATIONS_LOG_MESSAGES",
+            description = "Log every SOAP message in and out, passwords masked (env INVITATIONS_LOG_MESSAGES=true).")
+    boolean logMessages;
+
+    @Option(names = "--log-format", paramLabel = "plain|json", descriptionKey = "INVITATIONS_LOG_FORMAT",
+            description = "One line of text per log event, or one JSON object (env INVITATIONS_LOG_FORMAT)."
+                    + " Default: plain.")
+    LogFormat logFormat = LogFormat.plain;
+
+    @Option(names = "--demo", descriptionKey = "INVITATIONS_DEMO",
+            description = "Seed the demo directory (once), with known passwords (env INVITATIONS_DEMO=true).")
+    boolean demo;
+
+    /** The benchmark's no-op endpoint; not for operators. */
+    @Option(names = "--bench-noop", hidden = true)
+    boolean benchNoop;
+
+    /**
+     * Parses {@code args}, prints help, the version or a one-line error to {@code out}/{@code err},
+     * and otherwise hands the configuration to {@code serve}.
+     *
+     * @return the exit code: 0 after help or version, {@value #USAGE_ERROR} for a bad command line,
+     *         otherwise what {@code serve} returns
+     */
+    static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err,
+                   ToIntFunction<Parsed> serve) {
+        CommandLine cli = commandLine(env).setOut(out).setErr(err);
+        Parsed parsed;
+        try {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(out);
+                out.flush();
+                return 0;
+            }
+            if (cli.isVersionHelpRequested()) {
+                cli.printVersionHelp(out);
+                out.flush();
+                return 0;
+            }
+            CommandLineOptions options = cli.getCommand();
+            parsed = new Parsed(options.toConfig(cli, env), options.logFormat);
+        } catch (ParameterException e) {
+            err.println(message(e, args));
+            err.flush();
+            return USAGE_ERROR;
+        }
+        return serve.applyAsInt(parsed);
+    }
+
+    /** What a command line asks to run with: the service's configuration, and the log format for Main. */
+    record Parsed(ServerConfig config, LogFormat logFormat) {
+    }
+
+    /** See {@link ServerConfig#from(String[], Map)}. */
+    static ServerConfig parse(String[] args, Map<String, String> env) {
+        CommandLine cli = commandLine(env);
+        try {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+                throw new IllegalArgumentException("--help and --version print text, not a configuration");
+            }
+            return cli.<CommandLineOptions>getCommand().toConfig(cli, env);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(message(e, args), e);
+        }
+    }
+
+    private static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new CommandLineOptions());
+        // The environment is consulted for every option the command line leaves out.
+        cli.setDefaultValueProvider(spec -> {
+            String variable = environmentVariable(spec);
+            return variable == null ? null : env.get(variable);
+        });
+        return cli;
+    }
+
+    /** The environment variable named in an option's {@code descriptionKey}, or null. */
+    private static String environmentVariable(ArgSpec spec) {
+        String key = spec.descriptionKey();
+        return spec.isOption() && key != null && key.startsWith("INVITATIONS_") ? key : null;
+    }
+
+    private ServerConfig toConfig(CommandLine cli, Map<String, String> env) {
+        String keystorePassword = env.get("INVITATIONS_TLS_KEYSTORE_PASSWORD");
+        if (tlsKeystore != null && keystorePassword == null) {
+            throw new ParameterException(cli, "--tls-keystore needs INVITATIONS_TLS_KEYSTORE_PASSWORD");
+        }
+        return ServerConfig.builder()
+                .host(host)
+                .port(port)
+                .dataDir(data)
+                .jdbcUrl(jdbcUrl)
+                .jdbcUser(jdbcUser)
+                .jdbcPassword(env.get("INVITATIONS_JDBC_PASSWORD"))
+                .demo(demo)
+                .adminPassword(env.get("INVITATIONS_ADMIN_PASSWORD"))
+                .passwordIterations(passwordIterations)
+                .benchNoop(benchNoop)
+                .tls(tlsKeystore, tlsKeystore == null ? null : keystorePassword)
+                .logMessages(logMessages)
+                .build();
+    }
+
+    /** One line: picocli's message, and where the value came from when not from the command line. */
+    private static String message(ParameterException e, String[] args) {
+        StringBuilder message = new StringBuilder(e.getMessage());
+        if (e.getArgSpec() instanceof OptionSpec option && environmentVariable(option) != null
+                && Arrays.stream(args).noneMatch(arg -> arg.equals(option.longestName())
+                        || arg.startsWith(option.longestName() + "="))) {
+            message.append(" (in ").append(environmentVariable(option)).append(')');
+        }
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                message.append("; did you mean ").append(String.join(" or ", suggestions)).append('?');
+            } else {
+                message.append("; the options are ").append(unmatched.getCommandLine().getCommandSpec().options()
+                        .stream().filter(option -> !option.hidden()).map(OptionSpec::longestName)
+                        .collect(Collectors.joining(", "))).append('.');
+            }
+        }
+        return message.toString();
+    }
+
+    /** 1-65535, with a message that says so. */
+    static final class PortNumber implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port >= 1 && port <= 65_535) {
+                    return port;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new TypeConversionException("'" + value + "' is not a port number (1-65535)");
+        }
+    }
+
+    static final class PositiveNumber implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int number = Integer.parseInt(value.trim());
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new TypeConversionException("'" + value + "' is not a positive whole number");
+        }
+    }
+
+    /** The jar's Implementation-Version (the Maven project version). */
+    static final class ManifestVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"invitations-service " + (version != null ? version : "(not built as a jar)")};
+        }
+    }
+}
