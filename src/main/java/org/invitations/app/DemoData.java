@@ -23,7 +23,11 @@ public final class DemoData {
         if (directory.hasAssociate("alice")) {
             return;
         }
-        directory.addAssociate(null, "alice", "Alice Andersen", "alice@example.com", ALICE_PASSWORD, Role.USER);
+        try {
+            directory.addAssociate(null, "alice", "Alice Andersen", "alice@example.com", ALICE_PASSWORD, Role.USER);
+        } catch (org.invitations.shared.InvalidRequest taken) {
+            return; // another node, starting at the same time, is seeding it
+        }
         directory.addAssociate(null, "bob", "Bob Berg", "bob@example.com", BOB_PASSWORD, Role.USER);
         directory.addAssociate(null, "carol", "Carol Carlsen", null, CAROL_PASSWORD, Role.USER);
         directory.createContact(null, "Fjordline Shipping AS", List.of(

@@ -160,7 +160,12 @@ public final class InvitationsServer implements AutoCloseable {
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
-        directory.addAssociate(null, "admin", "Administrator", null, password, Role.ADMIN);
+        try {
+            directory.addAssociate(null, "admin", "Administrator", null, password, Role.ADMIN);
+        } catch (org.invitations.shared.InvalidRequest taken) {
+            LOG.info("The first admin was created by another node starting at the same time");
+            return;
+        }
         if (generated) {
             // Shown once: the hash is all that is stored.
             Path file = config.dataDir().resolve(ADMIN_PASSWORD_FILE).toAbsolutePath();
