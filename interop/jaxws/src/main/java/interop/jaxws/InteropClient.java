@@ -149,8 +149,10 @@ public final class InteropClient {
             Holder<Long> appointmentId = new Holder<>();
             Holder<Long> masterRecordId = new Holder<>();
             Holder<List<ParticipantResult>> results = new Holder<>();
+            // wrapper style: one parameter per request element, requestId (safe retries) included
             alice.createInvitation(AppointmentType.MEETING, title, null, null, xml(START), xml(END),
-                    participants, null, appointmentId, masterRecordId, results);
+                    participants, null, "interop-" + java.util.UUID.randomUUID(), appointmentId, masterRecordId,
+                    results);
             List<ParticipantResult> mine = new ArrayList<>();
             for (ParticipantResult p : results.value == null ? List.<ParticipantResult>of() : results.value) {
                 if (p.getParticipant() != null && bobId.equals(p.getParticipant().getAssociateId())) {
