@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
             SessionFactory sessionFactory = new HibernatePersistenceConfiguration("invitations")
                     .managedClasses(Associate.class, Contact.class, Person.class, Resource.class,
                             Appointment.class, ParticipantRecord.class, AuditEvent.class,
-                            org.invitations.invitation.ClientRequest.class)
+                            org.invitations.invitation.ClientRequest.class, org.invitations.security.Account.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")

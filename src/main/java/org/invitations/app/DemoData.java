@@ -3,7 +3,7 @@ package org.invitations.app;
 import java.util.List;
 import org.invitations.directory.DirectoryService;
 import org.invitations.directory.DirectoryService.NewPerson;
-import org.invitations.directory.Role;
+import org.invitations.security.Role;
 
 /**
  * A small directory with known passwords, so that the README's examples and the SoapUI project work

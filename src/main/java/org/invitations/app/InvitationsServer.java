@@ -17,7 +17,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.DirectoryService;
-import org.invitations.directory.Role;
+import org.invitations.security.Role;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;

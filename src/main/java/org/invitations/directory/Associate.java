@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Instant;
+import org.invitations.security.Role;
 
 /**
  * An internal user of the company: has a login and a diary, and is the only kind of participant that
@@ -33,22 +33,17 @@ public class Associate {
     @Column(length = 254)
     private String email;
 
-    @Column(name = "password_hash", nullable = false, length = 200)
+    /** Set when the associate is created; changed only through security's Account. */
+    @Column(name = "password_hash", nullable = false, length = 200, updatable = false)
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
+    @Column(nullable = false, length = 12, updatable = false)
     private Role role;
 
-    /** A disabled associate cannot sign in; its records stay. */
-    @Column(nullable = false)
+    /** A disabled associate cannot sign in; its records stay. Changed only through security's Account. */
+    @Column(nullable = false, updatable = false)
     private boolean enabled = true;
-
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
 
     protected Associate() {
     }
@@ -61,46 +56,8 @@ public class Associate {
         this.role = role;
     }
 
-    /**
-     * A wrong password. After {@code maxFailures} in a row the account is locked for {@code lock}, so
-     * that guessing costs hours rather than seconds. Returns whether it is locked now.
-     */
-    public boolean recordFailedLogin(Instant now, int maxFailures, java.time.Duration lock) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lock);
-            failedLogins = 0;
-            return true;
-        }
-        return false;
-    }
-
-    /** A right password ends the run of failures. Returns whether anything changed. */
-    public boolean recordSuccessfulLogin() {
-        boolean changed = failedLogins != 0 || lockedUntil != null;
-        failedLogins = 0;
-        lockedUntil = null;
-        return changed;
-    }
-
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    public void changePassword(String newHash) {
-        this.passwordHash = newHash;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
     public boolean isEnabled() {
         return enabled;
-    }
-
-    public Instant getLockedUntil() {
-        return lockedUntil;
     }
 
     public Long getId() {

@@ -4,9 +4,11 @@ import org.invitations.shared.Transactions;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.invitations.audit.AuditLog;
+import org.invitations.security.Account;
 import org.invitations.security.Authenticator;
 import org.invitations.security.Caller;
 import org.invitations.security.PasswordHasher;
+import org.invitations.security.Role;
 import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.NotAllowed;
 import org.invitations.shared.NotFound;
@@ -65,13 +67,14 @@ public final class DirectoryService {
         }
         String hash = hasher.hash(newPassword);
         Associate changed = Transactions.run(sessionFactory, session -> {
-            Associate associate = session.find(Associate.class, who, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            if (associate == null) {
+            Account account = session.find(Account.class, who, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (account == null) {
                 throw new NotFound("associate", who, "associateId");
             }
-            associate.changePassword(hash);
+            account.changePassword(hash);
             audit.record(session, caller, "ChangePassword", "associate", who, null);
-            return associate;
+            session.flush();
+            return session.find(Associate.class, who);
         });
         authenticator.evict(changed.getUsername());
         return changed;
@@ -84,14 +87,16 @@ public final class DirectoryService {
             throw new InvalidRequest("associateId", "an administrator cannot disable its own account");
         }
         Associate changed = Transactions.run(sessionFactory, session -> {
-            Associate associate = session.find(Associate.class, associateId);
-            if (associate == null) {
+            Account account = session.find(Account.class, associateId,
+                    jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (account == null) {
                 throw new NotFound("associate", associateId, "associateId");
             }
-            associate.setEnabled(enabled);
+            account.setEnabled(enabled);
             audit.record(session, caller, enabled ? "EnableAssociate" : "DisableAssociate", "associate",
-                    associateId, associate.getUsername());
-            return associate;
+                    associateId, account.getUsername());
+            session.flush();
+            return session.find(Associate.class, associateId);
         });
         authenticator.evict(changed.getUsername());
         return changed;

@@ -17,8 +17,7 @@ import org.hibernate.query.SelectionQuery;
 import org.invitations.shared.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.invitations.directory.Associate;
-import org.invitations.directory.Role;
+import org.invitations.security.Role;
 import org.invitations.shared.NotAllowed;
 
 /**
@@ -96,8 +95,8 @@ public final class Authenticator {
             if (cached != null) {
                 return cached;
             }
-            Check check = check(session -> session.createSelectionQuery("from Associate where username = :u",
-                            Associate.class).setParameter("u", username), password, true);
+            Check check = check(session -> session.createSelectionQuery("from Account where username = :u",
+                            Account.class).setParameter("u", username), password, true);
             if (check.refusal() != null) {
                 LOG.info("Login of '{}' refused: {}", username, check.refusal());
                 throw new AuthenticationFailed(AuthenticationFailed.GENERIC);
@@ -117,8 +116,8 @@ public final class Authenticator {
         if (password == null) {
             return false;
         }
-        Check check = check(session -> session.createSelectionQuery("from Associate where id = :id",
-                Associate.class).setParameter("id", associateId), password, false);
+        Check check = check(session -> session.createSelectionQuery("from Account where id = :id",
+                Account.class).setParameter("id", associateId), password, false);
         if (check.refusal() != null) {
             LOG.info("Current password of associate {} refused: {}", associateId, check.refusal());
         }
@@ -136,17 +135,17 @@ public final class Authenticator {
      * is not checked at all. {@code login} is false for ChangePassword's current password: its caller
      * is signed in already, and its cached login stays until the account locks.
      */
-    private Check check(Function<Session, SelectionQuery<Associate>> query, String password, boolean login) {
+    private Check check(Function<Session, SelectionQuery<Account>> query, String password, boolean login) {
         Instant now = clock.instant();
         return Transactions.run(sessionFactory, session -> {
-            Associate associate = query.apply(session).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            Account associate = query.apply(session).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getSingleResultOrNull();
             if (associate == null) {
                 hasher.verify(password, dummyHash);
                 refusals.record(session, null, UNKNOWN);
                 return new Check(null, UNKNOWN);
             }
-            Caller who = new Caller(associate.getId(), associate.getUsername(), associate.getRole());
+            Caller who = associate.caller();
             if (associate.isLockedAt(now)) {
                 refusals.record(session, who, LOCKED);
                 return new Check(null, LOCKED + " until " + associate.getLockedUntil());
@@ -186,8 +185,8 @@ public final class Authenticator {
      * enabled, and not be an integration itself; the result never has admin rights.
      */
     public Caller onBehalfOf(Caller integration, String username) {
-        Associate associate = Transactions.run(sessionFactory, session ->
-                session.createSelectionQuery("from Associate where username = :u", Associate.class)
+        Account associate = Transactions.run(sessionFactory, session ->
+                session.createSelectionQuery("from Account where username = :u", Account.class)
                         .setParameter("u", username)
                         .getSingleResultOrNull());
         if (associate == null || !associate.isEnabled() || associate.getRole() == Role.INTEGRATION) {

@@ -1,7 +1,7 @@
 package org.invitations.security;
 
 import java.security.Principal;
-import org.invitations.directory.Role;
+import org.invitations.security.Role;
 
 /**
  * The associate a SOAP call is made as. {@code integration} names the INTEGRATION account when the

@@ -78,7 +78,7 @@ final class DirectoryMapper {
         return response;
     }
 
-    static org.invitations.directory.Role toRole(Role role) {
-        return role == null ? org.invitations.directory.Role.USER : org.invitations.directory.Role.valueOf(role.name());
+    static org.invitations.security.Role toRole(Role role) {
+        return role == null ? org.invitations.security.Role.USER : org.invitations.security.Role.valueOf(role.name());
     }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.invitations.directory.Associate;
-import org.invitations.directory.Role;
+import org.invitations.security.Role;
 import org.invitations.shared.InvalidTransition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -259,11 +259,16 @@ class HostileInputTest extends RawEndpointTest {
         var chunked = java.net.http.HttpRequest.BodyPublishers.fromPublisher(
                 java.net.http.HttpRequest.BodyPublishers.ofByteArray(big));
 
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.address()))
-                .header("Content-Type", "text/xml; charset=UTF-8").POST(chunked).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-
-        assertEquals(413, response.statusCode(), response.body());
+        // The server answers 413 and closes as soon as the limit is passed; a client still sending
+        // may see the close (a reset) before it reads the answer. Either way: refused, never a 200.
+        try {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.address()))
+                    .header("Content-Type", "text/xml; charset=UTF-8").POST(chunked).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, response.statusCode(), response.body());
+        } catch (java.io.IOException closedWhileSending) {
+            // refused by closing the connection mid-body
+        }
         assertUnchangedAndStillServing();
     }
 

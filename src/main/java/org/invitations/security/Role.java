@@ -1,4 +1,4 @@
-package org.invitations.directory;
+package org.invitations.security;
 
 /**
  * What an account may do. USER acts for itself; ADMIN also manages the directory and reads the audit
