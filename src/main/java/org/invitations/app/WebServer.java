@@ -118,7 +118,10 @@ final class WebServer {
                 new EagerContentHandler.RetainedContentLoaderFactory(limits.maxRequestBytes() + 64 * 1024, -1, true));
         MinimumReadRate rate = new MinimumReadRate(new BodyLimit(wholeBody, limits.maxRequestBytes()),
                 limits.minBytesPerSecond());
-        server.setHandler(new Stopping(new GracefulHandler(new Operations(rate, databaseUp, metrics))));
+        GracefulHandler graceful = new GracefulHandler(new Operations(rate, databaseUp, metrics));
+        // While stopping, a request in flight whose client goes quiet is given this long (Jetty: 1 s).
+        graceful.setShutdownIdleTimeout(limits.stopTimeout().toMillis() / 2);
+        server.setHandler(new Stopping(graceful));
         try {
             server.start();
         } catch (Exception e) {

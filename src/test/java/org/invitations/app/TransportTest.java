@@ -196,7 +196,15 @@ class TransportTest {
                     </inv:participants>%s</inv:CreateInvitation>""".formatted(bob, " ".repeat(40_000)))
                     .getBytes(StandardCharsets.UTF_8);
             int half = create.length / 2;
-            send(inFlight, uri, create.length, java.util.Arrays.copyOf(create, half));
+            // Expect: 100-continue: the server's "100 Continue" shows the request is in its hands.
+            OutputStream out = inFlight.getOutputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: text/xml; charset=UTF-8\r\nExpect: 100-continue\r\nContent-Length: "
+                    + create.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertTrue(readHead(inFlight).startsWith("HTTP/1.1 100"), "the server takes the request");
+            out.write(create, 0, half);
+            out.flush();
 
             Future<?> stopping = stopper.submit(() -> {
                 server.close();
@@ -204,14 +212,26 @@ class TransportTest {
             });
             awaitRefusingConnections(uri, Duration.ofSeconds(10));
 
-            send(keptAlive, uri, list.length, list);
-            String refused = readResponse(keptAlive);
+            // A create on the connection that was open before the stop: refused, and never done.
+            byte[] late = RawSoap.envelope("alice", DemoData.ALICE_PASSWORD, """
+                    <inv:CreateInvitation><inv:type>MEETING</inv:type><inv:title>Arrived at stop</inv:title>
+                    <inv:start>2031-06-07T09:00:00Z</inv:start><inv:end>2031-06-07T10:00:00Z</inv:end>
+                    <inv:participants><inv:participant><inv:associateId>%d</inv:associateId></inv:participant>
+                    </inv:participants></inv:CreateInvitation>""".formatted(bob)).getBytes(StandardCharsets.UTF_8);
+            String refused;
+            try {
+                send(keptAlive, uri, late.length, late);
+                refused = readResponse(keptAlive);
+            } catch (IOException closed) {
+                refused = "[closed]";
+            }
             inFlight.getOutputStream().write(create, half, create.length - half);
             String answered = readResponse(inFlight);
             stopping.get(30, TimeUnit.SECONDS);
 
-            assertTrue(refused.startsWith("HTTP/1.1 503"), refused);
-            assertTrue(refused.toLowerCase().contains("connection: close"), refused);
+            // Jetty closes connections that are idle when the stop begins; one that races it gets 503.
+            assertTrue(refused.equals("[closed]") || refused.startsWith("HTTP/1.1 503")
+                    && refused.toLowerCase().contains("connection: close"), refused);
             assertTrue(answered.startsWith("HTTP/1.1 200") && answered.contains("CreateInvitationResponse"), answered);
         } finally {
             stopper.shutdownNow();
@@ -221,7 +241,7 @@ class TransportTest {
             request.setAssociateId(new org.invitations.support.Directory(again.address()).idOf("alice"));
             assertEquals(1, Clients.as(again.address(), "admin", DemoData.ADMIN_PASSWORD).getAuditLog(request)
                     .getEntry().stream().filter(e -> e.getOperation().equals("CreateInvitation")).count(),
-                    "the request in flight was committed and answered; the refused one did nothing");
+                    "the request in flight was committed and answered; the one refused did nothing");
         }
     }
 
@@ -233,8 +253,8 @@ class TransportTest {
         out.flush();
     }
 
-    /** One HTTP/1.1 response (status line, headers and a body of Content-Length bytes), as text. */
-    private static String readResponse(Socket socket) throws IOException {
+    /** A status line and headers, up to the blank line; "[closed]" appended if the connection ends first. */
+    private static String readHead(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
@@ -244,7 +264,16 @@ class TransportTest {
             }
             head.write(b);
         }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** One HTTP/1.1 response (status line, headers and a body of Content-Length bytes), as text. */
+    private static String readResponse(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        String headers = readHead(socket);
+        if (headers.endsWith("[closed]")) {
+            return headers;
+        }
         int length = 0;
         for (String line : headers.split("\r\n")) {
             if (line.toLowerCase().startsWith("content-length:")) {
