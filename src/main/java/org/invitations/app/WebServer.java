@@ -118,10 +118,9 @@ final class WebServer {
                 new EagerContentHandler.RetainedContentLoaderFactory(limits.maxRequestBytes() + 64 * 1024, -1, true));
         MinimumReadRate rate = new MinimumReadRate(new BodyLimit(wholeBody, limits.maxRequestBytes()),
                 limits.minBytesPerSecond());
-        GracefulHandler graceful = new GracefulHandler(new Operations(rate, databaseUp, metrics));
-        // While stopping, a request in flight whose client goes quiet is given this long (Jetty: 1 s).
-        graceful.setShutdownIdleTimeout(limits.stopTimeout().toMillis() / 2);
-        server.setHandler(new Stopping(graceful));
+        // While stopping, connections idle for a second are closed (Jetty's default): keep-alive
+        // connections do not hold the stop up, and a client in flight must keep sending.
+        server.setHandler(new Stopping(new GracefulHandler(new Operations(rate, databaseUp, metrics))));
         try {
             server.start();
         } catch (Exception e) {
