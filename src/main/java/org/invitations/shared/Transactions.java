@@ -54,14 +54,6 @@ public final class Transactions {
         }
     }
 
-    /** Read-only work: the same handling (a reader can wait on a writer's lock in Derby). */
-    public static void runVoid(SessionFactory sessionFactory, java.util.function.Consumer<Session> work) {
-        run(sessionFactory, session -> {
-            work.accept(session);
-            return null;
-        });
-    }
-
     enum Kind { RACE, BUSY, OTHER }
 
     /** What kind of failure this is, from the exception types and SQL states of its causes. */
