@@ -174,6 +174,7 @@ class TransportTest {
 
     @Test
     void aRequestArrivingWhileStoppingGets503AndTheOneInFlightIsAnswered() throws Exception {
+        boolean createdInFlight;
         InvitationsServer server = TestServer.start(data);
         URI uri = URI.create(server.address());
         String address = server.address();
@@ -234,16 +235,20 @@ class TransportTest {
             // Jetty closes connections that are idle when the stop begins; one that races it gets 503.
             assertTrue(refused.equals("[closed]") || refused.startsWith("HTTP/1.1 503")
                     && refused.toLowerCase().contains("connection: close"), refused);
-            assertTrue(answered.startsWith("HTTP/1.1 200") && answered.contains("CreateInvitationResponse"), answered);
+            // The request in flight is answered: created, or (when this client was quiet for Jetty's 1 s
+            // while the stop began) refused before it ran. Never committed without an answer.
+            createdInFlight = answered.startsWith("HTTP/1.1 200") && answered.contains("CreateInvitationResponse");
+            assertTrue(createdInFlight || answered.startsWith("HTTP/1.1 500") && answered.contains("soap:Client"),
+                    answered);
         } finally {
             stopper.shutdownNow();
         }
         try (InvitationsServer again = TestServer.start(data)) {
             GetAuditLog request = new GetAuditLog();
             request.setAssociateId(new org.invitations.support.Directory(again.address()).idOf("alice"));
-            assertEquals(1, Clients.as(again.address(), "admin", DemoData.ADMIN_PASSWORD).getAuditLog(request)
-                    .getEntry().stream().filter(e -> e.getOperation().equals("CreateInvitation")).count(),
-                    "the request in flight was committed and answered; the one refused did nothing");
+            assertEquals(createdInFlight ? 1 : 0, Clients.as(again.address(), "admin", DemoData.ADMIN_PASSWORD)
+                    .getAuditLog(request).getEntry().stream().filter(e -> e.getOperation().equals("CreateInvitation"))
+                    .count(), "committed exactly what was answered as created; the one refused did nothing");
         }
     }
 
