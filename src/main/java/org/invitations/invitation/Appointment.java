@@ -1,6 +1,8 @@
 package org.invitations.invitation;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,11 +12,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.invitations.directory.Associate;
+import org.invitations.invitation.NewMeeting.ParticipantRef;
+import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.InvalidTransition;
 
 /**
@@ -44,14 +52,9 @@ public class Appointment {
     @Column(nullable = false, length = 10)
     private AppointmentType type;
 
-    @Column(nullable = false, length = 200)
-    private String title;
-
-    @Column(length = 4000)
-    private String description;
-
-    @Column(length = 255)
-    private String location;
+    /** The owner's text; each record keeps its own copy. */
+    @Embedded
+    private RecordText text;
 
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
@@ -74,43 +77,127 @@ public class Appointment {
     @Column(nullable = false)
     private int version;
 
+    /** The owner's master record and every participant's, in creation order; written with the appointment. */
+    @OneToMany(mappedBy = "appointment", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<ParticipantRecord> records = new ArrayList<>();
+
     protected Appointment() {
     }
 
-    public Appointment(Associate owner, AppointmentType type, String title, String description, String location,
-                       Instant startsAt, Instant endsAt, Instant createdAt) {
+    Appointment(Associate owner, AppointmentType type, RecordText text, Instant startsAt, Instant endsAt,
+                Instant createdAt) {
         this.owner = owner;
         this.type = type;
-        this.title = title;
-        this.description = description;
-        this.location = location;
+        this.text = text;
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.createdAt = createdAt;
     }
 
-    /** Moves the slot and raises the sequence; a cancelled appointment stays where it was. */
-    public void move(Instant newStart, Instant newEnd) {
+    // ------------------------------------------------------------------ who takes part
+
+    /** The owner's own record ("include myself"): booked, never an invitation. */
+    ParticipantRecord includeOwner(Instant now) {
+        return add(ParticipantRecord.master(this, now));
+    }
+
+    /**
+     * A new participant: an associate is invited (5), or booked (1) without invitations; persons and
+     * resources are booked. One who was removed earlier is asked or booked again as if new; one who
+     * takes part already is refused, with {@code field} naming it in the request.
+     */
+    ParticipantRecord addParticipant(ParticipantRef ref, Participants found, boolean sendInvitations, boolean busy,
+                                     Instant now, String field) {
+        requireNotCancelled(Status.BOOKED);
+        if (type == AppointmentType.TASK && ref.kind() != ParticipantKind.ASSOCIATE) {
+            throw new InvalidRequest(field, "a task is distributed to associates only; "
+                    + Participants.name(ref.kind()) + " " + ref.id() + " cannot take a task");
+        }
+        ParticipantRecord existing = recordOf(ref);
+        if (existing == null) {
+            return add(switch (ref.kind()) {
+                case ASSOCIATE -> ParticipantRecord.forAssociate(this, found.associates.get(ref.id()),
+                        sendInvitations, busy, now);
+                case PERSON -> ParticipantRecord.forPerson(this, found.persons.get(ref.id()), now);
+                case RESOURCE -> ParticipantRecord.forResource(this, found.resources.get(ref.id()), busy, now);
+            });
+        }
+        if (existing.getStatus() != Status.CANCELLED) {
+            throw new InvalidRequest(field, Participants.name(ref.kind()) + " " + ref.id()
+                    + " already takes part in appointment " + id);
+        }
+        existing.reinstate(sendInvitations, busy, now);
+        return existing;
+    }
+
+    /** A participant leaves: its record becomes 10, and it may be added again later. */
+    void removeParticipant(ParticipantRef ref, Instant now, String field) {
+        requireNotCancelled(Status.CANCELLED);
+        ParticipantRecord record = recordOf(ref);
+        if (record == null || record.getStatus() == Status.CANCELLED) {
+            throw new InvalidRequest(field, Participants.name(ref.kind()) + " " + ref.id()
+                    + " is not a participant of appointment " + id);
+        }
+        record.cancel(now);
+    }
+
+    private ParticipantRecord add(ParticipantRecord record) {
+        records.add(record);
+        return record;
+    }
+
+    private ParticipantRecord recordOf(ParticipantRef ref) {
+        for (ParticipantRecord record : records) {
+            if (!record.isMaster() && record.getKind() == ref.kind() && record.getParticipantId() == ref.id()) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ what the owner does
+
+    /**
+     * New start and end, and the sequence goes up. Every associate invitee who saw or answered is asked
+     * again (6); {@code conflicts} is asked about each participant in the new slot.
+     */
+    void moveTo(Instant newStart, Instant newEnd, java.util.function.Function<Appointment, Conflicts> conflicts,
+                Instant now) {
         requireNotCancelled(Status.MOVED);
         this.startsAt = newStart;
         this.endsAt = newEnd;
         this.sequence++;
+        Conflicts busy = conflicts.apply(this);
+        records.forEach(r -> r.moveTo(newStart, newEnd, busy.isBusy(r), now));
     }
 
-    /** The owner's text; participant records follow only when the owner asks for it. */
-    public void changeText(String newTitle, String newDescription, String newLocation) {
+    /** A task's due date moves: colleagues who answered are asked again, as for a moved meeting. */
+    public void moveDue(Instant due, Instant now) {
+        moveTo(due, due, task -> Conflicts.none(), now);
+    }
+
+    /**
+     * The owner's new text. The owner's record always follows; the participants' records follow only
+     * with {@code updateAllRecords}, and never a cancelled one.
+     */
+    void changeText(RecordText newText, boolean updateAllRecords) {
         requireNotCancelled(Status.BOOKED);
-        this.title = newTitle;
-        this.description = newDescription;
-        this.location = newLocation;
+        this.text = newText;
+        for (ParticipantRecord record : records) {
+            if (record.isMaster() || updateAllRecords && record.getStatus() != Status.CANCELLED) {
+                record.copyTextOf(this);
+            }
+        }
     }
 
-    /** Returns false when it was already cancelled, so a retried cancel changes nothing. */
-    public boolean cancel(Instant now) {
+    /** Every record becomes 10. Returns false when it was already cancelled, so a retried cancel changes nothing. */
+    boolean cancel(Instant now) {
         if (cancelledAt != null) {
             return false;
         }
         cancelledAt = now;
+        records.forEach(r -> r.cancel(now));
         return true;
     }
 
@@ -139,16 +226,30 @@ public class Appointment {
         return type;
     }
 
+    public RecordText getText() {
+        return text;
+    }
+
     public String getTitle() {
-        return title;
+        return text.title();
     }
 
     public String getDescription() {
-        return description;
+        return text.description();
     }
 
     public String getLocation() {
-        return location;
+        return text.location();
+    }
+
+    /** Every record, the owner's included, in creation order; changed only through this appointment. */
+    public List<ParticipantRecord> getRecords() {
+        return java.util.Collections.unmodifiableList(records);
+    }
+
+    /** The participants' records, without the owner's. */
+    public List<ParticipantRecord> getParticipantRecords() {
+        return records.stream().filter(r -> !r.isMaster()).toList();
     }
 
     public Instant getStartsAt() {

@@ -1,8 +1,6 @@
 package org.invitations.invitation;
 
 import jakarta.persistence.LockModeType;
-import java.util.ArrayList;
-import java.util.List;
 import org.hibernate.Session;
 import org.invitations.security.Caller;
 import org.invitations.shared.InvalidRequest;
@@ -94,13 +92,5 @@ public final class Appointments {
                         where r.id = :id""", ParticipantRecord.class)
                 .setParameter("id", recordId)
                 .getSingleResultOrNull();
-    }
-
-    /** Every record of the appointment, the owner's included, in creation order. */
-    public static List<ParticipantRecord> records(Session session, long appointmentId) {
-        return new ArrayList<>(session.createSelectionQuery(
-                        "from ParticipantRecord r where r.appointment.id = :id order by r.id", ParticipantRecord.class)
-                .setParameter("id", appointmentId)
-                .getResultList());
     }
 }

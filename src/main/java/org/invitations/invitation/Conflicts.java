@@ -3,7 +3,6 @@ package org.invitations.invitation;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.hibernate.Session;
 
@@ -33,14 +32,23 @@ final class Conflicts {
                 busy(session, "resource", resourceIds, start, end, exceptAppointment));
     }
 
+    /** Participants about to join an appointment, in its slot. */
+    static Conflicts check(Session session, Appointment appointment, Participants joining) {
+        if (appointment.getType() == AppointmentType.TASK) {
+            return none();
+        }
+        return check(session, joining.associates.keySet(), joining.resources.keySet(), appointment.getStartsAt(),
+                appointment.getEndsAt(), appointment.getId());
+    }
+
     /** For the records of one appointment: each active associate and resource checked against the others. */
-    static Conflicts of(Session session, Appointment appointment, List<ParticipantRecord> records) {
+    static Conflicts of(Session session, Appointment appointment) {
         if (appointment.getType() == AppointmentType.TASK) {
             return none();
         }
         Set<Long> associates = new HashSet<>();
         Set<Long> resources = new HashSet<>();
-        for (ParticipantRecord record : records) {
+        for (ParticipantRecord record : appointment.getRecords()) {
             if (record.getStatus() == Status.CANCELLED || record.isMaster()) {
                 continue;
             }

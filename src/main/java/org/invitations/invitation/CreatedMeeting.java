@@ -8,5 +8,10 @@ public record CreatedMeeting(long appointmentId, Long masterRecordId, List<Outco
     /** One participant's record: its status, whether it was asked, and whether it clashes with a booking. */
     public record Outcome(long recordId, ParticipantKind kind, long participantId, Status status,
                           boolean invitationSent, boolean conflict) {
+
+        public static Outcome of(ParticipantRecord record) {
+            return new Outcome(record.getId(), record.getKind(), record.getParticipantId(), record.getStatus(),
+                    record.isInvitationSent(), record.isConflict());
+        }
     }
 }

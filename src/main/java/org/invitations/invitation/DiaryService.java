@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.SessionFactory;
-import org.hibernate.query.SelectionQuery;
 import org.invitations.directory.Associate;
 import org.invitations.directory.Contact;
 import org.invitations.security.Caller;
@@ -45,20 +44,7 @@ public final class DiaryService {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
-            List<DiaryEntry> entries = session.createSelectionQuery("""
-                            select new org.invitations.invitation.DiaryEntry(r.id, a.id, a.type, r.title, r.location,
-                                r.startsAt, r.endsAt, o.id, o.fullName, r.status, r.master, false)
-                            from ParticipantRecord r join r.appointment a join a.owner o
-                            where r.associate.id = :who and r.status in :booked and a.type = :meeting
-                              and r.startsAt < :to and r.startsAt > :earliest and r.endsAt > :from
-                            order by r.startsAt, r.id""", DiaryEntry.class)
-                    .setParameter("who", who)
-                    .setParameterList("booked", Status.BUSY)
-                    .setParameter("meeting", AppointmentType.MEETING)
-                    .setParameter("from", from)
-                    .setParameter("to", to)
-                    .setParameter("earliest", from.minus(Appointment.MAX_LENGTH))
-                    .getResultList();
+            List<DiaryEntry> entries = InvitationQueries.diary(session, who, from, to);
             return flagOverlaps(entries);
         });
     }
@@ -75,29 +61,7 @@ public final class DiaryService {
             if (session.find(Contact.class, contactId) == null) {
                 throw new NotFound("contact", contactId, "contactId");
             }
-            StringBuilder hql = new StringBuilder("""
-                    select new org.invitations.invitation.ArchiveEntry(r.id, a.id, r.title, r.location, r.startsAt,
-                        r.endsAt, o.fullName, p.id, p.fullName, r.status)
-                    from ParticipantRecord r join r.person p join r.appointment a join a.owner o
-                    where p.contact.id = :contact and r.status <> :cancelled""");
-            if (from != null) {
-                hql.append(" and r.startsAt >= :from");
-            }
-            if (to != null) {
-                hql.append(" and r.startsAt < :to");
-            }
-            hql.append(" order by r.startsAt, r.id");
-            SelectionQuery<ArchiveEntry> query = session.createSelectionQuery(hql.toString(), ArchiveEntry.class)
-                    .setParameter("contact", contactId)
-                    .setParameter("cancelled", Status.CANCELLED)
-                    .setMaxResults(MAX_ARCHIVE_ENTRIES);
-            if (from != null) {
-                query.setParameter("from", from);
-            }
-            if (to != null) {
-                query.setParameter("to", to);
-            }
-            return query.getResultList();
+            return InvitationQueries.archive(session, contactId, from, to, MAX_ARCHIVE_ENTRIES);
         });
     }
 

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.query.SelectionQuery;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.Associate;
 import org.invitations.security.Caller;
@@ -56,55 +55,8 @@ public final class InvitationService {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
-            // Owners' names come from a second, small query: joining the associate table here made
-            // Derby build a hash table of every associate on each call.
-            StringBuilder hql = new StringBuilder("""
-                    select new org.invitations.invitation.InvitationView(
-                        r.id, a.id, a.type, r.title, r.location, r.startsAt, r.endsAt, a.owner.id, '', r.status,
-                        r.fresh)
-                    from ParticipantRecord r join r.appointment a
-                    where r.associate.id = :who and r.master = false""");
-            // A run of adjacent codes (5-8, the default) is a range on the (associate, status, start)
-            // index; Derby does not probe an IN list on the index's second column.
-            Range range = Range.of(statuses);
-            hql.append(range == null ? " and r.status in :statuses" : " and r.status between :lowest and :highest");
-            if (statuses.contains(Status.DECLINED)) {
-                hql.append(" and (r.status <> :declined or r.endsAt >= :startOfToday)");
-            }
-            if (query.onlyNew()) {
-                hql.append(" and r.fresh = true");
-            }
-            if (query.from() != null) {
-                hql.append(" and r.startsAt >= :from");
-            }
-            if (query.to() != null) {
-                hql.append(" and r.startsAt < :to");
-            }
-            if (query.after() != null) {
-                hql.append(" and (r.startsAt > :afterStart or (r.startsAt = :afterStart and r.id > :afterId))");
-            }
-            hql.append(" order by r.startsAt, r.id");
-            SelectionQuery<InvitationView> q = session.createSelectionQuery(hql.toString(), InvitationView.class)
-                    .setParameter("who", who)
-                    .setMaxResults(query.pageSize() + 1);
-            if (range == null) {
-                q.setParameterList("statuses", statuses);
-            } else {
-                q.setParameter("lowest", range.lowest()).setParameter("highest", range.highest());
-            }
-            if (statuses.contains(Status.DECLINED)) {
-                q.setParameter("declined", Status.DECLINED).setParameter("startOfToday", startOfToday);
-            }
-            if (query.from() != null) {
-                q.setParameter("from", query.from());
-            }
-            if (query.to() != null) {
-                q.setParameter("to", query.to());
-            }
-            if (query.after() != null) {
-                q.setParameter("afterStart", query.after().start()).setParameter("afterId", query.after().id());
-            }
-            List<InvitationView> rows = withOwnerNames(session, q.getResultList());
+            List<InvitationView> rows = withOwnerNames(session,
+                    InvitationQueries.invitations(session, who, statuses, query, startOfToday));
             return Page.of(rows, query.pageSize(), v -> new PageToken(v.start(), v.recordId()));
         });
     }
@@ -114,31 +66,10 @@ public final class InvitationService {
             return rows;
         }
         Map<Long, String> names = new HashMap<>();
-        session.createSelectionQuery("select a.id, a.fullName from Associate a where a.id in :ids", Object[].class)
-                .setParameterList("ids", rows.stream().map(InvitationView::ownerId).distinct().toList())
-                .getResultList()
+        InvitationQueries.ownerNames(session, rows.stream().map(InvitationView::ownerId).distinct().toList())
                 .forEach(row -> names.put((Long) row[0], (String) row[1]));
         return rows.stream().map(v -> new InvitationView(v.recordId(), v.appointmentId(), v.type(), v.title(),
                 v.location(), v.start(), v.end(), v.ownerId(), names.get(v.ownerId()), v.status(), v.isNew())).toList();
-    }
-
-    /** A set of statuses that is every code from its lowest to its highest. */
-    record Range(Status lowest, Status highest) {
-
-        static Range of(Set<Status> statuses) {
-            Status lowest = null;
-            Status highest = null;
-            for (Status status : statuses) {
-                lowest = lowest == null || status.code() < lowest.code() ? status : lowest;
-                highest = highest == null || status.code() > highest.code() ? status : highest;
-            }
-            for (Status status : Status.values()) {
-                if (status.code() >= lowest.code() && status.code() <= highest.code() && !statuses.contains(status)) {
-                    return null;
-                }
-            }
-            return new Range(lowest, highest);
-        }
     }
 
     /** Yes: 5, 6, 7, 8, 9 or 14 become 1; a cancelled meeting cannot be accepted. */
@@ -148,12 +79,7 @@ public final class InvitationService {
 
     /** Maybe: becomes 14, which counts as answered and shows in the diary marked tentative. */
     public Answer acceptTentatively(Caller caller, long recordId) {
-        return answer(caller, recordId, "TentativelyAcceptInvitation", (record, now) -> {
-            if (record.getAppointment().getType() == AppointmentType.TASK) {
-                throw new InvalidRequest("recordId", "a task is accepted or declined, not accepted tentatively");
-            }
-            record.acceptTentatively(now);
-        });
+        return answer(caller, recordId, "TentativelyAcceptInvitation", (record, now) -> record.acceptTentatively(now));
     }
 
     /** No, with an optional reason the owner sees: becomes 9, and may still be accepted later. */
@@ -190,12 +116,7 @@ public final class InvitationService {
                             + record.getStatus().code() + "; only cancelled records (10) can be cleaned up");
                 }
             }
-            int removed = session.createMutationQuery("delete from ParticipantRecord r where r.associate.id = :who"
-                            + " and r.status = :cancelled" + (recordId == null ? "" : " and r.id = :id"))
-                    .setParameter("who", caller.associateId())
-                    .setParameter("cancelled", Status.CANCELLED)
-                    .setProperties(recordId == null ? java.util.Map.of() : java.util.Map.of("id", recordId))
-                    .executeUpdate();
+            int removed = InvitationQueries.deleteCancelled(session, caller.associateId(), recordId);
             audit.record(session, caller, "CleanUpCancelled", "record", recordId, removed + " removed");
             return removed;
         });

@@ -2,6 +2,7 @@ package org.invitations.invitation;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,12 +35,11 @@ import org.invitations.shared.InvalidTransition;
 @Table(name = "participant_record")
 public class ParticipantRecord {
 
+    private static final Set<Status> ACCEPTED = Status.ACCEPTED;
     private static final Set<Status> TO_ACCEPT = union(Status.PENDING, Status.DECLINED, Status.TENTATIVE);
     private static final Set<Status> TO_TENTATIVE = union(Status.PENDING, Status.DECLINED, Status.BOOKED);
     private static final Set<Status> TO_DECLINE =
             union(Status.PENDING, Status.BOOKED, Status.TENTATIVE, Status.STARTED);
-    /** Accepted: a meeting is booked (1); a task is not started (1), started (2) or completed (3). */
-    private static final Set<Status> ACCEPTED = EnumSet.of(Status.BOOKED, Status.STARTED, Status.COMPLETED);
     /**
      * What a move asks again: everything answered or seen. 5 and 6 are already waiting unseen; a
      * completed task is done whatever its new due date.
@@ -91,14 +91,9 @@ public class ParticipantRecord {
     @Column(nullable = false)
     private boolean conflict;
 
-    @Column(nullable = false, length = 200)
-    private String title;
-
-    @Column(length = 4000)
-    private String description;
-
-    @Column(length = 255)
-    private String location;
+    /** This participant's copy of the appointment's text. */
+    @Embedded
+    private RecordText text;
 
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
@@ -115,18 +110,9 @@ public class ParticipantRecord {
     @Column(name = "answered_at")
     private Instant answeredAt;
 
-    /** Task progress, reported by the colleague: 0-100. */
-    @Column(name = "percent_done", nullable = false)
-    private int percentDone;
-
-    @Column(name = "hours_spent", precision = 7, scale = 2)
-    private BigDecimal hoursSpent;
-
-    @Column(name = "progress_note", length = 1000)
-    private String progressNote;
-
-    @Column(name = "progress_at")
-    private Instant progressAt;
+    /** Task progress, reported by the colleague. */
+    @Embedded
+    private TaskProgress progress = TaskProgress.NONE;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -147,9 +133,7 @@ public class ParticipantRecord {
         this.invitationSent = invitationSent;
         this.fresh = invitationSent;
         this.conflict = conflict;
-        this.title = appointment.getTitle();
-        this.description = appointment.getDescription();
-        this.location = appointment.getLocation();
+        this.text = appointment.getText();
         this.startsAt = appointment.getStartsAt();
         this.endsAt = appointment.getEndsAt();
         this.updatedAt = now;
@@ -199,7 +183,7 @@ public class ParticipantRecord {
         if (ACCEPTED.contains(status)) {
             return;
         }
-        Status accepted = statusForProgress(percentDone);
+        Status accepted = progress.status();
         require(TO_ACCEPT, accepted);
         answer(accepted, null, now);
     }
@@ -210,28 +194,25 @@ public class ParticipantRecord {
      * left out keeps the last one.
      */
     public void reportProgress(int percent, BigDecimal hours, String note, Instant now) {
-        Status next = statusForProgress(percent);
+        TaskProgress next = progress.report(percent, hours, note, now);
+        if (appointment.getType() != AppointmentType.TASK) {
+            throw new org.invitations.shared.InvalidRequest("recordId", "record " + id
+                    + " belongs to a meeting, not a task");
+        }
         if (!ACCEPTED.contains(status)) {
-            throw refused(next, "progress is reported on an accepted task (1, 2, 3); accept it first");
+            throw refused(next.status(), "progress is reported on an accepted task (1, 2, 3); accept it first");
         }
-        status = next;
-        percentDone = percent;
-        if (hours != null) {
-            hoursSpent = hours;
-        }
-        if (note != null) {
-            progressNote = note;
-        }
-        progressAt = now;
+        progress = next;
+        status = next.status();
         updatedAt = now;
-    }
-
-    private static Status statusForProgress(int percent) {
-        return percent <= 0 ? Status.BOOKED : percent >= 100 ? Status.COMPLETED : Status.STARTED;
     }
 
     /** Maybe: counts as an answer, shows in the diary marked tentative. */
     public void acceptTentatively(Instant now) {
+        if (appointment.getType() == AppointmentType.TASK) {
+            throw new org.invitations.shared.InvalidRequest("recordId",
+                    "a task is accepted or declined, not accepted tentatively");
+        }
         if (status == Status.TENTATIVE) {
             return;
         }
@@ -315,17 +296,15 @@ public class ParticipantRecord {
         answeredAt = null;
         declineReason = null;
         declineAcknowledged = false;
-        copyTextOf(appointment);
+        text = appointment.getText();
         startsAt = appointment.getStartsAt();
         endsAt = appointment.getEndsAt();
         updatedAt = now;
     }
 
     /** "Update all records generated from this": carry the owner's text to this record. */
-    public void copyTextOf(Appointment source) {
-        title = source.getTitle();
-        description = source.getDescription();
-        location = source.getLocation();
+    void copyTextOf(Appointment source) {
+        text = source.getText();
     }
 
     /** The owner has taken note of this refusal. */
@@ -429,16 +408,20 @@ public class ParticipantRecord {
         return conflict;
     }
 
+    public RecordText getText() {
+        return text;
+    }
+
     public String getTitle() {
-        return title;
+        return text.title();
     }
 
     public String getDescription() {
-        return description;
+        return text.description();
     }
 
     public String getLocation() {
-        return location;
+        return text.location();
     }
 
     public Instant getStartsAt() {
@@ -461,20 +444,8 @@ public class ParticipantRecord {
         return answeredAt;
     }
 
-    public int getPercentDone() {
-        return percentDone;
-    }
-
-    public BigDecimal getHoursSpent() {
-        return hoursSpent;
-    }
-
-    public String getProgressNote() {
-        return progressNote;
-    }
-
-    public Instant getProgressAt() {
-        return progressAt;
+    public TaskProgress getProgress() {
+        return progress;
     }
 
     public Instant getUpdatedAt() {

@@ -44,17 +44,6 @@ final class Participants {
         }
     }
 
-    /** A task is handed to colleagues: persons and resources cannot do one. */
-    static void requireAssociates(List<ParticipantRef> refs, String list) {
-        for (int i = 0; i < refs.size(); i++) {
-            ParticipantRef ref = refs.get(i);
-            if (ref.kind() != ParticipantKind.ASSOCIATE) {
-                throw new InvalidRequest(field(list, i, ref.kind()), "a task is distributed to associates only; "
-                        + name(ref.kind()) + " " + ref.id() + " cannot take a task");
-            }
-        }
-    }
-
     /** Loads every participant; the first unknown id is reported with its place in the request. */
     static Participants resolve(Session session, List<ParticipantRef> refs, String list) {
         Participants found = new Participants(

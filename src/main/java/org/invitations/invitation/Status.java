@@ -35,6 +35,12 @@ public enum Status {
     /** In the participant's diary: counts as busy for conflict checks. */
     public static final Set<Status> BUSY = EnumSet.of(BOOKED, STARTED, COMPLETED, TENTATIVE);
 
+    /** Accepted: a meeting is booked (1); a task is not started (1), started (2) or completed (3). */
+    public static final Set<Status> ACCEPTED = EnumSet.of(BOOKED, STARTED, COMPLETED);
+
+    /** No longer taking part: declined, or cancelled (which is also how a removed participant ends). */
+    public static final Set<Status> OUT = EnumSet.of(DECLINED, CANCELLED);
+
     /** The invitee has answered: the owner sees a tick, a question mark or a cross. */
     public static final Set<Status> ANSWERED = EnumSet.of(BOOKED, TENTATIVE, DECLINED);
 

@@ -1,8 +1,8 @@
 package org.invitations.task;
 
-import org.invitations.shared.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.SessionFactory;
-import org.hibernate.query.SelectionQuery;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.Associate;
 import org.invitations.invitation.Answer;
@@ -18,32 +17,58 @@ import org.invitations.invitation.Appointment;
 import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.AppointmentView;
 import org.invitations.invitation.Appointments;
+import org.invitations.invitation.Bookings;
+import org.invitations.invitation.CreatedMeeting;
+import org.invitations.invitation.MeetingState;
+import org.invitations.invitation.NewMeeting;
 import org.invitations.invitation.ParticipantRecord;
 import org.invitations.invitation.Status;
+import org.invitations.invitation.TaskProgress;
 import org.invitations.security.Caller;
 import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.NotFound;
 import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
+import org.invitations.shared.Transactions;
 
 /**
- * Tasks handed to colleagues. They are created, answered, moved and cancelled like meetings; this
- * service adds what is particular to them: progress, the colleague's task list and the owner's
- * Distribution views. One transaction per public method.
+ * Tasks handed to colleagues: created, given a new due date, progress reported, the colleague's task
+ * list and the owner's Distribution views. A task is answered and cancelled like a meeting (the
+ * invitation feature); the rules particular to tasks (associates only, no time slot, progress decides
+ * the status) are the appointment's, and "done" is {@link TaskQueries}'. One transaction per public method.
  */
 public final class TaskService {
-
-    private static final Set<Status> ACCEPTED = EnumSet.of(Status.BOOKED, Status.STARTED, Status.COMPLETED);
-    private static final Set<Status> OUT = EnumSet.of(Status.DECLINED, Status.CANCELLED);
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
     private final AuditLog audit;
 
+    private final Bookings bookings;
+
     public TaskService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
+        this.bookings = new Bookings(sessionFactory, clock, audit);
+    }
+
+    /** Hands a task to colleagues: each is asked (5) or, without invitations, given it (1). */
+    public CreatedMeeting create(Caller owner, NewMeeting task, String requestId) {
+        if (task.type() != AppointmentType.TASK) {
+            throw new IllegalArgumentException("not a task: " + task.type());
+        }
+        return bookings.create(owner, task, requestId, "CreateTask");
+    }
+
+    /** A new due date; colleagues who answered are asked again, as for a moved meeting. */
+    public MeetingState moveDue(Caller owner, long appointmentId, Instant due) {
+        return Transactions.run(sessionFactory, session -> {
+            Appointment task = Appointments.ownedForChange(session, owner, appointmentId, "move",
+                    AppointmentType.TASK);
+            task.moveDue(due, clock.instant());
+            audit.record(session, owner, "MoveTaskDueDate", "appointment", appointmentId, due + " - " + due);
+            return MeetingState.of(task);
+        });
     }
 
     /** An associate's task list: accepted tasks (1, 2, 3) by due date, then record id. */
@@ -52,25 +77,14 @@ public final class TaskService {
         Set<Status> statuses = switch (filter) {
             case OPEN -> EnumSet.of(Status.BOOKED, Status.STARTED);
             case DONE -> EnumSet.of(Status.COMPLETED);
-            case ALL -> ACCEPTED;
+            case ALL -> Status.ACCEPTED;
         };
         return Transactions.run(sessionFactory, session -> {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
-            SelectionQuery<ParticipantRecord> query = session.createSelectionQuery("""
-                            from ParticipantRecord r join fetch r.appointment a join fetch a.owner
-                            where r.associate.id = :who and r.status in :statuses and a.type = :task"""
-                            + (after == null ? "" : " and (r.startsAt > :afterDue or (r.startsAt = :afterDue and r.id > :afterId))")
-                            + " order by r.startsAt, r.id", ParticipantRecord.class)
-                    .setParameter("who", who)
-                    .setParameterList("statuses", statuses)
-                    .setParameter("task", AppointmentType.TASK)
-                    .setMaxResults(pageSize + 1);
-            if (after != null) {
-                query.setParameter("afterDue", after.start()).setParameter("afterId", after.id());
-            }
-            List<TaskView> views = query.getResultList().stream().map(TaskService::view).toList();
+            List<TaskView> views = TaskQueries.taskList(session, who, statuses, after, pageSize + 1).stream()
+                    .map(TaskService::view).toList();
             return Page.of(views, pageSize, v -> new PageToken(v.due(), v.recordId()));
         });
     }
@@ -80,12 +94,9 @@ public final class TaskService {
         return Transactions.run(sessionFactory, session -> {
             ParticipantRecord record = Appointments.participantsOwn(session, caller, recordId,
                     "Only the colleague the task was given to reports progress on it");
-            if (record.getAppointment().getType() != AppointmentType.TASK) {
-                throw new InvalidRequest("recordId", "record " + recordId + " belongs to a meeting, not a task");
-            }
             record.reportProgress(percent, hours, note, clock.instant());
             audit.record(session, caller, "ReportTaskProgress", "record", recordId, percent + "%");
-            return new ProgressReport(Answer.of(record), progressOf(record));
+            return new ProgressReport(Answer.of(record), record.getProgress());
         });
     }
 
@@ -94,14 +105,11 @@ public final class TaskService {
         return Transactions.run(sessionFactory, session -> {
             Appointment task = Appointments.owned(session, owner, appointmentId, "view the distribution of",
                     AppointmentType.TASK);
-            List<ParticipantRecord> records = session.createSelectionQuery("""
-                            from ParticipantRecord r join fetch r.associate
-                            where r.appointment.id = :id and r.master = false order by r.id""",
-                    ParticipantRecord.class).setParameter("id", appointmentId).getResultList();
+            List<ParticipantRecord> records = TaskQueries.colleagues(session, List.of(appointmentId));
             List<Distribution.Line> lines = new ArrayList<>();
             for (ParticipantRecord r : records) {
                 lines.add(new Distribution.Line(r.getId(), r.getAssociate().getId(), r.getAssociate().getFullName(),
-                        r.getStatus(), r.isSeen(), r.getDeclineReason(), progressOf(r), r.getUpdatedAt()));
+                        r.getStatus(), r.isSeen(), r.getDeclineReason(), r.getProgress(), r.getUpdatedAt()));
             }
             return new Distribution(viewOf(task), overall(records), lines);
         });
@@ -113,65 +121,31 @@ public final class TaskService {
      */
     public Page<DistributedTask> distributedTasks(Caller owner, TaskFilter filter, int pageSize, PageToken after) {
         return Transactions.run(sessionFactory, session -> {
-            String done = "exists (select 1 from ParticipantRecord c where c.appointment = a and c.master = false"
-                    + " and c.status = :completed) and not exists (select 1 from ParticipantRecord o"
-                    + " where o.appointment = a and o.master = false and o.status not in :finished)";
-            StringBuilder hql = new StringBuilder("""
-                    from Appointment a join fetch a.owner
-                    where a.owner.id = :owner and a.type = :task""");
-            switch (filter) {
-                case OPEN -> hql.append(" and a.cancelledAt is null and not (").append(done).append(")");
-                case DONE -> hql.append(" and a.cancelledAt is null and ").append(done);
-                case ALL -> { }
-            }
-            if (after != null) {
-                hql.append(" and (a.createdAt < :afterCreated or (a.createdAt = :afterCreated and a.id < :afterId))");
-            }
-            hql.append(" order by a.createdAt desc, a.id desc");
-            SelectionQuery<Appointment> query = session.createSelectionQuery(hql.toString(), Appointment.class)
-                    .setParameter("owner", owner.associateId())
-                    .setParameter("task", AppointmentType.TASK)
-                    .setMaxResults(pageSize + 1);
-            if (filter != TaskFilter.ALL) {
-                query.setParameter("completed", Status.COMPLETED)
-                        .setParameterList("finished", EnumSet.of(Status.COMPLETED, Status.DECLINED, Status.CANCELLED));
-            }
-            if (after != null) {
-                query.setParameter("afterCreated", after.start()).setParameter("afterId", after.id());
-            }
-            Page<Appointment> page = Page.of(query.getResultList(), pageSize,
+            Page<Appointment> page = Page.of(TaskQueries.distributed(session, owner.associateId(), filter, after,
+                    pageSize + 1), pageSize,
                     a -> new PageToken(a.getCreatedAt(), a.getId()));
+            List<Long> ids = page.items().stream().map(Appointment::getId).toList();
             Map<Long, List<ParticipantRecord>> byTask = new LinkedHashMap<>();
-            page.items().forEach(a -> byTask.put(a.getId(), new ArrayList<>()));
-            if (!byTask.isEmpty()) {
-                session.createSelectionQuery("from ParticipantRecord r where r.appointment.id in :ids"
-                                + " and r.master = false order by r.id", ParticipantRecord.class)
-                        .setParameterList("ids", byTask.keySet())
-                        .getResultList()
-                        .forEach(r -> byTask.get(r.getAppointment().getId()).add(r));
-            }
+            ids.forEach(id -> byTask.put(id, new ArrayList<>()));
+            TaskQueries.colleagues(session, ids).forEach(r -> byTask.get(r.getAppointment().getId()).add(r));
+            Set<Long> done = TaskQueries.done(session, ids);
             List<DistributedTask> lines = page.items().stream()
-                    .map(a -> summary(a, byTask.get(a.getId())))
+                    .map(a -> summary(a, byTask.get(a.getId()), done.contains(a.getId())))
                     .toList();
             return new Page<>(lines, page.next());
         });
     }
 
-    private static DistributedTask summary(Appointment task, List<ParticipantRecord> records) {
+    private static DistributedTask summary(Appointment task, List<ParticipantRecord> records, boolean done) {
         int accepted = 0;
         int declined = 0;
         int pending = 0;
-        boolean anyCompleted = false;
-        boolean allFinished = true;
         for (ParticipantRecord r : records) {
             Status s = r.getStatus();
-            accepted += ACCEPTED.contains(s) ? 1 : 0;
+            accepted += Status.ACCEPTED.contains(s) ? 1 : 0;
             declined += s == Status.DECLINED ? 1 : 0;
             pending += Status.PENDING.contains(s) || s == Status.TENTATIVE ? 1 : 0;
-            anyCompleted |= s == Status.COMPLETED;
-            allFinished &= s == Status.COMPLETED || OUT.contains(s);
         }
-        boolean done = !task.isCancelled() && anyCompleted && allFinished;
         return new DistributedTask(viewOf(task), accepted, declined, pending, overall(records), done);
     }
 
@@ -180,8 +154,8 @@ public final class TaskService {
         int sum = 0;
         int count = 0;
         for (ParticipantRecord r : records) {
-            if (!OUT.contains(r.getStatus())) {
-                sum += r.getPercentDone();
+            if (!Status.OUT.contains(r.getStatus())) {
+                sum += r.getProgress().percentDone();
                 count++;
             }
         }
@@ -191,11 +165,7 @@ public final class TaskService {
     private static TaskView view(ParticipantRecord r) {
         Appointment a = r.getAppointment();
         return new TaskView(r.getId(), a.getId(), r.getTitle(), r.getDescription(), r.getEndsAt(),
-                a.getOwner().getId(), a.getOwner().getFullName(), r.getStatus(), progressOf(r));
-    }
-
-    private static Progress progressOf(ParticipantRecord r) {
-        return new Progress(r.getPercentDone(), r.getHoursSpent(), r.getProgressNote(), r.getProgressAt());
+                a.getOwner().getId(), a.getOwner().getFullName(), r.getStatus(), r.getProgress());
     }
 
     private static AppointmentView viewOf(Appointment task) {

@@ -2,8 +2,9 @@ package org.invitations.task;
 
 import java.time.Instant;
 import org.invitations.invitation.Status;
+import org.invitations.invitation.TaskProgress;
 
 /** One task in a colleague's task list. */
 public record TaskView(long recordId, long appointmentId, String title, String description, Instant due,
-                       long ownerId, String ownerName, Status status, Progress progress) {
+                       long ownerId, String ownerName, Status status, TaskProgress progress) {
 }

@@ -163,13 +163,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public CreateTaskResponse createTask(CreateTask request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> TaskMapper.toResponse(
-                meetings.create(caller(), TaskMapper.toNewTask(request), request.getRequestId())));
+                tasks.create(caller(), TaskMapper.toNewTask(request), request.getRequestId())));
     }
 
     @Override
     public ParticipantsResult moveTaskDueDate(MoveTaskDueDate request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toState(meetings.moveDue(caller(),
+        return Faults.answer(() -> InvitationMapper.toState(tasks.moveDue(caller(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getDue())), new ParticipantsResult()));
     }
 

@@ -8,7 +8,6 @@ import org.invitations.invitation.NewMeeting;
 import org.invitations.shared.Page;
 import org.invitations.task.Distribution;
 import org.invitations.task.DistributedTask;
-import org.invitations.task.Progress;
 import org.invitations.task.TaskFilter;
 import org.invitations.task.TaskView;
 import org.invitations.ws.generated.CreateTask;
@@ -47,12 +46,12 @@ final class TaskMapper {
         return filter == null ? otherwise : TaskFilter.valueOf(filter.name());
     }
 
-    static TaskProgress toWire(Progress progress) {
+    static TaskProgress toWire(org.invitations.invitation.TaskProgress progress) {
         TaskProgress wire = new TaskProgress();
         wire.setPercentDone(progress.percentDone());
         wire.setHoursSpent(progress.hoursSpent());
         wire.setNote(progress.note());
-        wire.setProgressAt(DateTimes.toUtc(progress.at()));
+        wire.setProgressAt(DateTimes.toUtc(progress.reportedAt()));
         return wire;
     }
 

@@ -262,7 +262,7 @@ class ParticipantRecordTest {
 
     private static Appointment meeting() {
         return new Appointment(new Associate("alice", "Alice Andersen", null, "hash", Role.USER),
-                AppointmentType.MEETING, "Budget", null, null, Instant.parse("2030-01-02T09:00:00Z"),
+                AppointmentType.MEETING, new RecordText("Budget", null, null), Instant.parse("2030-01-02T09:00:00Z"),
                 Instant.parse("2030-01-02T10:00:00Z"), NOW);
     }
 }

@@ -1,0 +1,114 @@
+package org.invitations.invitation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.invitations.audit.AuditLog;
+import org.invitations.directory.Associate;
+import org.invitations.invitation.NewMeeting.ParticipantRef;
+import org.invitations.security.Caller;
+import org.invitations.shared.InvalidRequest;
+import org.invitations.shared.Transactions;
+
+/**
+ * Writes a new appointment with all its records, all or nothing, for the meeting and the task
+ * features alike; each feature checks what is particular to it first. Safe to retry: with a client
+ * request id, a create the owner already made under that id (on any node) is answered again and nothing
+ * new is written; the same id with a different request is refused.
+ */
+public final class Bookings {
+
+    private static final String LIST = "participants";
+
+    private final SessionFactory sessionFactory;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    public Bookings(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
+        this.sessionFactory = sessionFactory;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * The owner's master record (unless "don't include myself") and one record per participant.
+     * Overlaps with existing bookings are flagged, never refused; a task takes no slot and has none.
+     */
+    public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, String operation) {
+        boolean task = meeting.type() == AppointmentType.TASK;
+        if (meeting.participants().isEmpty()) {
+            throw new InvalidRequest(LIST, "a " + (task ? "task" : "meeting") + " needs at least one participant");
+        }
+        Participants.validate(owner.associateId(), meeting.participants(), LIST);
+        ClientRequest.Key key = requestId == null ? null : new ClientRequest.Key(owner.associateId(), requestId);
+        String hash = requestId == null ? null : fingerprint(meeting);
+        return Transactions.run(sessionFactory, session -> {
+            if (key != null) {
+                ClientRequest earlier = session.find(ClientRequest.class, key);
+                if (earlier != null) {
+                    if (!earlier.sameRequest(hash)) {
+                        throw new InvalidRequest("requestId", "requestId " + requestId + " was already used for a"
+                                + " different create; send a new requestId for a new " + (task ? "task" : "meeting"));
+                    }
+                    return created(session.find(Appointment.class, earlier.getAppointmentId()));
+                }
+            }
+            List<ParticipantRef> refs = meeting.participants();
+            Participants found = Participants.resolve(session, refs, LIST);
+            Conflicts conflicts = task ? Conflicts.none() : Conflicts.check(session, found.associates.keySet(),
+                    found.resources.keySet(), meeting.start(), meeting.end(), null);
+            Instant now = clock.instant();
+            Appointment appointment = new Appointment(session.getReference(Associate.class, owner.associateId()),
+                    meeting.type(), new RecordText(meeting.title(), meeting.description(), meeting.location()),
+                    meeting.start(), meeting.end(), now);
+            if (meeting.includeMyself()) {
+                appointment.includeOwner(now);
+            }
+            for (int i = 0; i < refs.size(); i++) {
+                ParticipantRef ref = refs.get(i);
+                appointment.addParticipant(ref, found, meeting.sendInvitations(), conflicts.isBusy(ref.kind(), ref.id()),
+                        now, Participants.field(LIST, i, ref.kind()));
+            }
+            session.persist(appointment);
+            audit.record(session, owner, operation, "appointment", appointment.getId(),
+                    refs.size() + " participants" + (requestId == null ? "" : ", requestId " + requestId));
+            if (key != null) {
+                // after the appointment's rows, which it refers to; a concurrent first try of the same id
+                // collides on the key here, and its replay answers with this appointment
+                session.flush();
+                session.persist(new ClientRequest(key, hash, appointment.getId(), now));
+            }
+            return created(appointment);
+        });
+    }
+
+    /** The answer to a create: the appointment's records as they are now, the participants in request order. */
+    private static CreatedMeeting created(Appointment appointment) {
+        Long masterId = null;
+        List<CreatedMeeting.Outcome> outcomes = new ArrayList<>();
+        for (ParticipantRecord record : appointment.getRecords()) {
+            if (record.isMaster()) {
+                masterId = record.getId();
+            } else {
+                outcomes.add(CreatedMeeting.Outcome.of(record));
+            }
+        }
+        return new CreatedMeeting(appointment.getId(), masterId, outcomes);
+    }
+
+    /** A digest of everything the create asked for, to tell a retry from a different request. */
+    private static String fingerprint(NewMeeting meeting) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(meeting.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

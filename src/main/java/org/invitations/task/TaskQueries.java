@@ -1,0 +1,84 @@
+package org.invitations.task;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.Session;
+import org.invitations.invitation.Appointment;
+import org.invitations.invitation.AppointmentType;
+import org.invitations.invitation.ParticipantRecord;
+import org.invitations.invitation.Status;
+import org.invitations.shared.Hql;
+import org.invitations.shared.PageToken;
+
+/** Every query of the task feature, and the one place the "done" rule is written. */
+final class TaskQueries {
+
+    /**
+     * A task is done when a colleague completed it (3) and every colleague still on it did: the rest
+     * declined (9) or were removed (10). The lists filter on it and the summaries show it.
+     */
+    private static final String DONE = "(exists (select 1 from ParticipantRecord c where c.appointment = a"
+            + " and c.master = false and c.status = :completed) and not exists (select 1 from ParticipantRecord o"
+            + " where o.appointment = a and o.master = false and o.status not in :finished))";
+    private static final Set<Status> FINISHED = EnumSet.of(Status.COMPLETED, Status.DECLINED, Status.CANCELLED);
+
+    private TaskQueries() {
+    }
+
+    /** A colleague's accepted tasks in the given statuses, by due date, then record id. */
+    static List<ParticipantRecord> taskList(Session session, long associateId, Set<Status> statuses, PageToken after,
+                                            int limit) {
+        return Hql.select(ParticipantRecord.class, """
+                        from ParticipantRecord r join fetch r.appointment a join fetch a.owner
+                        where r.associate.id = :who and r.status in :statuses and a.type = :task""")
+                .with("who", associateId).with("statuses", statuses).with("task", AppointmentType.TASK)
+                .and("(r.startsAt > :afterDue or (r.startsAt = :afterDue and r.id > :afterId))",
+                        "afterDue", after == null ? null : after.start(), "afterId", after == null ? null : after.id())
+                .orderBy(session, "r.startsAt, r.id")
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The tasks an owner handed out, newest first, filtered on the done rule. */
+    static List<Appointment> distributed(Session session, long ownerId, TaskFilter filter, PageToken after, int limit) {
+        Hql<Appointment> hql = Hql.select(Appointment.class, """
+                        from Appointment a join fetch a.owner
+                        where a.owner.id = :owner and a.type = :task""")
+                .with("owner", ownerId).with("task", AppointmentType.TASK)
+                .and(filter != TaskFilter.ALL, "a.cancelledAt is null")
+                .and(filter == TaskFilter.OPEN, "not " + DONE)
+                .and(filter == TaskFilter.DONE, DONE)
+                .and("(a.createdAt < :afterCreated or (a.createdAt = :afterCreated and a.id < :afterId))",
+                        "afterCreated", after == null ? null : after.start(), "afterId", after == null ? null : after.id());
+        if (filter != TaskFilter.ALL) {
+            hql.with("completed", Status.COMPLETED).with("finished", FINISHED);
+        }
+        return hql.orderBy(session, "a.createdAt desc, a.id desc").setMaxResults(limit).getResultList();
+    }
+
+    /** Of these tasks, the ones the done rule calls done (cancelled ones never are). */
+    static Set<Long> done(Session session, List<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(session.createSelectionQuery("select a.id from Appointment a where a.id in :ids"
+                        + " and a.cancelledAt is null and " + DONE, Long.class)
+                .setParameterList("ids", taskIds)
+                .setParameter("completed", Status.COMPLETED)
+                .setParameterList("finished", FINISHED)
+                .getResultList());
+    }
+
+    /** The colleagues' records of these tasks, the owner's left out, in creation order. */
+    static List<ParticipantRecord> colleagues(Session session, List<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("""
+                        from ParticipantRecord r join fetch r.associate
+                        where r.appointment.id in :ids and r.master = false order by r.id""", ParticipantRecord.class)
+                .setParameterList("ids", taskIds)
+                .getResultList();
+    }
+}
