@@ -5,6 +5,17 @@ import org.invitations.audit.AuditEvent;
 import org.invitations.directory.DirectoryService;
 import org.invitations.shared.Page;
 import org.invitations.ws.generated.AuditEntry;
+import org.invitations.ws.generated.ChangePasswordResponse;
+import org.invitations.ws.generated.CreateAssociateResponse;
+import org.invitations.ws.generated.CreateContactResponse;
+import org.invitations.ws.generated.CreateResourceResponse;
+import org.invitations.ws.generated.GetAssociateResponse;
+import org.invitations.ws.generated.GetContactResponse;
+import org.invitations.ws.generated.GetResourceResponse;
+import org.invitations.ws.generated.ListAssociatesResponse;
+import org.invitations.ws.generated.ListContactsResponse;
+import org.invitations.ws.generated.ListResourcesResponse;
+import org.invitations.ws.generated.SetAssociateEnabledResponse;
 import org.invitations.ws.generated.GetAuditLogResponse;
 import org.invitations.ws.generated.Associate;
 import org.invitations.ws.generated.Contact;
@@ -13,7 +24,7 @@ import org.invitations.ws.generated.Person;
 import org.invitations.ws.generated.Resource;
 import org.invitations.ws.generated.Role;
 
-/** Maps directory entities to wire types and back. */
+/** Maps directory entities, their lists and the audit log to wire types, and the wire role back. */
 final class DirectoryMapper {
 
     private DirectoryMapper() {
@@ -59,6 +70,75 @@ final class DirectoryMapper {
                 .toList();
     }
 
+    static CreateAssociateResponse toCreated(org.invitations.directory.Associate associate) {
+        CreateAssociateResponse response = new CreateAssociateResponse();
+        response.setAssociate(toWire(associate));
+        return response;
+    }
+
+    static GetAssociateResponse toFound(org.invitations.directory.Associate associate) {
+        GetAssociateResponse response = new GetAssociateResponse();
+        response.setAssociate(toWire(associate));
+        return response;
+    }
+
+    static ChangePasswordResponse toPasswordChanged(org.invitations.directory.Associate associate) {
+        ChangePasswordResponse response = new ChangePasswordResponse();
+        response.setAssociate(toWire(associate));
+        return response;
+    }
+
+    static SetAssociateEnabledResponse toEnabledSet(org.invitations.directory.Associate associate) {
+        SetAssociateEnabledResponse response = new SetAssociateEnabledResponse();
+        response.setAssociate(toWire(associate));
+        return response;
+    }
+
+    static ListAssociatesResponse toAssociates(Page<org.invitations.directory.Associate> page) {
+        ListAssociatesResponse response = new ListAssociatesResponse();
+        page.items().forEach(a -> response.getAssociate().add(toWire(a)));
+        response.setNextPageToken(Paging.next(page));
+        return response;
+    }
+
+    static CreateContactResponse toCreated(org.invitations.directory.Contact contact) {
+        CreateContactResponse response = new CreateContactResponse();
+        response.setContact(toWire(contact));
+        return response;
+    }
+
+    static GetContactResponse toFound(org.invitations.directory.Contact contact) {
+        GetContactResponse response = new GetContactResponse();
+        response.setContact(toWire(contact));
+        return response;
+    }
+
+    static ListContactsResponse toContacts(Page<org.invitations.directory.Contact> page) {
+        ListContactsResponse response = new ListContactsResponse();
+        page.items().forEach(c -> response.getContact().add(toWire(c)));
+        response.setNextPageToken(Paging.next(page));
+        return response;
+    }
+
+    static CreateResourceResponse toCreated(org.invitations.directory.Resource resource) {
+        CreateResourceResponse response = new CreateResourceResponse();
+        response.setResource(toWire(resource));
+        return response;
+    }
+
+    static GetResourceResponse toFound(org.invitations.directory.Resource resource) {
+        GetResourceResponse response = new GetResourceResponse();
+        response.setResource(toWire(resource));
+        return response;
+    }
+
+    static ListResourcesResponse toResources(Page<org.invitations.directory.Resource> page) {
+        ListResourcesResponse response = new ListResourcesResponse();
+        page.items().forEach(r -> response.getResource().add(toWire(r)));
+        response.setNextPageToken(Paging.next(page));
+        return response;
+    }
+
     static GetAuditLogResponse toAuditLog(Page<AuditEvent> page) {
         GetAuditLogResponse response = new GetAuditLogResponse();
         for (AuditEvent event : page.items()) {
@@ -74,7 +154,7 @@ final class DirectoryMapper {
             entry.setDetail(event.getDetail());
             response.getEntry().add(entry);
         }
-        response.setNextPageToken(page.next() == null ? null : page.next().encode());
+        response.setNextPageToken(Paging.next(page));
         return response;
     }
 

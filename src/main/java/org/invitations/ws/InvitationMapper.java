@@ -16,7 +16,6 @@ import org.invitations.invitation.ParticipantKind;
 import org.invitations.invitation.Status;
 import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.Page;
-import org.invitations.shared.PageToken;
 import org.invitations.invitation.MeetingState;
 import org.invitations.ws.generated.AnswerResult;
 import org.invitations.ws.generated.ParticipantsResult;
@@ -33,8 +32,6 @@ import org.invitations.ws.generated.ParticipantResult;
 
 /** Maps invitation requests to domain values and domain results to wire types. */
 final class InvitationMapper {
-
-    static final int DEFAULT_PAGE_SIZE = 50;
 
     private InvitationMapper() {
     }
@@ -128,10 +125,9 @@ final class InvitationMapper {
         if (request.getStatuses() != null) {
             request.getStatuses().getStatus().forEach(code -> statuses.add(Status.ofCode(code)));
         }
-        int pageSize = request.getPageSize() == null ? DEFAULT_PAGE_SIZE : request.getPageSize();
         return new InvitationQuery(request.getAssociateId(), statuses, DateTimes.toInstant(request.getFromTime()),
-                DateTimes.toInstant(request.getToTime()), Boolean.TRUE.equals(request.isOnlyNew()), pageSize,
-                PageToken.decode(request.getPageToken(), true));
+                DateTimes.toInstant(request.getToTime()), Boolean.TRUE.equals(request.isOnlyNew()),
+                Paging.size(request.getPageSize()), Paging.afterTime(request.getPageToken()));
     }
 
     static GetInvitationsResponse toResponse(Page<InvitationView> page) {
@@ -151,7 +147,14 @@ final class InvitationMapper {
             item.setIsNew(view.isNew());
             response.getInvitation().add(item);
         }
-        response.setNextPageToken(page.next() == null ? null : page.next().encode());
+        response.setNextPageToken(Paging.next(page));
+        return response;
+    }
+
+    static org.invitations.ws.generated.CleanUpCancelledResponse toCleanUp(int removed) {
+        org.invitations.ws.generated.CleanUpCancelledResponse response =
+                new org.invitations.ws.generated.CleanUpCancelledResponse();
+        response.setRemoved(removed);
         return response;
     }
 
@@ -166,7 +169,8 @@ final class InvitationMapper {
     }
 
     /** Fills any of the owner's responses, which all extend ParticipantsResult. */
-    static <T extends ParticipantsResult> T toState(MeetingState state, T response) {
+    static ParticipantsResult toState(MeetingState state) {
+        ParticipantsResult response = new ParticipantsResult();
         response.setAppointment(toAppointment(state.appointment()));
         state.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
         return response;

@@ -3,15 +3,10 @@ package org.invitations.ws;
 import jakarta.jws.WebService;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.DirectoryService;
-import org.invitations.security.Caller;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
-import org.invitations.shared.Page;
-import org.invitations.task.ProgressReport;
-import org.invitations.task.TaskFilter;
 import org.invitations.task.TaskService;
-import org.invitations.shared.PageToken;
 import org.invitations.ws.generated.RecordRequest;
 import org.invitations.ws.generated.AnswerResult;
 import org.invitations.ws.generated.AcknowledgeDeclineResponse;
@@ -73,8 +68,10 @@ import org.invitations.ws.generated.NotFoundFault;
 import org.invitations.ws.generated.UpdateAppointment;
 
 /**
- * The SOAP port: maps each request to domain values, calls one service method, maps the result back.
- * Transactions and rules live in the services; faults are mapped in {@link Faults}.
+ * The SOAP port: one port type, as the contract has it, handing each operation to the adapter of its
+ * feature (meetings, tasks, answers, diaries, directory). The adapters map requests to domain values,
+ * call one service method and map the result back; the caller was decided by {@link CallerInterceptor}
+ * before any operation runs, and faults are mapped in {@link Faults}.
  */
 @WebService(endpointInterface = "org.invitations.ws.generated.InvitationsPortType",
         targetNamespace = "urn:invitations:v1",
@@ -83,26 +80,19 @@ import org.invitations.ws.generated.UpdateAppointment;
         wsdlLocation = "classpath:wsdl/invitations.wsdl")
 public class InvitationsEndpoint implements InvitationsPortType {
 
-    private final InvitationService invitations;
-    private final MeetingService meetings;
-    private final DiaryService diaries;
-    private final TaskService tasks;
-    private final DirectoryService directory;
-    private final AuditLog audit;
+    private final MeetingOperations meetings;
+    private final TaskOperations tasks;
+    private final AnswerOperations answers;
+    private final DiaryOperations diaries;
+    private final DirectoryOperations directory;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
                                TaskService tasks, DirectoryService directory, AuditLog audit) {
-        this.invitations = invitations;
-        this.meetings = meetings;
-        this.diaries = diaries;
-        this.tasks = tasks;
-        this.directory = directory;
-        this.audit = audit;
-    }
-
-    /** Decided once per message by {@link CallerInterceptor}, before any operation runs. */
-    private static Caller caller() {
-        return CallerInterceptor.current();
+        this.meetings = new MeetingOperations(meetings);
+        this.tasks = new TaskOperations(tasks);
+        this.answers = new AnswerOperations(invitations);
+        this.diaries = new DiaryOperations(diaries);
+        this.directory = new DirectoryOperations(directory, audit);
     }
 
     // ------------------------------------------------------------------ the owner
@@ -110,51 +100,37 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public CreateInvitationResponse createInvitation(CreateInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> InvitationMapper.toResponse(
-                meetings.create(caller(), InvitationMapper.toNewMeeting(request), request.getRequestId())));
+        return meetings.create(request);
     }
 
     @Override
     public ParticipantsResult moveAppointment(MoveAppointment request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toState(meetings.move(caller(),
-                request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
-                DateTimes.toInstant(request.getEnd())), new ParticipantsResult()));
+        return meetings.move(request);
     }
 
     @Override
     public ParticipantsResult cancelAppointment(AppointmentRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toState(
-                meetings.cancel(caller(), request.getAppointmentId()), new ParticipantsResult()));
+        return meetings.cancel(request);
     }
 
     @Override
     public ParticipantsResult updateAppointment(UpdateAppointment request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toState(
-                meetings.update(caller(), InvitationMapper.toUpdate(request)),
-                new ParticipantsResult()));
+        return meetings.update(request);
     }
 
     @Override
     public GetAppointmentParticipantsResponse getAppointmentParticipants(AppointmentRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> ViewMapper.toResponse(
-                meetings.participants(caller(), request.getAppointmentId())));
+        return meetings.participants(request);
     }
 
     @Override
     public AcknowledgeDeclineResponse acknowledgeDecline(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> {
-            var line = meetings.acknowledgeDecline(caller(), request.getRecordId());
-            AcknowledgeDeclineResponse response = new AcknowledgeDeclineResponse();
-            response.setRecordId(line.recordId());
-            response.setStatus(line.status().code());
-            response.setDeclineAcknowledged(line.declineAcknowledged());
-            return response;
-        });
+        return meetings.acknowledgeDecline(request);
     }
 
     // ------------------------------------------------------------------ tasks
@@ -162,47 +138,36 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public CreateTaskResponse createTask(CreateTask request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> TaskMapper.toResponse(
-                tasks.create(caller(), TaskMapper.toNewTask(request), request.getRequestId())));
+        return tasks.create(request);
     }
 
     @Override
     public ParticipantsResult moveTaskDueDate(MoveTaskDueDate request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toState(tasks.moveDue(caller(),
-                request.getAppointmentId(), DateTimes.toInstant(request.getDue())), new ParticipantsResult()));
+        return tasks.moveDue(request);
     }
 
     @Override
     public ReportTaskProgressResponse reportTaskProgress(ReportTaskProgress request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> {
-            ProgressReport report = tasks.reportProgress(caller(), request.getRecordId(),
-                    request.getPercentDone(), request.getHoursSpent(), request.getNote());
-            return TaskMapper.toProgressResponse(report);
-        });
+        return tasks.reportProgress(request);
     }
 
     @Override
     public GetTasksResponse getTasks(GetTasks request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> TaskMapper.toTasks(tasks.tasks(caller(), request.getAssociateId(),
-                TaskMapper.filter(request.getFilter(), TaskFilter.OPEN), pageSize(request.getPageSize()),
-                PageToken.decode(request.getPageToken(), true))));
+        return tasks.list(request);
     }
 
     @Override
     public GetTaskDistributionResponse getTaskDistribution(AppointmentRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> TaskMapper.toDistribution(
-                tasks.distribution(caller(), request.getAppointmentId())));
+        return tasks.distribution(request);
     }
 
     @Override
     public GetDistributedTasksResponse getDistributedTasks(GetDistributedTasks request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> TaskMapper.toDistributed(tasks.distributedTasks(caller(),
-                TaskMapper.filter(request.getFilter(), TaskFilter.ALL), pageSize(request.getPageSize()),
-                PageToken.decode(request.getPageToken(), true))));
+        return tasks.distributed(request);
     }
 
     // ------------------------------------------------------------------ the invitee
@@ -210,65 +175,56 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public GetInvitationsResponse getInvitations(GetInvitations request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> InvitationMapper.toResponse(
-                invitations.invitations(caller(), InvitationMapper.toQuery(request))));
+        return answers.list(request);
     }
 
     @Override
     public AnswerResult acceptInvitation(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toAnswer(invitations.accept(caller(), request.getRecordId())));
+        return answers.accept(request);
     }
 
     @Override
     public AnswerResult tentativelyAcceptInvitation(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.acceptTentatively(caller(), request.getRecordId())));
+        return answers.acceptTentatively(request);
     }
 
     @Override
     public AnswerResult declineInvitation(DeclineInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.decline(caller(), request.getRecordId(), request.getReason())));
+        return answers.decline(request);
     }
 
     @Override
     public AnswerResult markInvitationSeen(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toAnswer(invitations.markSeen(caller(), request.getRecordId())));
+        return answers.markSeen(request);
     }
 
     @Override
     public AnswerResult postponeInvitation(RecordRequest request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toAnswer(invitations.postpone(caller(), request.getRecordId())));
+        return answers.postpone(request);
     }
 
     @Override
     public CleanUpCancelledResponse cleanUpCancelled(CleanUpCancelled request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            CleanUpCancelledResponse response = new CleanUpCancelledResponse();
-            response.setRemoved(invitations.cleanUpCancelled(caller(), request.getRecordId()));
-            return response;
-        });
+        return answers.cleanUpCancelled(request);
     }
 
     // ------------------------------------------------------------------ views
 
     @Override
     public GetDiaryResponse getDiary(GetDiary request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> ViewMapper.toDiary(diaries.diary(caller(), request.getAssociateId(),
-                DateTimes.toInstant(request.getFromTime()), DateTimes.toInstant(request.getToTime()))));
+        return diaries.diary(request);
     }
 
     @Override
     public GetActivityArchiveResponse getActivityArchive(GetActivityArchive request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> ViewMapper.toArchive(diaries.activityArchive(request.getContactId(),
-                DateTimes.toInstant(request.getFromTime()), DateTimes.toInstant(request.getToTime()))));
+        return diaries.archive(request);
     }
 
     // ------------------------------------------------------------------ directory
@@ -276,142 +232,72 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public CreateAssociateResponse createAssociate(CreateAssociate request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            CreateAssociateResponse response = new CreateAssociateResponse();
-            response.setAssociate(DirectoryMapper.toWire(directory.createAssociate(caller(),
-                    request.getUsername(), request.getFullName(), request.getEmail(), request.getPassword(),
-                    DirectoryMapper.toRole(request.getRole()))));
-            return response;
-        });
+        return directory.createAssociate(request);
     }
 
     @Override
     public GetAssociateResponse getAssociate(GetAssociate request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            GetAssociateResponse response = new GetAssociateResponse();
-            response.setAssociate(DirectoryMapper.toWire(directory.associate(request.getAssociateId())));
-            return response;
-        });
+        return directory.associate(request);
     }
 
     @Override
     public ListAssociatesResponse listAssociates(ListAssociates request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            var page = directory.associates(pageSize(request.getPageSize()), after(request.getPageToken()));
-            ListAssociatesResponse response = new ListAssociatesResponse();
-            page.items().forEach(a -> response.getAssociate().add(DirectoryMapper.toWire(a)));
-            response.setNextPageToken(next(page));
-            return response;
-        });
+        return directory.associates(request);
     }
 
     @Override
     public CreateContactResponse createContact(CreateContact request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            CreateContactResponse response = new CreateContactResponse();
-            response.setContact(DirectoryMapper.toWire(directory.createContact(caller(), request.getName(),
-                    DirectoryMapper.toNewPersons(request.getPerson()))));
-            return response;
-        });
+        return directory.createContact(request);
     }
 
     @Override
     public GetContactResponse getContact(GetContact request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            GetContactResponse response = new GetContactResponse();
-            response.setContact(DirectoryMapper.toWire(directory.contact(request.getContactId())));
-            return response;
-        });
+        return directory.contact(request);
     }
 
     @Override
     public ListContactsResponse listContacts(ListContacts request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            var page = directory.contacts(pageSize(request.getPageSize()), after(request.getPageToken()));
-            ListContactsResponse response = new ListContactsResponse();
-            page.items().forEach(c -> response.getContact().add(DirectoryMapper.toWire(c)));
-            response.setNextPageToken(next(page));
-            return response;
-        });
+        return directory.contacts(request);
     }
 
     @Override
     public CreateResourceResponse createResource(CreateResource request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            CreateResourceResponse response = new CreateResourceResponse();
-            response.setResource(DirectoryMapper.toWire(
-                    directory.createResource(caller(), request.getName(), request.getDescription())));
-            return response;
-        });
+        return directory.createResource(request);
     }
 
     @Override
     public GetResourceResponse getResource(GetResource request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            GetResourceResponse response = new GetResourceResponse();
-            response.setResource(DirectoryMapper.toWire(directory.resource(request.getResourceId())));
-            return response;
-        });
+        return directory.resource(request);
     }
 
     @Override
     public ListResourcesResponse listResources(ListResources request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            var page = directory.resources(pageSize(request.getPageSize()), after(request.getPageToken()));
-            ListResourcesResponse response = new ListResourcesResponse();
-            page.items().forEach(r -> response.getResource().add(DirectoryMapper.toWire(r)));
-            response.setNextPageToken(next(page));
-            return response;
-        });
+        return directory.resources(request);
     }
 
     @Override
     public ChangePasswordResponse changePassword(ChangePassword request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            ChangePasswordResponse response = new ChangePasswordResponse();
-            response.setAssociate(DirectoryMapper.toWire(directory.changePassword(caller(), request.getAssociateId(),
-                    request.getCurrentPassword(), request.getNewPassword())));
-            return response;
-        });
+        return directory.changePassword(request);
     }
 
     @Override
     public SetAssociateEnabledResponse setAssociateEnabled(SetAssociateEnabled request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> {
-            SetAssociateEnabledResponse response = new SetAssociateEnabledResponse();
-            response.setAssociate(DirectoryMapper.toWire(
-                    directory.setEnabled(caller(), request.getAssociateId(), request.isEnabled())));
-            return response;
-        });
+        return directory.setEnabled(request);
     }
 
     @Override
     public GetAuditLogResponse getAuditLog(GetAuditLog request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> DirectoryMapper.toAuditLog(audit.entries(caller(), request.getAssociateId(),
-                DateTimes.toInstant(request.getFromTime()), DateTimes.toInstant(request.getToTime()),
-                pageSize(request.getPageSize()), after(request.getPageToken()))));
-    }
-
-    private static int pageSize(Integer requested) {
-        return requested == null ? InvitationMapper.DEFAULT_PAGE_SIZE : requested;
-    }
-
-    private static PageToken after(String token) {
-        return PageToken.decode(token, false);
-    }
-
-    private static String next(Page<?> page) {
-        return page.next() == null ? null : page.next().encode();
+        return directory.auditLog(request);
     }
 }

@@ -70,7 +70,7 @@ final class TaskMapper {
             item.setProgress(toWire(view.progress()));
             response.getTask().add(item);
         }
-        response.setNextPageToken(page.next() == null ? null : page.next().encode());
+        response.setNextPageToken(Paging.next(page));
         return response;
     }
 
@@ -106,7 +106,7 @@ final class TaskMapper {
             wire.setDone(task.done());
             response.getTask().add(wire);
         }
-        response.setNextPageToken(page.next() == null ? null : page.next().encode());
+        response.setNextPageToken(Paging.next(page));
         return response;
     }
 

@@ -28,6 +28,15 @@ final class ViewMapper {
         return response;
     }
 
+    static org.invitations.ws.generated.AcknowledgeDeclineResponse toAcknowledged(ParticipantsView.Line line) {
+        org.invitations.ws.generated.AcknowledgeDeclineResponse response =
+                new org.invitations.ws.generated.AcknowledgeDeclineResponse();
+        response.setRecordId(line.recordId());
+        response.setStatus(line.status().code());
+        response.setDeclineAcknowledged(line.declineAcknowledged());
+        return response;
+    }
+
     static ParticipantView toWire(ParticipantsView.Line line) {
         ParticipantView wire = new ParticipantView();
         wire.setRecordId(line.recordId());
