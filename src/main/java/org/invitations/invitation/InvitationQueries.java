@@ -1,7 +1,9 @@
 package org.invitations.invitation;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
 import org.invitations.shared.Hql;
@@ -19,23 +21,39 @@ final class InvitationQueries {
 
     /**
      * One page of an associate's invitations in the given statuses, by start and record id; declined
-     * ones only until the day after the meeting. The owners' names are left empty: joining the
-     * associate table made Derby build a hash table of every associate on each call.
+     * ones only until the day after the meeting. The records alone are read in index order; what comes
+     * from their appointments and owners is read next, for the page only (see {@link #withAppointments}).
      */
     static List<InvitationView> invitations(Session session, long associateId, Set<Status> statuses,
                                             InvitationQuery query, Instant startOfToday) {
-        // A run of adjacent codes (5-8, the default) is a range on the (associate, status, start) index;
-        // Derby does not probe an IN list on the index's second column.
-        Range range = Range.of(statuses);
+        List<Object[]> rows = invitationRows(session, associateId, statuses, query, startOfToday);
+        Map<Long, Facts> facts = withAppointments(session, rows);
+        return rows.stream().map(row -> {
+            Facts a = facts.get((Long) row[1]);
+            return new InvitationView((Long) row[0], (Long) row[1], a.type(), (String) row[2], (String) row[3],
+                    (Instant) row[4], (Instant) row[5], a.ownerId(), a.ownerName(), (Status) row[6], (Boolean) row[7]);
+        }).toList();
+    }
+
+    /** The page's records: id, appointment id, title, location, start, end, status, new. */
+    static List<Object[]> invitationRows(Session session, long associateId, Set<Status> statuses,
+                                         InvitationQuery query, Instant startOfToday) {
+        // Waiting invitations (the default, or some of 5-8) are one range of the (associate, list, start)
+        // index, read in start order: a page reads its own rows only. Other statuses: a run of adjacent
+        // codes is a range on the (associate, status, start) index (Derby does not probe an IN list on
+        // an index's second column), sorted by start.
+        boolean waiting = Status.PENDING.containsAll(statuses);
+        Range range = waiting ? null : Range.of(statuses);
         PageToken after = query.after();
-        return Hql.select(InvitationView.class, """
-                        select new org.invitations.invitation.InvitationView(
-                            r.id, a.id, a.type, r.text.title, r.text.location, r.startsAt, r.endsAt, a.owner.id, '',
-                            r.status, r.fresh)
-                        from ParticipantRecord r join r.appointment a
+        return Hql.select(Object[].class, """
+                        select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
+                            r.fresh
+                        from ParticipantRecord r
                         where r.associate.id = :who and r.master = false""")
                 .with("who", associateId)
-                .and("r.status in :statuses", "statuses", range == null ? statuses : null)
+                .and("r.listedIn = :waiting", "waiting", waiting ? RecordList.WAITING : null)
+                .and("r.status in :statuses", "statuses",
+                        waiting && statuses.equals(Status.PENDING) || range != null ? null : statuses)
                 .and("r.status between :lowest and :highest", "lowest", range == null ? null : range.lowest(),
                         "highest", range == null ? null : range.highest())
                 .and("(r.status <> :declined or r.endsAt >= :startOfToday)",
@@ -44,18 +62,50 @@ final class InvitationQueries {
                 .and(query.onlyNew(), "r.fresh = true")
                 .and("r.startsAt >= :from", "from", query.from())
                 .and("r.startsAt < :to", "to", query.to())
-                .and("(r.startsAt > :afterStart or (r.startsAt = :afterStart and r.id > :afterId))",
+                // the first, redundant term is what lets a database start the index scan at the cursor
+                .and("r.startsAt >= :afterStart and (r.startsAt > :afterStart or (r.startsAt = :afterStart and r.id > :afterId))",
                         "afterStart", after == null ? null : after.start(), "afterId", after == null ? null : after.id())
                 .orderBy(session, "r.startsAt, r.id")
                 .setMaxResults(query.pageSize() + 1)
                 .getResultList();
     }
 
-    /** The owners' names of a page of invitations, in one small query. */
-    static List<Object[]> ownerNames(Session session, List<Long> ownerIds) {
-        return session.createSelectionQuery("select a.id, a.fullName from Associate a where a.id in :ids",
+    /** What a list line shows of its appointment: the type and the owner. */
+    record Facts(AppointmentType type, long ownerId, String ownerName) {
+    }
+
+    /**
+     * The appointments and owners of a page's records, by appointment id: two queries on primary keys.
+     * Joining either table into the list query, or the owners into the appointments, let Derby hash the
+     * whole joined table on each call, a cost that grew with the table instead of the page.
+     */
+    static Map<Long, Facts> withAppointments(Session session, List<Object[]> rows) {
+        Map<Long, Facts> facts = new HashMap<>();
+        if (rows.isEmpty()) {
+            return facts;
+        }
+        List<Object[]> appointments = appointmentsOf(session, rows.stream().map(row -> (Long) row[1]).distinct().toList());
+        Map<Long, String> names = new HashMap<>();
+        ownerNames(session, appointments.stream().map(a -> (Long) a[2]).distinct().toList())
+                .forEach(o -> names.put((Long) o[0], (String) o[1]));
+        appointments.forEach(a -> facts.put((Long) a[0], new Facts((AppointmentType) a[1], (Long) a[2],
+                names.get((Long) a[2]))));
+        return facts;
+    }
+
+    /** Id, type and owner id of each appointment. */
+    static List<Object[]> appointmentsOf(Session session, List<Long> ids) {
+        return session.createSelectionQuery("select a.id, a.type, a.owner.id from Appointment a where a.id in :ids",
                         Object[].class)
-                .setParameterList("ids", ownerIds)
+                .setParameterList("ids", ids)
+                .getResultList();
+    }
+
+    /** Id and name of each owner. */
+    static List<Object[]> ownerNames(Session session, List<Long> ids) {
+        return session.createSelectionQuery("select o.id, o.fullName from Associate o where o.id in :ids",
+                        Object[].class)
+                .setParameterList("ids", ids)
                 .getResultList();
     }
 
@@ -74,16 +124,27 @@ final class InvitationQueries {
      * that overlaps starts after {@code from - MAX_LENGTH}, which bounds the index range.
      */
     static List<DiaryEntry> diary(Session session, long associateId, Instant from, Instant to) {
+        List<Object[]> rows = diaryRows(session, associateId, from, to);
+        Map<Long, Facts> facts = withAppointments(session, rows);
+        return rows.stream().map(row -> {
+            Facts a = facts.get((Long) row[1]);
+            return new DiaryEntry((Long) row[0], (Long) row[1], a.type(), (String) row[2], (String) row[3],
+                    (Instant) row[4], (Instant) row[5], a.ownerId(), a.ownerName(), (Status) row[6], (Boolean) row[7],
+                    false);
+        }).toList();
+    }
+
+    /** The diary's records: id, appointment id, title, location, start, end, status, own. */
+    static List<Object[]> diaryRows(Session session, long associateId, Instant from, Instant to) {
         return session.createSelectionQuery("""
-                        select new org.invitations.invitation.DiaryEntry(r.id, a.id, a.type, r.text.title,
-                            r.text.location, r.startsAt, r.endsAt, o.id, o.fullName, r.status, r.master, false)
-                        from ParticipantRecord r join r.appointment a join a.owner o
-                        where r.associate.id = :who and r.status in :booked and a.type = :meeting
+                        select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
+                            r.master
+                        from ParticipantRecord r
+                        where r.associate.id = :who and r.listedIn = :diary
                           and r.startsAt < :to and r.startsAt > :earliest and r.endsAt > :from
-                        order by r.startsAt, r.id""", DiaryEntry.class)
+                        order by r.startsAt, r.id""", Object[].class)
                 .setParameter("who", associateId)
-                .setParameterList("booked", Status.BUSY)
-                .setParameter("meeting", AppointmentType.MEETING)
+                .setParameter("diary", RecordList.DIARY)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setParameter("earliest", from.minus(Appointment.MAX_LENGTH))

@@ -55,21 +55,9 @@ public final class InvitationService {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
-            List<InvitationView> rows = withOwnerNames(session,
-                    InvitationQueries.invitations(session, who, statuses, query, startOfToday));
+            List<InvitationView> rows = InvitationQueries.invitations(session, who, statuses, query, startOfToday);
             return Page.of(rows, query.pageSize(), v -> new PageToken(v.start(), v.recordId()));
         });
-    }
-
-    private static List<InvitationView> withOwnerNames(Session session, List<InvitationView> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        Map<Long, String> names = new HashMap<>();
-        InvitationQueries.ownerNames(session, rows.stream().map(InvitationView::ownerId).distinct().toList())
-                .forEach(row -> names.put((Long) row[0], (String) row[1]));
-        return rows.stream().map(v -> new InvitationView(v.recordId(), v.appointmentId(), v.type(), v.title(),
-                v.location(), v.start(), v.end(), v.ownerId(), names.get(v.ownerId()), v.status(), v.isNew())).toList();
     }
 
     /** Yes: 5, 6, 7, 8, 9 or 14 become 1; a cancelled meeting cannot be accepted. */

@@ -81,6 +81,11 @@ public class ParticipantRecord {
     @Column(nullable = false)
     private Status status;
 
+    /** Derived from status and type on every change; see {@link RecordList}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "listed_in", nullable = false, length = 12)
+    private RecordList listedIn;
+
     @Column(name = "invitation_sent", nullable = false)
     private boolean invitationSent;
 
@@ -129,7 +134,7 @@ public class ParticipantRecord {
         this.appointment = appointment;
         this.kind = kind;
         this.master = master;
-        this.status = status;
+        setStatus(status);
         this.invitationSent = invitationSent;
         this.fresh = invitationSent;
         this.conflict = conflict;
@@ -203,7 +208,7 @@ public class ParticipantRecord {
             throw refused(next.status(), "progress is reported on an accepted task (1, 2, 3); accept it first");
         }
         progress = next;
-        status = next.status();
+        setStatus(next.status());
         updatedAt = now;
     }
 
@@ -232,8 +237,8 @@ public class ParticipantRecord {
     /** Opened and closed without an answer: 5 → 7, 6 → 8. Still new until answered or postponed. */
     public void markSeen(Instant now) {
         switch (status) {
-            case INVITED -> status = Status.SEEN;
-            case MOVED -> status = Status.MOVED_SEEN;
+            case INVITED -> setStatus(Status.SEEN);
+            case MOVED -> setStatus(Status.MOVED_SEEN);
             case SEEN, MOVED_SEEN -> {
                 return;
             }
@@ -267,7 +272,7 @@ public class ParticipantRecord {
         conflict = nowConflicting;
         if (invitationSent && !master) {
             if (ASKED_AGAIN_ON_MOVE.contains(status)) {
-                status = Status.MOVED;
+                setStatus(Status.MOVED);
             }
             fresh = true;
             answeredAt = null;
@@ -281,7 +286,7 @@ public class ParticipantRecord {
         if (status == Status.CANCELLED) {
             return;
         }
-        status = Status.CANCELLED;
+        setStatus(Status.CANCELLED);
         fresh = false;
         updatedAt = now;
     }
@@ -289,7 +294,7 @@ public class ParticipantRecord {
     /** A participant removed earlier is added again: asked (5) or booked (1) as if new. */
     public void reinstate(boolean sendInvitation, boolean nowConflicting, Instant now) {
         boolean asks = sendInvitation && kind == ParticipantKind.ASSOCIATE;
-        status = asks ? Status.INVITED : Status.BOOKED;
+        setStatus(asks ? Status.INVITED : Status.BOOKED);
         invitationSent = asks;
         fresh = asks;
         conflict = nowConflicting;
@@ -329,8 +334,14 @@ public class ParticipantRecord {
                 || invitationSent && (Status.ANSWERED.contains(status) || ACCEPTED.contains(status));
     }
 
+    /** The only way the status changes: the list the record shows in follows it. */
+    private void setStatus(Status next) {
+        status = next;
+        listedIn = RecordList.of(appointment.getType(), next);
+    }
+
     private void answer(Status answer, String reason, Instant now) {
-        status = answer;
+        setStatus(answer);
         declineReason = reason;
         fresh = false;
         answeredAt = now;
@@ -390,6 +401,10 @@ public class ParticipantRecord {
             case PERSON -> person.getId();
             case RESOURCE -> resource.getId();
         };
+    }
+
+    public RecordList getListedIn() {
+        return listedIn;
     }
 
     public Status getStatus() {

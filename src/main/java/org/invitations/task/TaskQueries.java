@@ -7,6 +7,7 @@ import org.hibernate.Session;
 import org.invitations.invitation.Appointment;
 import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.ParticipantRecord;
+import org.invitations.invitation.RecordList;
 import org.invitations.invitation.Status;
 import org.invitations.shared.Hql;
 import org.invitations.shared.PageToken;
@@ -26,14 +27,17 @@ final class TaskQueries {
     private TaskQueries() {
     }
 
-    /** A colleague's accepted tasks in the given statuses, by due date, then record id. */
-    static List<ParticipantRecord> taskList(Session session, long associateId, Set<Status> statuses, PageToken after,
-                                            int limit) {
+    /**
+     * A colleague's accepted tasks in the given lists, by due date, then record id: one list is one range
+     * of the (associate, list, start) index, in due order.
+     */
+    static List<ParticipantRecord> taskList(Session session, long associateId, Set<RecordList> lists,
+                                            PageToken after, int limit) {
         return Hql.select(ParticipantRecord.class, """
                         from ParticipantRecord r join fetch r.appointment a join fetch a.owner
-                        where r.associate.id = :who and r.status in :statuses and a.type = :task""")
-                .with("who", associateId).with("statuses", statuses).with("task", AppointmentType.TASK)
-                .and("(r.startsAt > :afterDue or (r.startsAt = :afterDue and r.id > :afterId))",
+                        where r.associate.id = :who and r.listedIn in :lists""")
+                .with("who", associateId).with("lists", lists)
+                .and("r.startsAt >= :afterDue and (r.startsAt > :afterDue or (r.startsAt = :afterDue and r.id > :afterId))",
                         "afterDue", after == null ? null : after.start(), "afterId", after == null ? null : after.id())
                 .orderBy(session, "r.startsAt, r.id")
                 .setMaxResults(limit)
@@ -49,7 +53,7 @@ final class TaskQueries {
                 .and(filter != TaskFilter.ALL, "a.cancelledAt is null")
                 .and(filter == TaskFilter.OPEN, "not " + DONE)
                 .and(filter == TaskFilter.DONE, DONE)
-                .and("(a.createdAt < :afterCreated or (a.createdAt = :afterCreated and a.id < :afterId))",
+                .and("a.createdAt <= :afterCreated and (a.createdAt < :afterCreated or (a.createdAt = :afterCreated and a.id < :afterId))",
                         "afterCreated", after == null ? null : after.start(), "afterId", after == null ? null : after.id());
         if (filter != TaskFilter.ALL) {
             hql.with("completed", Status.COMPLETED).with("finished", FINISHED);

@@ -22,6 +22,7 @@ import org.invitations.invitation.CreatedMeeting;
 import org.invitations.invitation.MeetingState;
 import org.invitations.invitation.NewMeeting;
 import org.invitations.invitation.ParticipantRecord;
+import org.invitations.invitation.RecordList;
 import org.invitations.invitation.Status;
 import org.invitations.invitation.TaskProgress;
 import org.invitations.security.Caller;
@@ -74,16 +75,16 @@ public final class TaskService {
     /** An associate's task list: accepted tasks (1, 2, 3) by due date, then record id. */
     public Page<TaskView> tasks(Caller caller, Long associateId, TaskFilter filter, int pageSize, PageToken after) {
         long who = associateId == null ? caller.associateId() : associateId;
-        Set<Status> statuses = switch (filter) {
-            case OPEN -> EnumSet.of(Status.BOOKED, Status.STARTED);
-            case DONE -> EnumSet.of(Status.COMPLETED);
-            case ALL -> Status.ACCEPTED;
+        Set<RecordList> lists = switch (filter) {
+            case OPEN -> EnumSet.of(RecordList.OPEN_TASKS);
+            case DONE -> EnumSet.of(RecordList.DONE_TASKS);
+            case ALL -> EnumSet.of(RecordList.OPEN_TASKS, RecordList.DONE_TASKS);
         };
         return Transactions.run(sessionFactory, session -> {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
-            List<TaskView> views = TaskQueries.taskList(session, who, statuses, after, pageSize + 1).stream()
+            List<TaskView> views = TaskQueries.taskList(session, who, lists, after, pageSize + 1).stream()
                     .map(TaskService::view).toList();
             return Page.of(views, pageSize, v -> new PageToken(v.due(), v.recordId()));
         });

@@ -1,0 +1,327 @@
+package org.invitations.invitation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+import org.invitations.app.Database;
+import org.invitations.app.ServerConfig;
+import org.invitations.directory.Associate;
+import org.invitations.security.Role;
+import org.invitations.shared.PageToken;
+import org.invitations.support.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The list queries read only the rows of the page they return, in index order: the plan each database
+ * chose for them, on a table where the invitee is one of many and has thousands of records, shows no
+ * sort, no full scan, no hash join, and (Derby, which counts) no more rows visited than a page holds.
+ * This is what keeps a first page as cheap at 10,000 pending invitations as at 100.
+ */
+class ListQueryPlanTest {
+
+    private static final int WAITING = 1500;
+    private static final int OTHERS = 8;
+    private static final int PAGE = 50;
+    private static final int DIRECTORY = 2000;
+    private static final Instant FIRST = Instant.parse("2031-01-01T08:00:00Z");
+
+    /** What one seeding wrote: the busy invitee, and a time in the middle of its list. */
+    record Seeded(long bob, Instant middle) {
+    }
+
+    /** Bob waits for an answer to {@code WAITING} meetings and has as many in his diary; others too. */
+    static Seeded seed(Database database) {
+        return database.sessionFactory().fromTransaction(session -> {
+            Instant now = Instant.parse("2030-12-01T00:00:00Z");
+            Associate alice = new Associate("alice", "Alice", null, "x", Role.USER);
+            Associate bob = new Associate("bob", "Bob", null, "x", Role.USER);
+            session.persist(alice);
+            session.persist(bob);
+            // a directory of some size, so that reading the owners of a page by key is the only good plan
+            for (int i = 0; i < DIRECTORY; i++) {
+                session.persist(new Associate("colleague" + i, "Colleague " + i, null, "x", Role.USER));
+            }
+            List<Associate> others = new ArrayList<>();
+            for (int i = 0; i < OTHERS; i++) {
+                Associate other = new Associate("other" + i, "Other " + i, null, "x", Role.USER);
+                session.persist(other);
+                others.add(other);
+            }
+            for (int i = 0; i < 2 * WAITING; i++) {
+                Instant start = FIRST.plus(Duration.ofHours(3L * i));
+                Appointment meeting = new Appointment(alice, AppointmentType.MEETING,
+                        new RecordText("Meeting " + i, null, null), start, start.plusSeconds(3600), now);
+                session.persist(meeting);
+                ParticipantRecord forBob = ParticipantRecord.forAssociate(meeting, bob, true, false, now);
+                if (i % 2 == 1) {
+                    forBob.accept(now);
+                }
+                session.persist(forBob);
+                for (Associate other : others) {
+                    session.persist(ParticipantRecord.forAssociate(meeting, other, true, false, now));
+                }
+                if (i % 50 == 0) {
+                    session.flush();
+                    session.clear();
+                    alice = session.getReference(Associate.class, alice.getId());
+                    bob = session.getReference(Associate.class, bob.getId());
+                    others.replaceAll(o -> session.getReference(Associate.class, o.getId()));
+                }
+            }
+            return new Seeded(bob.getId(), FIRST.plus(Duration.ofHours(3L * WAITING)));
+        });
+    }
+
+    static InvitationQuery firstPage(long who) {
+        return new InvitationQuery(who, Status.PENDING, null, null, false, PAGE, null);
+    }
+
+    static InvitationQuery laterPage(long who, Instant after) {
+        return new InvitationQuery(who, Status.PENDING, null, null, false, PAGE, new PageToken(after, 0));
+    }
+
+    /** The list queries under test, each named; the plan looked at is that of the last statement run. */
+    static List<Named> queries(Seeded seeded) {
+        long bob = seeded.bob();
+        return List.of(
+                new Named("GetInvitations, first page", true, PAGE_ROWS, s -> InvitationQueries.invitationRows(s, bob,
+                        Status.PENDING, firstPage(bob), FIRST)),
+                new Named("GetInvitations, a page in the middle", true, PAGE_ROWS, s -> InvitationQueries.invitationRows(s, bob,
+                        Status.PENDING, laterPage(bob, seeded.middle()), FIRST)),
+                new Named("GetInvitations, only unseen (5)", true, PAGE_ROWS, s -> InvitationQueries.invitationRows(s, bob,
+                        EnumSet.of(Status.INVITED), firstPage(bob), FIRST)),
+                new Named("GetDiary, one week in the middle", false, DIARY_WEEK_ROWS, s -> InvitationQueries.diaryRows(s, bob,
+                        seeded.middle(), seeded.middle().plus(Duration.ofDays(7)))),
+                new Named("the appointments of a page", false, PAGE_ROWS, s -> InvitationQueries.appointmentsOf(s,
+                        InvitationQueries.invitationRows(s, bob, Status.PENDING, firstPage(bob), FIRST).stream()
+                                .map(row -> (Long) row[1]).toList())),
+                new Named("the owners of a page", false, PAGE_ROWS, s -> List.copyOf(InvitationQueries
+                        .withAppointments(s, InvitationQueries.invitationRows(s, bob, Status.PENDING, firstPage(bob),
+                                FIRST)).values())));
+    }
+
+    /**
+     * A query, whether it is a page (which must come in index order), the most rows it may visit, and
+     * the query itself.
+     */
+    record Named(String name, boolean paged, int maxVisited, Function<Session, List<?>> query) {
+    }
+
+    /** A page's rows, and the one more that says whether a next page follows; twice that, to be safe. */
+    private static final int PAGE_ROWS = 2 * (PAGE + 1);
+    /**
+     * A week of the diary reads the bookings that start from 31 days (the longest meeting) before it
+     * to its end: 38 days of bob's diary, which has a meeting every 6 hours; never his whole history.
+     */
+    private static final int DIARY_WEEK_ROWS = (31 + 7) * 4 + 2;
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnDerby {
+
+        Database database;
+        Seeded seeded;
+
+        @BeforeAll
+        void seedDerby(@TempDir Path data) {
+            database = Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
+                    .passwordIterations(1000).build(), "none", 2);
+            seeded = seed(database);
+            database.sessionFactory().inTransaction(session -> session.doWork(c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, 'PARTICIPANT_RECORD', NULL)");
+                    statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, 'APPOINTMENT', NULL)");
+                    statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, 'ASSOCIATE', NULL)");
+                }
+            }));
+        }
+
+        @AfterAll
+        void close() {
+            database.close();
+        }
+
+        @Test
+        void everyListReadsItsPageInIndexOrderOnly() {
+            for (Named named : queries(seeded)) {
+                String plan = derbyPlan(named.query());
+                System.out.println(named.name() + " on Derby:\n" + plan);
+                assertFalse(plan.contains("Sort ResultSet"), named.name() + " sorts:\n" + plan);
+                assertFalse(plan.contains("Table Scan ResultSet"), named.name() + " scans a whole table:\n" + plan);
+                assertFalse(plan.contains("Hash"), named.name() + " builds a hash table:\n" + plan);
+                assertTrue(plan.contains(named.paged() ? "Index Scan ResultSet for PARTICIPANT_RECORD using index IX_RECORD_" : "Index Scan"), named.name()
+                        + " does not use its index:\n" + plan);
+                Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
+                while (visited.find()) {
+                    int rows = Integer.parseInt(visited.group(1));
+                    assertTrue(rows <= named.maxVisited(), named.name() + " visits " + rows + " rows (at most "
+                            + named.maxVisited() + " expected) where bob has " + WAITING + " of each:\n" + plan);
+                }
+            }
+        }
+
+        @Test
+        void aPageHoldsWhatTheListSays() {
+            List<InvitationView> page = database.sessionFactory().fromTransaction(s -> InvitationQueries.invitations(s,
+                    seeded.bob(), Status.PENDING, firstPage(seeded.bob()), FIRST));
+
+            assertEquals(PAGE + 1, page.size());
+            assertEquals(FIRST, page.get(0).start());
+            assertTrue(page.stream().allMatch(v -> v.status() == Status.INVITED));
+        }
+
+        /** Runs the query with Derby's runtime statistics on, on the session's own connection. */
+        private String derbyPlan(Function<Session, List<?>> query) {
+            return database.sessionFactory().fromTransaction(session -> {
+                session.doWork(c -> {
+                    try (Statement statement = c.createStatement()) {
+                        statement.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
+                    }
+                });
+                query.apply(session);
+                return session.doReturningWork(c -> {
+                    try (Statement statement = c.createStatement();
+                         ResultSet rs = statement.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                });
+            });
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnPostgres {
+
+        Database database;
+        Seeded seeded;
+
+        @BeforeAll
+        void seedPostgres(@TempDir Path data) {
+            database = Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
+                    .jdbcUrl(Postgres.freshDatabase()).jdbcUser("postgres").jdbcPassword("postgres")
+                    .passwordIterations(1000).build(), "none", 2);
+            seeded = seed(database);
+            database.sessionFactory().inTransaction(session -> session.doWork(c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("ANALYZE");
+                }
+            }));
+        }
+
+        @AfterAll
+        void close() {
+            database.close();
+        }
+
+        @Test
+        void everyListReadsItsPageInIndexOrderOnly() {
+            for (Named named : queries(seeded)) {
+                String plan = postgresPlan(named.query());
+                System.out.println(named.name() + " on PostgreSQL:\n" + plan);
+                // A page is read in index order; the diary's bounded range may be fetched by a bitmap scan
+                // of the list index and its few rows sorted, which PostgreSQL finds cheaper.
+                assertTrue(named.paged() ? !plan.contains("Sort") : !plan.contains("Sort Method: external"),
+                        named.name() + " sorts:\n" + plan);
+                assertFalse(plan.contains("Seq Scan on participant_record"), named.name()
+                        + " scans the whole record table:\n" + plan);
+                assertFalse(plan.contains("Hash"), named.name() + " builds a hash table:\n" + plan);
+                assertTrue(plan.contains(named.paged() ? "Index Scan using ix_record_" : "Index"), named.name()
+                        + " does not use its index:\n" + plan);
+            }
+        }
+
+        /**
+         * EXPLAIN of the very SQL Hibernate sent, with the values it bound: both are read from Hibernate's
+         * own SQL and binding loggers while the query runs.
+         */
+        private String postgresPlan(Function<Session, List<?>> query) {
+            Logger sql = (Logger) LoggerFactory.getLogger("org.hibernate.SQL");
+            Logger bind = (Logger) LoggerFactory.getLogger("org.hibernate.orm.jdbc.bind");
+            ListAppender<ILoggingEvent> seen = new ListAppender<>();
+            seen.start();
+            Level sqlLevel = sql.getLevel();
+            Level bindLevel = bind.getLevel();
+            sql.setLevel(Level.DEBUG);
+            bind.setLevel(Level.TRACE);
+            sql.addAppender(seen);
+            bind.addAppender(seen);
+            try {
+                database.sessionFactory().inTransaction(query::apply);
+            } finally {
+                sql.detachAppender(seen);
+                bind.detachAppender(seen);
+                sql.setLevel(sqlLevel);
+                bind.setLevel(bindLevel);
+            }
+            String statement = null;
+            List<String> values = new ArrayList<>();
+            Pattern binding = Pattern.compile("binding parameter \\((\\d+):(\\w+)\\) <- \\[(.*)]");
+            for (ILoggingEvent event : seen.list) {
+                String message = event.getFormattedMessage();
+                Matcher m = binding.matcher(message);
+                if (m.find()) {
+                    values.add(literal(m.group(2), m.group(3)));
+                } else {
+                    statement = message;
+                    values.clear();
+                }
+            }
+            String explained = inline(statement, values);
+            return database.sessionFactory().fromTransaction(session -> session.doReturningWork(c -> {
+                StringBuilder plan = new StringBuilder();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + explained)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            }));
+        }
+    }
+
+    private static String literal(String type, String value) {
+        return Set.of("BIGINT", "INTEGER", "SMALLINT", "BOOLEAN").contains(type) ? value
+                : "'" + value.replace("'", "''") + "'";
+    }
+
+    /** The statement with each {@code ?} replaced by its bound value, in order. */
+    private static String inline(String statement, List<String> values) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        for (char ch : statement.toCharArray()) {
+            if (ch == '?' && next < values.size()) {
+                out.append(values.get(next++));
+            } else {
+                out.append(ch);
+            }
+        }
+        assertEquals(values.size(), next, "every bound value has its place in: " + statement);
+        return out.toString();
+    }
+}
