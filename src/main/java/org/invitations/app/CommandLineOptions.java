@@ -53,6 +53,17 @@ final class CommandLineOptions {
                     + "(env INVITATIONS_DATA). Default: ./data.")
     Path data = ServerConfig.DEFAULT_DATA;
 
+    @Option(names = "--backup-dir", paramLabel = "DIR", descriptionKey = "INVITATIONS_BACKUP_DIR",
+            description = "Where POST /backup writes a timestamped copy of the embedded Derby database"
+                    + " (env INVITATIONS_BACKUP_DIR). Default: the backups folder in the data folder.")
+    Path backupDir;
+
+    @Option(names = "--restore-from", paramLabel = "DIR", descriptionKey = "INVITATIONS_RESTORE_FROM",
+            description = "Before starting, replace the embedded Derby database with this backup (a folder"
+                    + " POST /backup answered); once: a later start naming the same backup keeps the data"
+                    + " (env INVITATIONS_RESTORE_FROM).")
+    Path restoreFrom;
+
     @Option(names = "--jdbc-url", paramLabel = "URL", descriptionKey = "INVITATIONS_JDBC_URL",
             description = "Another database, e.g. jdbc:postgresql://host/invitations (env INVITATIONS_JDBC_URL)."
                     + " Default: embedded Derby in the data folder.")
@@ -161,7 +172,19 @@ final class CommandLineOptions {
         if (tlsKeystore != null && keystorePassword == null) {
             throw new ParameterException(cli, "--tls-keystore needs INVITATIONS_TLS_KEYSTORE_PASSWORD");
         }
-        return ServerConfig.builder()
+        if (restoreFrom != null) {
+            // Refused here, before anything starts: a wrong folder must never cost the current database.
+            ArgSpec option = cli.getCommandSpec().findOption("--restore-from");
+            if (jdbcUrl != null) {
+                throw new ParameterException(cli, ServerConfig.RESTORE_NEEDS_DERBY, option, restoreFrom.toString());
+            }
+            try {
+                BackupFolder.database(restoreFrom, data.resolve(BackupFolder.DATABASE));
+            } catch (IllegalArgumentException notABackup) {
+                throw new ParameterException(cli, notABackup.getMessage(), option, restoreFrom.toString());
+            }
+        }
+        ServerConfig.Builder config = ServerConfig.builder()
                 .host(host)
                 .port(port)
                 .dataDir(data)
@@ -174,7 +197,13 @@ final class CommandLineOptions {
                 .benchNoop(benchNoop)
                 .tls(tlsKeystore, tlsKeystore == null ? null : keystorePassword)
                 .logMessages(logMessages)
-                .build();
+                .backupDir(backupDir)
+                .restoreFrom(restoreFrom);
+        try {
+            return config.build();
+        } catch (IllegalArgumentException inconsistent) {
+            throw new ParameterException(cli, inconsistent.getMessage());
+        }
     }
 
     /** One line: picocli's message, and where the value came from when not from the command line. */

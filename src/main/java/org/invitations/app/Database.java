@@ -76,6 +76,8 @@ public final class Database implements AutoCloseable {
         Logging.setUp();
         if (config.embeddedDerby()) {
             prepareDerby(config.dataDir());
+            // Before the pool boots the database: Derby restores only on the connection that boots it.
+            DerbyRestore.restoreIfAsked(config);
         }
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(config.effectiveJdbcUrl());

@@ -95,7 +95,9 @@ public final class InvitationsServer implements AutoCloseable {
             Server server = SoapEndpoints.publish(bus, ENDPOINT, invitations, meetings, diaries, tasks, directory,
                     audit, authenticator, config.logMessages(), metrics);
             Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus, "/noop", authenticator) : null;
-            web = WebServer.start(config, bus, limits, database::isReachable, metrics::scrape);
+            BackupEndpoint backup = new BackupEndpoint(authenticator, config.embeddedDerby()
+                    ? new DerbyBackup(database.dataSource(), config.backupDir(), clock) : null, clock, metrics);
+            web = WebServer.start(config, bus, limits, database::isReachable, metrics::scrape, backup);
             String address = config.scheme() + "://" + config.host() + ":" + config.port() + ServerConfig.PATH;
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());

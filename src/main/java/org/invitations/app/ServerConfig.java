@@ -29,6 +29,8 @@ public final class ServerConfig {
     private final Path tlsKeystore;
     private final String tlsKeystorePassword;
     private final boolean logMessages;
+    private final Path backupDir;
+    private final Path restoreFrom;
 
     private ServerConfig(Builder b) {
         this.host = Objects.requireNonNull(b.host, "host");
@@ -44,6 +46,8 @@ public final class ServerConfig {
         this.tlsKeystore = b.tlsKeystore;
         this.tlsKeystorePassword = b.tlsKeystorePassword;
         this.logMessages = b.logMessages;
+        this.backupDir = b.backupDir;
+        this.restoreFrom = b.restoreFrom;
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not 0-65535");
         }
@@ -53,7 +57,19 @@ public final class ServerConfig {
         if (tlsKeystore != null && tlsKeystorePassword == null) {
             throw new IllegalArgumentException("a TLS keystore needs its password");
         }
+        if (restoreFrom != null && !embeddedDerby()) {
+            throw new IllegalArgumentException(RESTORE_NEEDS_DERBY);
+        }
+        if (embeddedDerby() && backupDir().toAbsolutePath().normalize().startsWith(derbyDirectory().normalize())) {
+            // Derby would write it; a restore into this data folder would then delete it with the database.
+            throw new IllegalArgumentException("The backup folder " + backupDir().toAbsolutePath().normalize()
+                    + " is inside the database folder " + derbyDirectory().normalize() + "; choose another one");
+        }
     }
+
+    /** Why a restore and a JDBC URL do not go together; PostgreSQL has its own tools. */
+    static final String RESTORE_NEEDS_DERBY = "--restore-from restores the embedded Derby database and cannot be"
+            + " combined with --jdbc-url; restore PostgreSQL with pg_restore or psql";
 
     /** Every setting at its default: 0.0.0.0:8080, embedded Derby in ./data, PBKDF2 at 600,000 iterations. */
     public static Builder builder() {
@@ -65,7 +81,7 @@ public final class ServerConfig {
         return new Builder().host(host).port(port).dataDir(dataDir).jdbcUrl(jdbcUrl).jdbcUser(jdbcUser)
                 .jdbcPassword(jdbcPassword).demo(demo).adminPassword(adminPassword)
                 .passwordIterations(passwordIterations).benchNoop(benchNoop).tls(tlsKeystore, tlsKeystorePassword)
-                .logMessages(logMessages);
+                .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom);
     }
 
     /**
@@ -137,6 +153,16 @@ public final class ServerConfig {
         return logMessages;
     }
 
+    /** Where {@code POST /backup} writes its timestamped folders: the configured folder, or {@code DATA/backups}. */
+    public Path backupDir() {
+        return backupDir != null ? backupDir : dataDir.resolve("backups");
+    }
+
+    /** A backup folder to restore the embedded Derby database from before starting; null starts as it is. */
+    public Path restoreFrom() {
+        return restoreFrom;
+    }
+
     public boolean tls() {
         return tlsKeystore != null;
     }
@@ -147,7 +173,12 @@ public final class ServerConfig {
 
     /** The JDBC URL to use: the configured one, or embedded Derby on disk in the data folder. */
     public String effectiveJdbcUrl() {
-        return jdbcUrl != null ? jdbcUrl : "jdbc:derby:" + dataDir.resolve("db").toAbsolutePath() + ";create=true";
+        return jdbcUrl != null ? jdbcUrl : "jdbc:derby:" + derbyDirectory() + ";create=true";
+    }
+
+    /** The embedded Derby database's own folder, {@code DATA/db} (absolute). */
+    public Path derbyDirectory() {
+        return dataDir.resolve(BackupFolder.DATABASE).toAbsolutePath();
     }
 
     public boolean embeddedDerby() {
@@ -159,7 +190,8 @@ public final class ServerConfig {
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", jdbcUser=" + jdbcUser + ", demo=" + demo + ", passwordIterations=" + passwordIterations
-                + ", benchNoop=" + benchNoop + ", tlsKeystore=" + tlsKeystore + ", logMessages=" + logMessages + "]";
+                + ", benchNoop=" + benchNoop + ", tlsKeystore=" + tlsKeystore + ", logMessages=" + logMessages
+                + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + "]";
     }
 
     /** Collects settings; {@link #build()} checks them and makes the immutable configuration. */
@@ -177,6 +209,8 @@ public final class ServerConfig {
         private Path tlsKeystore;
         private String tlsKeystorePassword;
         private boolean logMessages;
+        private Path backupDir;
+        private Path restoreFrom;
 
         private Builder() {
         }
@@ -242,6 +276,18 @@ public final class ServerConfig {
 
         public Builder logMessages(boolean value) {
             logMessages = value;
+            return this;
+        }
+
+        /** Null (the default) means {@code DATA/backups}. */
+        public Builder backupDir(Path value) {
+            backupDir = value;
+            return this;
+        }
+
+        /** A folder {@code POST /backup} answered (or the Derby database inside it); null restores nothing. */
+        public Builder restoreFrom(Path value) {
+            restoreFrom = value;
             return this;
         }
 

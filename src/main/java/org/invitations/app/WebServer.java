@@ -78,7 +78,7 @@ final class WebServer {
 
     /** Starts Jetty with the CXF servlet at {@code /ws/*}; endpoints are then published on {@code bus}. */
     static WebServer start(ServerConfig config, Bus bus, Limits limits, BooleanSupplier databaseUp,
-                           Supplier<String> metrics) {
+                           Supplier<String> metrics, BackupEndpoint backup) {
         // Requests beyond the admission limit wait without a thread, so the pool stays small and bounded.
         QueuedThreadPool threads = new QueuedThreadPool(limits.concurrentRequests() * 2 + 16, 8);
         threads.setName("http");
@@ -120,7 +120,7 @@ final class WebServer {
                 limits.minBytesPerSecond());
         // While stopping, connections idle for a second are closed (Jetty's default): keep-alive
         // connections do not hold the stop up, and a client in flight must keep sending.
-        server.setHandler(new Stopping(new GracefulHandler(new Operations(rate, databaseUp, metrics))));
+        server.setHandler(new Stopping(new GracefulHandler(new Operations(rate, databaseUp, metrics, backup))));
         try {
             server.start();
         } catch (Exception e) {
@@ -211,22 +211,30 @@ final class WebServer {
 
     /**
      * {@code GET /health}: 200 when the node can reach its database (for a load balancer), else 503;
-     * {@code GET /metrics}: Prometheus text. Everything else goes on to the service.
+     * {@code GET /metrics}: Prometheus text; {@code POST /backup}: see {@link BackupEndpoint}. Everything
+     * else goes on to the service. A backup is outside the admission limit, so that a busy service does
+     * not hold it back, and inside graceful stop, which waits for it as for any request in flight.
      */
     private static final class Operations extends Handler.Wrapper {
 
         private final BooleanSupplier databaseUp;
         private final Supplier<String> metrics;
+        private final BackupEndpoint backup;
 
-        Operations(Handler handler, BooleanSupplier databaseUp, Supplier<String> metrics) {
+        Operations(Handler handler, BooleanSupplier databaseUp, Supplier<String> metrics, BackupEndpoint backup) {
             super(handler);
             this.databaseUp = databaseUp;
             this.metrics = metrics;
+            this.backup = backup;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             String path = Request.getPathInContext(request);
+            if (path.equals(BackupEndpoint.PATH)) {
+                backup.handle(request, response, callback);
+                return true;
+            }
             if (!"GET".equals(request.getMethod()) || !path.equals("/health") && !path.equals("/metrics")) {
                 return super.handle(request, response, callback);
             }

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerConfigTest {
 
@@ -155,11 +157,73 @@ class ServerConfigTest {
                 "INVITATIONS_JDBC_URL", "INVITATIONS_JDBC_USER", "INVITATIONS_JDBC_PASSWORD",
                 "INVITATIONS_ADMIN_PASSWORD", "INVITATIONS_PBKDF2_ITERATIONS", "INVITATIONS_TLS_KEYSTORE",
                 "INVITATIONS_TLS_KEYSTORE_PASSWORD", "INVITATIONS_LOG_MESSAGES", "INVITATIONS_LOG_FORMAT",
-                "INVITATIONS_DEMO")) {
+                "INVITATIONS_DEMO", "--backup-dir=DIR", "--restore-from=DIR", "INVITATIONS_BACKUP_DIR",
+                "INVITATIONS_RESTORE_FROM")) {
             assertTrue(run.out.contains(text), text + " in:\n" + run.out);
         }
         assertFalse(run.out.contains("never-shown"), "no secret in the help");
         assertFalse(run.out.contains("--bench-noop"), "the benchmark's option is not for operators");
+    }
+
+    @Test
+    void backupAndRestoreFoldersComeFromFlagsOrTheEnvironment(@TempDir Path backup) throws Exception {
+        aDerbyBackupIn(backup);
+
+        ServerConfig defaults = ServerConfig.from(new String[] {"--data", "/tmp/x"}, Map.of());
+        ServerConfig fromEnvironment = ServerConfig.from(new String[0], Map.of("INVITATIONS_BACKUP_DIR",
+                "/srv/backups", "INVITATIONS_RESTORE_FROM", backup.toString()));
+        ServerConfig fromFlags = ServerConfig.from(new String[] {"--backup-dir=/b", "--restore-from", backup.toString()},
+                Map.of("INVITATIONS_BACKUP_DIR", "/srv/backups", "INVITATIONS_RESTORE_FROM", "/nowhere"));
+
+        assertEquals(Path.of("/tmp/x/backups"), defaults.backupDir(), "by default in the data folder");
+        assertNull(defaults.restoreFrom());
+        assertEquals(Path.of("/srv/backups"), fromEnvironment.backupDir());
+        assertEquals(backup, fromEnvironment.restoreFrom());
+        assertEquals(Path.of("/b"), fromFlags.backupDir());
+        assertEquals(backup, fromFlags.restoreFrom());
+        assertEquals(backup.resolve("db"), ServerConfig.from(new String[] {"--restore-from", backup.resolve("db")
+                .toString()}, Map.of()).restoreFrom(), "the database folder inside the backup will do too");
+        assertEquals(fromFlags.restoreFrom(), fromFlags.toBuilder().build().restoreFrom());
+        assertEquals(fromFlags.backupDir(), fromFlags.toBuilder().build().backupDir());
+    }
+
+    @Test
+    void aRestoreFolderThatIsNotABackupIsOneClearLineAndExitCode2(@TempDir Path folder) throws Exception {
+        Run empty = run(Map.of("INVITATIONS_RESTORE_FROM", folder.toString()));
+
+        assertEquals(2, empty.code);
+        assertEquals("Cannot restore from " + folder + ": it is not a Derby backup (no service.properties and seg0 in"
+                + " it or in its db folder); give a folder that POST /backup answered (in INVITATIONS_RESTORE_FROM)\n",
+                empty.err);
+        assertEquals(List.of(), empty.served, "nothing is started");
+        assertEquals("Cannot restore from " + folder.resolve("missing") + ": no such folder; give a folder that"
+                + " POST /backup answered\n", run(Map.of(), "--restore-from", folder.resolve("missing").toString()).err);
+
+        aDerbyBackupIn(folder);
+        Run postgres = run(Map.of(), "--restore-from", folder.toString(), "--jdbc-url=jdbc:postgresql://db/x");
+        assertEquals(2, postgres.code);
+        assertTrue(postgres.err.startsWith("--restore-from restores the embedded Derby database"), postgres.err);
+        assertEquals(1, postgres.err.lines().count(), postgres.err);
+        Run itself = run(Map.of(), "--data", folder.toString(), "--restore-from", folder.toString());
+        assertEquals(2, itself.code);
+        assertTrue(itself.err.contains("it is the database to be replaced, not a backup"), itself.err);
+    }
+
+    @Test
+    void aBackupFolderInsideTheDatabaseIsRefused() {
+        Run run = run(Map.of("INVITATIONS_BACKUP_DIR", "/srv/data/db/backups"), "--data=/srv/data");
+
+        assertEquals(2, run.code);
+        assertEquals("The backup folder /srv/data/db/backups is inside the database folder /srv/data/db; choose"
+                + " another one\n", run.err);
+        assertEquals(List.of(), run.served);
+        assertEquals(0, run(Map.of(), "--data=/srv/data", "--backup-dir=/srv/data/backups").err.length());
+    }
+
+    /** What Derby's backup leaves in a folder, as far as a restore checks before it starts. */
+    private static void aDerbyBackupIn(Path folder) throws Exception {
+        Files.createDirectories(folder.resolve("db/seg0"));
+        Files.writeString(folder.resolve("db/service.properties"), "");
     }
 
     @Test
