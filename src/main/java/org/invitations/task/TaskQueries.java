@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.Session;
+import org.invitations.directory.Associate;
 import org.invitations.invitation.Appointment;
 import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.ParticipantRecord;
@@ -33,8 +34,19 @@ final class TaskQueries {
      */
     static List<ParticipantRecord> taskList(Session session, long associateId, Set<RecordList> lists,
                                             PageToken after, int limit) {
+        List<ParticipantRecord> records = taskRecords(session, associateId, lists, after, limit);
+        // the page's tasks and their owners, by key: joined into the list query, Derby hashed whole tables
+        List<Appointment> tasks = session.findMultiple(Appointment.class,
+                records.stream().map(r -> r.getAppointment().getId()).distinct().toList());
+        session.findMultiple(Associate.class, tasks.stream().map(t -> t.getOwner().getId()).distinct().toList());
+        return records;
+    }
+
+    /** The page's records alone, in index order. */
+    static List<ParticipantRecord> taskRecords(Session session, long associateId, Set<RecordList> lists,
+                                               PageToken after, int limit) {
         return Hql.select(ParticipantRecord.class, """
-                        from ParticipantRecord r join fetch r.appointment a join fetch a.owner
+                        from ParticipantRecord r
                         where r.associate.id = :who and r.listedIn in :lists""")
                 .with("who", associateId).with("lists", lists)
                 .and("r.startsAt >= :afterDue and (r.startsAt > :afterDue or (r.startsAt = :afterDue and r.id > :afterId))",
@@ -47,7 +59,7 @@ final class TaskQueries {
     /** The tasks an owner handed out, newest first, filtered on the done rule. */
     static List<Appointment> distributed(Session session, long ownerId, TaskFilter filter, PageToken after, int limit) {
         Hql<Appointment> hql = Hql.select(Appointment.class, """
-                        from Appointment a join fetch a.owner
+                        from Appointment a
                         where a.owner.id = :owner and a.type = :task""")
                 .with("owner", ownerId).with("task", AppointmentType.TASK)
                 .and(filter != TaskFilter.ALL, "a.cancelledAt is null")
@@ -79,10 +91,12 @@ final class TaskQueries {
         if (taskIds.isEmpty()) {
             return List.of();
         }
-        return session.createSelectionQuery("""
-                        from ParticipantRecord r join fetch r.associate
+        List<ParticipantRecord> records = session.createSelectionQuery("""
+                        from ParticipantRecord r
                         where r.appointment.id in :ids and r.master = false order by r.id""", ParticipantRecord.class)
                 .setParameterList("ids", taskIds)
                 .getResultList();
+        session.findMultiple(Associate.class, records.stream().map(r -> r.getAssociate().getId()).distinct().toList());
+        return records;
     }
 }

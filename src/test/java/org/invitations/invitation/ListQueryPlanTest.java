@@ -27,6 +27,7 @@ import org.invitations.directory.Associate;
 import org.invitations.security.Role;
 import org.invitations.shared.PageToken;
 import org.invitations.support.Postgres;
+import org.invitations.support.QueryPlans;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -168,7 +169,7 @@ class ListQueryPlanTest {
         @Test
         void everyListReadsItsPageInIndexOrderOnly() {
             for (Named named : queries(seeded)) {
-                String plan = derbyPlan(named.query());
+                String plan = QueryPlans.derby(database, named.query());
                 System.out.println(named.name() + " on Derby:\n" + plan);
                 assertFalse(plan.contains("Sort ResultSet"), named.name() + " sorts:\n" + plan);
                 assertFalse(plan.contains("Table Scan ResultSet"), named.name() + " scans a whole table:\n" + plan);
@@ -192,25 +193,6 @@ class ListQueryPlanTest {
             assertEquals(PAGE + 1, page.size());
             assertEquals(FIRST, page.get(0).start());
             assertTrue(page.stream().allMatch(v -> v.status() == Status.INVITED));
-        }
-
-        /** Runs the query with Derby's runtime statistics on, on the session's own connection. */
-        private String derbyPlan(Function<Session, List<?>> query) {
-            return database.sessionFactory().fromTransaction(session -> {
-                session.doWork(c -> {
-                    try (Statement statement = c.createStatement()) {
-                        statement.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-                    }
-                });
-                query.apply(session);
-                return session.doReturningWork(c -> {
-                    try (Statement statement = c.createStatement();
-                         ResultSet rs = statement.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-                        rs.next();
-                        return rs.getString(1);
-                    }
-                });
-            });
         }
     }
 
@@ -242,7 +224,7 @@ class ListQueryPlanTest {
         @Test
         void everyListReadsItsPageInIndexOrderOnly() {
             for (Named named : queries(seeded)) {
-                String plan = postgresPlan(named.query());
+                String plan = QueryPlans.postgres(database, named.query());
                 System.out.println(named.name() + " on PostgreSQL:\n" + plan);
                 // A page is read in index order; the diary's bounded range may be fetched by a bitmap scan
                 // of the list index and its few rows sorted, which PostgreSQL finds cheaper.
@@ -255,73 +237,5 @@ class ListQueryPlanTest {
                         + " does not use its index:\n" + plan);
             }
         }
-
-        /**
-         * EXPLAIN of the very SQL Hibernate sent, with the values it bound: both are read from Hibernate's
-         * own SQL and binding loggers while the query runs.
-         */
-        private String postgresPlan(Function<Session, List<?>> query) {
-            Logger sql = (Logger) LoggerFactory.getLogger("org.hibernate.SQL");
-            Logger bind = (Logger) LoggerFactory.getLogger("org.hibernate.orm.jdbc.bind");
-            ListAppender<ILoggingEvent> seen = new ListAppender<>();
-            seen.start();
-            Level sqlLevel = sql.getLevel();
-            Level bindLevel = bind.getLevel();
-            sql.setLevel(Level.DEBUG);
-            bind.setLevel(Level.TRACE);
-            sql.addAppender(seen);
-            bind.addAppender(seen);
-            try {
-                database.sessionFactory().inTransaction(query::apply);
-            } finally {
-                sql.detachAppender(seen);
-                bind.detachAppender(seen);
-                sql.setLevel(sqlLevel);
-                bind.setLevel(bindLevel);
-            }
-            String statement = null;
-            List<String> values = new ArrayList<>();
-            Pattern binding = Pattern.compile("binding parameter \\((\\d+):(\\w+)\\) <- \\[(.*)]");
-            for (ILoggingEvent event : seen.list) {
-                String message = event.getFormattedMessage();
-                Matcher m = binding.matcher(message);
-                if (m.find()) {
-                    values.add(literal(m.group(2), m.group(3)));
-                } else {
-                    statement = message;
-                    values.clear();
-                }
-            }
-            String explained = inline(statement, values);
-            return database.sessionFactory().fromTransaction(session -> session.doReturningWork(c -> {
-                StringBuilder plan = new StringBuilder();
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + explained)) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                return plan.toString();
-            }));
-        }
-    }
-
-    private static String literal(String type, String value) {
-        return Set.of("BIGINT", "INTEGER", "SMALLINT", "BOOLEAN").contains(type) ? value
-                : "'" + value.replace("'", "''") + "'";
-    }
-
-    /** The statement with each {@code ?} replaced by its bound value, in order. */
-    private static String inline(String statement, List<String> values) {
-        StringBuilder out = new StringBuilder();
-        int next = 0;
-        for (char ch : statement.toCharArray()) {
-            if (ch == '?' && next < values.size()) {
-                out.append(values.get(next++));
-            } else {
-                out.append(ch);
-            }
-        }
-        assertEquals(values.size(), next, "every bound value has its place in: " + statement);
-        return out.toString();
     }
 }

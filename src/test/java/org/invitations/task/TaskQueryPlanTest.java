@@ -1,0 +1,196 @@
+package org.invitations.task;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+import org.invitations.app.Database;
+import org.invitations.app.ServerConfig;
+import org.invitations.audit.AuditLog;
+import org.invitations.directory.Associate;
+import org.invitations.invitation.AppointmentType;
+import org.invitations.invitation.NewMeeting;
+import org.invitations.invitation.ParticipantKind;
+import org.invitations.invitation.RecordList;
+import org.invitations.security.Caller;
+import org.invitations.security.Role;
+import org.invitations.support.Postgres;
+import org.invitations.support.QueryPlans;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A colleague's task list and an owner's Distributed tasks list read the rows of their page only, in
+ * index order, when the colleague has thousands of open tasks and the owner has handed out thousands:
+ * the plans Derby and PostgreSQL choose show no sort, no full scan, no hash join.
+ */
+class TaskQueryPlanTest {
+
+    private static final int TASKS = 900;
+    private static final int PAGE = 50;
+    private static final int PAGE_ROWS = 2 * (PAGE + 1);
+    private static final Instant FIRST_DUE = Instant.parse("2031-01-01T16:00:00Z");
+
+    record Seeded(long owner, long colleague) {
+    }
+
+    /**
+     * Alice hands {@code TASKS} tasks to bob and nine other colleagues: a third asked (waiting for an
+     * answer), two thirds given directly (open), and bob completes half of those (done). Bob's records
+     * are then spread over three lists, as an associate's are.
+     */
+    static Seeded seed(Database database) {
+        long[] ids = database.sessionFactory().fromTransaction(session -> {
+            for (int i = 0; i < 2000; i++) {
+                session.persist(new Associate("colleague" + i, "Colleague " + i, null, "x", Role.USER));
+            }
+            Associate alice = new Associate("alice", "Alice", null, "x", Role.USER);
+            Associate bob = new Associate("bob", "Bob", null, "x", Role.USER);
+            Associate carl = new Associate("carl", "Carl", null, "x", Role.USER);
+            session.persist(alice);
+            session.persist(bob);
+            session.persist(carl);
+            List<Long> all = new ArrayList<>(List.of(alice.getId(), bob.getId(), carl.getId()));
+            for (int i = 0; i < 8; i++) {
+                Associate other = new Associate("other" + i, "Other " + i, null, "x", Role.USER);
+                session.persist(other);
+                all.add(other.getId());
+            }
+            return all.stream().mapToLong(Long::longValue).toArray();
+        });
+        Clock clock = Clock.fixed(Instant.parse("2030-12-01T00:00:00Z"), ZoneOffset.UTC);
+        TaskService tasks = new TaskService(database.sessionFactory(), clock,
+                new AuditLog(database.sessionFactory(), clock));
+        Caller alice = new Caller(ids[0], "alice", Role.USER);
+        Caller bob = new Caller(ids[1], "bob", Role.USER);
+        for (int i = 0; i < TASKS; i++) {
+            Instant due = FIRST_DUE.plus(Duration.ofDays(i));
+            List<NewMeeting.ParticipantRef> colleagues = new ArrayList<>();
+            for (int c = 1; c < ids.length; c++) {
+                colleagues.add(new NewMeeting.ParticipantRef(ParticipantKind.ASSOCIATE, ids[c]));
+            }
+            var created = tasks.create(alice, new NewMeeting(AppointmentType.TASK, "Task " + i, null, null, due, due,
+                    colleagues, i % 3 == 0, false), null);
+            if (i % 3 == 1) {
+                tasks.reportProgress(bob, created.participants().get(0).recordId(), 100, null, null);
+            }
+        }
+        return new Seeded(ids[0], ids[1]);
+    }
+
+    record Named(String name, Function<Session, List<?>> query) {
+    }
+
+    static List<Named> queries(Seeded seeded) {
+        return List.of(
+                new Named("GetTasks, open, first page", s -> TaskQueries.taskRecords(s, seeded.colleague(),
+                        EnumSet.of(RecordList.OPEN_TASKS), null, PAGE + 1)),
+                new Named("GetTasks, open, a later page", s -> TaskQueries.taskRecords(s, seeded.colleague(),
+                        EnumSet.of(RecordList.OPEN_TASKS), new org.invitations.shared.PageToken(
+                                FIRST_DUE.plus(Duration.ofDays(3 * PAGE)), 0), PAGE + 1)),
+                new Named("GetDistributedTasks, all, first page", s -> TaskQueries.distributed(s, seeded.owner(),
+                        TaskFilter.ALL, null, PAGE + 1)));
+    }
+
+    static void assertReadsOnlyItsPage(String name, String plan) {
+        assertFalse(plan.contains("Sort"), name + " sorts:\n" + plan);
+        assertFalse(plan.contains("Table Scan ResultSet") || plan.contains("Seq Scan"),
+                name + " scans a whole table:\n" + plan);
+        assertFalse(plan.contains("Hash"), name + " builds a hash table:\n" + plan);
+        Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
+        while (visited.find()) {
+            assertTrue(Integer.parseInt(visited.group(1)) <= PAGE_ROWS, name + " visits " + visited.group(1)
+                    + " rows for a page of " + PAGE + ":\n" + plan);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnDerby {
+
+        Database database;
+        Seeded seeded;
+
+        @BeforeAll
+        void seedDerby(@TempDir Path data) {
+            database = Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
+                    .passwordIterations(1000).build(), "none", 2);
+            seeded = seed(database);
+            database.sessionFactory().inTransaction(session -> session.doWork(c -> {
+                try (Statement statement = c.createStatement()) {
+                    for (String table : List.of("PARTICIPANT_RECORD", "APPOINTMENT", "ASSOCIATE")) {
+                        statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, '" + table
+                                + "', NULL)");
+                    }
+                }
+            }));
+        }
+
+        @AfterAll
+        void close() {
+            database.close();
+        }
+
+        @Test
+        void everyTaskListReadsItsPageInIndexOrderOnly() {
+            List<String> plans = new ArrayList<>();
+            for (Named named : queries(seeded)) {
+                String plan = QueryPlans.derby(database, named.query());
+                plans.add(plan);
+                System.out.println(named.name() + " on Derby:\n" + plan);
+                assertReadsOnlyItsPage(named.name(), plan);
+            }
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnPostgres {
+
+        Database database;
+        Seeded seeded;
+
+        @BeforeAll
+        void seedPostgres(@TempDir Path data) {
+            database = Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
+                    .jdbcUrl(Postgres.freshDatabase()).jdbcUser("postgres").jdbcPassword("postgres")
+                    .passwordIterations(1000).build(), "none", 2);
+            seeded = seed(database);
+            database.sessionFactory().inTransaction(session -> session.doWork(c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("ANALYZE");
+                }
+            }));
+        }
+
+        @AfterAll
+        void close() {
+            database.close();
+        }
+
+        @Test
+        void everyTaskListReadsItsPageInIndexOrderOnly() {
+            for (Named named : queries(seeded)) {
+                String plan = QueryPlans.postgres(database, named.query());
+                System.out.println(named.name() + " on PostgreSQL:\n" + plan);
+                assertReadsOnlyItsPage(named.name(), plan);
+            }
+        }
+    }
+}
