@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import org.invitations.notification.NotificationSettings;
 import org.invitations.security.PasswordHasher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  INVITATIONS_ADMIN_PASSWORD         the first admin's password, used only on an empty database;",
             "                                     without it (and without --demo) one is generated and written",
             "                                     to admin-password.txt in the data folder",
-            "  INVITATIONS_TLS_KEYSTORE_PASSWORD  the password of --tls-keystore"})
+            "  INVITATIONS_TLS_KEYSTORE_PASSWORD  the password of --tls-keystore",
+            "  INVITATIONS_SMTP_PASSWORD          the password of --smtp-user",
+            "  INVITATIONS_SMS_PASSWORD           the password of --sms-user"})
 final class CommandLineOptions {
 
     static final int USAGE_ERROR = 2;
@@ -91,6 +94,65 @@ final class CommandLineOptions {
             description = "One line of text per log event, or one JSON object (env INVITATIONS_LOG_FORMAT)."
                     + " Default: plain.")
     LogFormat logFormat = LogFormat.plain;
+
+    @Option(names = "--smtp-host", paramLabel = "HOST", descriptionKey = "INVITATIONS_SMTP_HOST",
+            description = "SMTP relay the service sends meeting confirmations through (env INVITATIONS_SMTP_HOST);"
+                    + " password in INVITATIONS_SMTP_PASSWORD. Default: none; the owner's client reads them"
+                    + " with GetConfirmationMessages and sends them.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "N", descriptionKey = "INVITATIONS_SMTP_PORT", converter = PortNumber.class,
+            description = "SMTP relay port (env INVITATIONS_SMTP_PORT). Default: 587.")
+    int smtpPort = 587;
+
+    @Option(names = "--smtp-starttls", paramLabel = "true|false", arity = "1", descriptionKey = "INVITATIONS_SMTP_STARTTLS",
+            description = "Require STARTTLS on the relay (env INVITATIONS_SMTP_STARTTLS). Default: true.")
+    boolean smtpStartTls = true;
+
+    @Option(names = "--smtp-user", paramLabel = "USER", descriptionKey = "INVITATIONS_SMTP_USER",
+            description = "SMTP user (env INVITATIONS_SMTP_USER). Default: no authentication.")
+    String smtpUser;
+
+    @Option(names = "--mail-from", paramLabel = "ADDRESS", descriptionKey = "INVITATIONS_MAIL_FROM",
+            description = "From address of confirmations (env INVITATIONS_MAIL_FROM). Default: invitations@localhost.")
+    String mailFrom = NotificationSettings.DEFAULT.mailFrom();
+
+    @Option(names = "--uid-domain", paramLabel = "DOMAIN", descriptionKey = "INVITATIONS_UID_DOMAIN",
+            description = "Domain of each appointment's iCalendar UID; keep it stable (env INVITATIONS_UID_DOMAIN)."
+                    + " Default: invitations.local.")
+    String uidDomain = NotificationSettings.DEFAULT.uidDomain();
+
+    @Option(names = "--sms-url", paramLabel = "URL", descriptionKey = "INVITATIONS_SMS_URL",
+            description = "HTTP SMS gateway that sendSms posts to (env INVITATIONS_SMS_URL); password in"
+                    + " INVITATIONS_SMS_PASSWORD. Default: none, and sendSms is refused.")
+    java.net.URI smsUrl;
+
+    @Option(names = "--sms-user", paramLabel = "USER", descriptionKey = "INVITATIONS_SMS_USER",
+            description = "HTTP Basic user of the SMS gateway (env INVITATIONS_SMS_USER).")
+    String smsUser;
+
+    @Option(names = "--sms-template", paramLabel = "TEXT", descriptionKey = "INVITATIONS_SMS_TEMPLATE",
+            description = "Body posted to the gateway, with ${to} and ${text} (env INVITATIONS_SMS_TEMPLATE)."
+                    + " Default: {\"to\":\"${to}\",\"text\":\"${text}\"}.")
+    String smsTemplate = "{\"to\":\"${to}\",\"text\":\"${text}\"}";
+
+    @Option(names = "--sms-content-type", paramLabel = "TYPE", descriptionKey = "INVITATIONS_SMS_CONTENT_TYPE",
+            description = "Content type of that body: application/json or application/x-www-form-urlencoded"
+                    + " (env INVITATIONS_SMS_CONTENT_TYPE). Default: application/json.")
+    String smsContentType = "application/json";
+
+    @Option(names = "--delivery-max-age", paramLabel = "DURATION", descriptionKey = "INVITATIONS_DELIVERY_MAX_AGE",
+            converter = DurationValue.class,
+            description = "Events, e-mails and SMS are retried until this old, then marked dead"
+                    + " (env INVITATIONS_DELIVERY_MAX_AGE; e.g. 24h, 30m, PT2H). Default: 24h.")
+    java.time.Duration deliveryMaxAge = NotificationSettings.Delivery.DEFAULT.maxAge();
+
+    @Option(names = "--delivery-timeout", paramLabel = "DURATION", descriptionKey = "INVITATIONS_DELIVERY_TIMEOUT",
+            converter = DurationValue.class,
+            description = "How long one try of a webhook call, e-mail or SMS may take; a node that dies while"
+                    + " delivering is taken over after three times this plus 5 s (env INVITATIONS_DELIVERY_TIMEOUT)."
+                    + " Default: 10s.")
+    java.time.Duration deliveryTimeout = NotificationSettings.Delivery.DEFAULT.timeout();
 
     @Option(names = "--demo", descriptionKey = "INVITATIONS_DEMO",
             description = "Seed the demo directory (once), with known passwords (env INVITATIONS_DEMO=true).")
@@ -198,11 +260,52 @@ final class CommandLineOptions {
                 .tls(tlsKeystore, tlsKeystore == null ? null : keystorePassword)
                 .logMessages(logMessages)
                 .backupDir(backupDir)
-                .restoreFrom(restoreFrom);
+                .restoreFrom(restoreFrom)
+                .notifications(notificationSettings(env));
         try {
             return config.build();
         } catch (IllegalArgumentException inconsistent) {
             throw new ParameterException(cli, inconsistent.getMessage());
+        }
+    }
+
+    private NotificationSettings notificationSettings(Map<String, String> env) {
+        NotificationSettings.Delivery defaults = NotificationSettings.Delivery.DEFAULT;
+        NotificationSettings settings = NotificationSettings.DEFAULT.withMail(mailFrom, uidDomain)
+                .withDelivery(new NotificationSettings.Delivery(defaults.poll(), defaults.firstRetry(),
+                        defaults.maxRetry(), deliveryMaxAge, deliveryTimeout, defaults.threads()));
+        if (smtpHost != null) {
+            settings = settings.withSmtp(new NotificationSettings.Smtp(smtpHost, smtpPort, smtpStartTls, smtpUser,
+                    env.get("INVITATIONS_SMTP_PASSWORD")));
+        }
+        if (smsUrl != null) {
+            settings = settings.withSms(new NotificationSettings.Sms(smsUrl, smsUser, env.get("INVITATIONS_SMS_PASSWORD"),
+                    smsTemplate, smsContentType));
+        }
+        return settings;
+    }
+
+    /** A duration as 24h, 30m, 45s or ISO-8601 (PT2H); a clear message for anything else. */
+    static final class DurationValue implements CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            try {
+                if (value.matches("\\d+[hms]")) {
+                    long n = Long.parseLong(value.substring(0, value.length() - 1));
+                    return switch (value.charAt(value.length() - 1)) {
+                        case 'h' -> java.time.Duration.ofHours(n);
+                        case 'm' -> java.time.Duration.ofMinutes(n);
+                        default -> java.time.Duration.ofSeconds(n);
+                    };
+                }
+                java.time.Duration duration = java.time.Duration.parse(value);
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new TypeConversionException("'" + value + "' is not a positive duration");
+                }
+                return duration;
+            } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 24h, 30m or PT2H");
+            }
         }
     }
 

@@ -21,6 +21,9 @@ import org.invitations.security.Role;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
+import org.invitations.invitation.Notices;
+import org.invitations.notification.Notifications;
+import org.invitations.ws.InvitationsEndpoint;
 import org.invitations.security.Authenticator;
 import org.invitations.security.PasswordHasher;
 import org.invitations.task.TaskService;
@@ -49,9 +52,11 @@ public final class InvitationsServer implements AutoCloseable {
     private final WebServer web;
     private final Server server;
     private final Server noop;
+    private final Notifications notifications;
 
     private InvitationsServer(ServerConfig config, Database database, Bus bus, WebServer web, Server server,
-                              Server noop) {
+                              Server noop, Notifications notifications) {
+        this.notifications = notifications;
         this.config = config;
         this.database = database;
         this.bus = bus;
@@ -68,6 +73,7 @@ public final class InvitationsServer implements AutoCloseable {
         Database database = Database.open(config, "validate", limits.concurrentRequests() + 2, metrics);
         Bus bus = null;
         WebServer web = null;
+        Notifications notifications = null;
         try {
             // Microseconds: what both Derby and PostgreSQL store, and what the contract promises back.
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
@@ -82,18 +88,20 @@ public final class InvitationsServer implements AutoCloseable {
                         }
                     });
             DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher, audit, authenticator);
-            InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit);
-            MeetingService meetings = new MeetingService(database.sessionFactory(), clock, audit);
+            notifications = Notifications.start(database.sessionFactory(), clock, audit, config.notifications());
+            Notices notices = notifications.notices();
+            InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit, notices);
+            MeetingService meetings = new MeetingService(database.sessionFactory(), clock, audit, notices);
             DiaryService diaries = new DiaryService(database.sessionFactory());
-            TaskService tasks = new TaskService(database.sessionFactory(), clock, audit);
+            TaskService tasks = new TaskService(database.sessionFactory(), clock, audit, notices);
 
             createFirstAdmin(config, directory);
             if (config.demo()) {
                 DemoData.seed(directory);
             }
             bus = BusFactory.newInstance().createBus();
-            Server server = SoapEndpoints.publish(bus, ENDPOINT, invitations, meetings, diaries, tasks, directory,
-                    audit, authenticator, config.logMessages(), metrics);
+            Server server = SoapEndpoints.publish(bus, ENDPOINT, new InvitationsEndpoint(invitations, meetings, diaries,
+                    tasks, directory, audit, notifications.service()), authenticator, config.logMessages(), metrics);
             Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus, "/noop", authenticator) : null;
             BackupEndpoint backup = new BackupEndpoint(authenticator, config.embeddedDerby()
                     ? new DerbyBackup(database.dataSource(), config.backupDir(), clock) : null, clock, metrics);
@@ -101,10 +109,13 @@ public final class InvitationsServer implements AutoCloseable {
             String address = config.scheme() + "://" + config.host() + ":" + config.port() + ServerConfig.PATH;
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
-            return new InvitationsServer(config, database, bus, web, server, noop);
+            return new InvitationsServer(config, database, bus, web, server, noop, notifications);
         } catch (RuntimeException e) {
             if (web != null) {
                 web.stop();
+            }
+            if (notifications != null) {
+                notifications.close();
             }
             if (bus != null) {
                 bus.shutdown(false);
@@ -141,6 +152,8 @@ public final class InvitationsServer implements AutoCloseable {
         }
         server.destroy();
         bus.shutdown(true);
+        // deliveries in flight finish or keep their lease; another node (or the next start) takes them over
+        notifications.close();
         database.close();
     }
 

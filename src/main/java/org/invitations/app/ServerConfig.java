@@ -3,6 +3,7 @@ package org.invitations.app;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.invitations.notification.NotificationSettings;
 import org.invitations.security.PasswordHasher;
 
 /**
@@ -31,6 +32,7 @@ public final class ServerConfig {
     private final boolean logMessages;
     private final Path backupDir;
     private final Path restoreFrom;
+    private final NotificationSettings notifications;
 
     private ServerConfig(Builder b) {
         this.host = Objects.requireNonNull(b.host, "host");
@@ -48,6 +50,7 @@ public final class ServerConfig {
         this.logMessages = b.logMessages;
         this.backupDir = b.backupDir;
         this.restoreFrom = b.restoreFrom;
+        this.notifications = Objects.requireNonNull(b.notifications, "notifications");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not 0-65535");
         }
@@ -81,7 +84,7 @@ public final class ServerConfig {
         return new Builder().host(host).port(port).dataDir(dataDir).jdbcUrl(jdbcUrl).jdbcUser(jdbcUser)
                 .jdbcPassword(jdbcPassword).demo(demo).adminPassword(adminPassword)
                 .passwordIterations(passwordIterations).benchNoop(benchNoop).tls(tlsKeystore, tlsKeystorePassword)
-                .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom);
+                .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications);
     }
 
     /**
@@ -153,6 +156,11 @@ public final class ServerConfig {
         return logMessages;
     }
 
+    /** How confirmations, SMS and events leave the service. */
+    public NotificationSettings notifications() {
+        return notifications;
+    }
+
     /** Where {@code POST /backup} writes its timestamped folders: the configured folder, or {@code DATA/backups}. */
     public Path backupDir() {
         return backupDir != null ? backupDir : dataDir.resolve("backups");
@@ -210,6 +218,7 @@ public final class ServerConfig {
         private String tlsKeystorePassword;
         private boolean logMessages;
         private Path backupDir;
+        private NotificationSettings notifications = NotificationSettings.DEFAULT;
         private Path restoreFrom;
 
         private Builder() {
@@ -276,6 +285,12 @@ public final class ServerConfig {
 
         public Builder logMessages(boolean value) {
             logMessages = value;
+            return this;
+        }
+
+        /** The SMTP relay, the SMS gateway and the delivery policy; by default none and the defaults. */
+        public Builder notifications(NotificationSettings value) {
+            notifications = value;
             return this;
         }
 

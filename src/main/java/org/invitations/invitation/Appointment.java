@@ -131,8 +131,8 @@ public class Appointment {
         return existing;
     }
 
-    /** A participant leaves: its record becomes 10, and it may be added again later. */
-    void removeParticipant(ParticipantRef ref, Instant now, String field) {
+    /** A participant leaves: its record becomes 10, and it may be added again later. Returns that record. */
+    ParticipantRecord removeParticipant(ParticipantRef ref, Instant now, String field) {
         requireNotCancelled(Status.CANCELLED);
         ParticipantRecord record = recordOf(ref);
         if (record == null || record.getStatus() == Status.CANCELLED) {
@@ -140,6 +140,7 @@ public class Appointment {
                     + " is not a participant of appointment " + id);
         }
         record.cancel(now);
+        return record;
     }
 
     private ParticipantRecord add(ParticipantRecord record) {

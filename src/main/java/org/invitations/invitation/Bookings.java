@@ -29,19 +29,23 @@ public final class Bookings {
     private final SessionFactory sessionFactory;
     private final Clock clock;
     private final AuditLog audit;
+    private final Notices notices;
 
-    public Bookings(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
+    public Bookings(SessionFactory sessionFactory, Clock clock, AuditLog audit, Notices notices) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
+        this.notices = notices;
     }
 
     /**
      * The owner's master record (unless "don't include myself") and one record per participant.
      * Overlaps with existing bookings are flagged, never refused; a task takes no slot and has none.
      */
-    public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, String operation) {
+    public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, String operation,
+                                 Notices.Notify notify) {
         boolean task = meeting.type() == AppointmentType.TASK;
+        notices.requireAvailable(notify, "options/sendSms");
         if (meeting.participants().isEmpty()) {
             throw new InvalidRequest(LIST, "a " + (task ? "task" : "meeting") + " needs at least one participant");
         }
@@ -56,7 +60,8 @@ public final class Bookings {
                         throw new InvalidRequest("requestId", "requestId " + requestId + " was already used for a"
                                 + " different create; send a new requestId for a new " + (task ? "task" : "meeting"));
                     }
-                    return created(session.find(Appointment.class, earlier.getAppointmentId()));
+                    return created(session.find(Appointment.class, earlier.getAppointmentId()),
+                            Notices.NoticeSummary.NONE);
                 }
             }
             List<ParticipantRef> refs = meeting.participants();
@@ -78,18 +83,20 @@ public final class Bookings {
             session.persist(appointment);
             audit.record(session, owner, operation, "appointment", appointment.getId(),
                     refs.size() + " participants" + (requestId == null ? "" : ", requestId " + requestId));
+            Notices.NoticeSummary sent = notices.publish(session, Notices.Notice.ofAppointment(
+                    Notices.EventType.INVITATION_CREATED, appointment, notify, now));
             if (key != null) {
                 // after the appointment's rows, which it refers to; a concurrent first try of the same id
                 // collides on the key here, and its replay answers with this appointment
                 session.flush();
                 session.persist(new ClientRequest(key, hash, appointment.getId(), now));
             }
-            return created(appointment);
+            return created(appointment, sent);
         });
     }
 
     /** The answer to a create: the appointment's records as they are now, the participants in request order. */
-    private static CreatedMeeting created(Appointment appointment) {
+    private static CreatedMeeting created(Appointment appointment, Notices.NoticeSummary sent) {
         Long masterId = null;
         List<CreatedMeeting.Outcome> outcomes = new ArrayList<>();
         for (ParticipantRecord record : appointment.getRecords()) {
@@ -99,7 +106,7 @@ public final class Bookings {
                 outcomes.add(CreatedMeeting.Outcome.of(record));
             }
         }
-        return new CreatedMeeting(appointment.getId(), masterId, outcomes);
+        return new CreatedMeeting(appointment.getId(), masterId, outcomes, sent);
     }
 
     /** A digest of everything the create asked for, to tell a retry from a different request. */

@@ -27,12 +27,18 @@ public final class MeetingService {
     private final Clock clock;
     private final AuditLog audit;
     private final Bookings bookings;
+    private final Notices notices;
 
     public MeetingService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
+        this(sessionFactory, clock, audit, Notices.NONE);
+    }
+
+    public MeetingService(SessionFactory sessionFactory, Clock clock, AuditLog audit, Notices notices) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
-        this.bookings = new Bookings(sessionFactory, clock, audit);
+        this.notices = notices;
+        this.bookings = new Bookings(sessionFactory, clock, audit, notices);
     }
 
     /**
@@ -41,8 +47,13 @@ public final class MeetingService {
      * (1); persons and resources are always booked. Overlaps are flagged, never refused.
      */
     public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId) {
+        return create(owner, meeting, requestId, Notices.Notify.NONE);
+    }
+
+    /** As {@link #create(Caller, NewMeeting, String)}, with confirmations and SMS to external persons. */
+    public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, Notices.Notify notify) {
         requireOrder(meeting.start(), meeting.end());
-        return bookings.create(owner, meeting, requestId, "CreateInvitation");
+        return bookings.create(owner, meeting, requestId, "CreateInvitation", notify);
     }
 
     /**
@@ -50,24 +61,42 @@ public final class MeetingService {
      * goes up; conflicts are checked again for the new slot.
      */
     public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end) {
+        return move(owner, appointmentId, start, end, Notices.Notify.NONE);
+    }
+
+    /** As {@link #move(Caller, long, Instant, Instant)}; confirmations carry the next SEQUENCE. */
+    public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end, Notices.Notify notify) {
         requireOrder(start, end);
+        notices.requireAvailable(notify, "notify/sendSms");
         return Transactions.run(sessionFactory, session -> {
             Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "move",
                     AppointmentType.MEETING);
-            appointment.moveTo(start, end, moved -> Conflicts.of(session, moved), clock.instant());
+            Instant now = clock.instant();
+            appointment.moveTo(start, end, moved -> Conflicts.of(session, moved), now);
             audit.record(session, owner, "MoveAppointment", "appointment", appointmentId, start + " - " + end);
-            return MeetingState.of(appointment);
+            return MeetingState.of(appointment, notices.publish(session, Notices.Notice.ofAppointment(
+                    Notices.EventType.APPOINTMENT_MOVED, appointment, notify, now)));
         });
     }
 
     /** Every record becomes 10; the invitees see it as cancelled until they clean it up. */
     public MeetingState cancel(Caller owner, long appointmentId) {
+        return cancel(owner, appointmentId, Notices.Notify.NONE);
+    }
+
+    /** As {@link #cancel(Caller, long)}; confirmations are METHOD:CANCEL. A retried cancel sends nothing. */
+    public MeetingState cancel(Caller owner, long appointmentId, Notices.Notify notify) {
+        notices.requireAvailable(notify, "notify/sendSms");
         return Transactions.run(sessionFactory, session -> {
             Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "cancel", null);
-            if (appointment.cancel(clock.instant())) {
+            Instant now = clock.instant();
+            Notices.NoticeSummary sent = Notices.NoticeSummary.NONE;
+            if (appointment.cancel(now)) {
                 audit.record(session, owner, "CancelAppointment", "appointment", appointmentId, null);
+                sent = notices.publish(session, Notices.Notice.ofAppointment(Notices.EventType.APPOINTMENT_CANCELLED,
+                        appointment, notify, now));
             }
-            return MeetingState.of(appointment);
+            return MeetingState.of(appointment, sent);
         });
     }
 
@@ -77,6 +106,12 @@ public final class MeetingService {
      * earlier may be added again.
      */
     public MeetingState update(Caller owner, AppointmentUpdate update) {
+        return update(owner, update, Notices.Notify.NONE);
+    }
+
+    /** As {@link #update(Caller, AppointmentUpdate)}; persons removed get a CANCEL, the others a new REQUEST. */
+    public MeetingState update(Caller owner, AppointmentUpdate update, Notices.Notify notify) {
+        notices.requireAvailable(notify, "notify/sendSms");
         List<ParticipantRef> added = update.add();
         List<ParticipantRef> removed = update.remove();
         Participants.validate(owner.associateId(), added, ADDED);
@@ -92,9 +127,10 @@ public final class MeetingService {
             appointment.changeText(appointment.getText().changedBy(update.title(), update.description(),
                     update.location()), update.updateAllRecords());
             Instant now = clock.instant();
+            List<ParticipantRecord> left = new java.util.ArrayList<>();
             for (int i = 0; i < removed.size(); i++) {
                 ParticipantRef ref = removed.get(i);
-                appointment.removeParticipant(ref, now, Participants.field(REMOVED, i, ref.kind()));
+                left.add(appointment.removeParticipant(ref, now, Participants.field(REMOVED, i, ref.kind())));
             }
             Participants found = Participants.resolve(session, added, ADDED);
             Conflicts conflicts = Conflicts.check(session, appointment, found);
@@ -106,7 +142,8 @@ public final class MeetingService {
             session.flush(); // the new records get their ids (cascaded from the appointment)
             audit.record(session, owner, "UpdateAppointment", "appointment", appointment.getId(),
                     "+" + added.size() + " -" + removed.size() + (update.updateAllRecords() ? " all records" : ""));
-            return MeetingState.of(appointment);
+            return MeetingState.of(appointment, notices.publish(session, new Notices.Notice(
+                    Notices.EventType.APPOINTMENT_UPDATED, appointment, null, notify, left, now)));
         });
     }
 

@@ -21,6 +21,7 @@ import org.invitations.invitation.Bookings;
 import org.invitations.invitation.CreatedMeeting;
 import org.invitations.invitation.MeetingState;
 import org.invitations.invitation.NewMeeting;
+import org.invitations.invitation.Notices;
 import org.invitations.invitation.ParticipantRecord;
 import org.invitations.invitation.RecordList;
 import org.invitations.invitation.Status;
@@ -45,12 +46,18 @@ public final class TaskService {
     private final AuditLog audit;
 
     private final Bookings bookings;
+    private final Notices notices;
 
     public TaskService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
+        this(sessionFactory, clock, audit, Notices.NONE);
+    }
+
+    public TaskService(SessionFactory sessionFactory, Clock clock, AuditLog audit, Notices notices) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
-        this.bookings = new Bookings(sessionFactory, clock, audit);
+        this.notices = notices;
+        this.bookings = new Bookings(sessionFactory, clock, audit, notices);
     }
 
     /** Hands a task to colleagues: each is asked (5) or, without invitations, given it (1). */
@@ -58,7 +65,7 @@ public final class TaskService {
         if (task.type() != AppointmentType.TASK) {
             throw new IllegalArgumentException("not a task: " + task.type());
         }
-        return bookings.create(owner, task, requestId, "CreateTask");
+        return bookings.create(owner, task, requestId, "CreateTask", Notices.Notify.NONE);
     }
 
     /** A new due date; colleagues who answered are asked again, as for a moved meeting. */
@@ -66,9 +73,11 @@ public final class TaskService {
         return Transactions.run(sessionFactory, session -> {
             Appointment task = Appointments.ownedForChange(session, owner, appointmentId, "move",
                     AppointmentType.TASK);
-            task.moveDue(due, clock.instant());
+            Instant now = clock.instant();
+            task.moveDue(due, now);
             audit.record(session, owner, "MoveTaskDueDate", "appointment", appointmentId, due + " - " + due);
-            return MeetingState.of(task);
+            return MeetingState.of(task, notices.publish(session, Notices.Notice.ofAppointment(
+                    Notices.EventType.APPOINTMENT_MOVED, task, Notices.Notify.NONE, now)));
         });
     }
 
@@ -95,8 +104,10 @@ public final class TaskService {
         return Transactions.run(sessionFactory, session -> {
             ParticipantRecord record = Appointments.participantsOwn(session, caller, recordId,
                     "Only the colleague the task was given to reports progress on it");
-            record.reportProgress(percent, hours, note, clock.instant());
+            Instant now = clock.instant();
+            record.reportProgress(percent, hours, note, now);
             audit.record(session, caller, "ReportTaskProgress", "record", recordId, percent + "%");
+            notices.publish(session, Notices.Notice.ofRecord(Notices.EventType.TASK_PROGRESS, record, now));
             return new ProgressReport(Answer.of(record), record.getProgress());
         });
     }

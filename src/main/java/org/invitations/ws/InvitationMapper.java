@@ -12,6 +12,7 @@ import org.invitations.invitation.CreatedMeeting;
 import org.invitations.invitation.InvitationQuery;
 import org.invitations.invitation.InvitationView;
 import org.invitations.invitation.NewMeeting;
+import org.invitations.invitation.Notices;
 import org.invitations.invitation.ParticipantKind;
 import org.invitations.invitation.Status;
 import org.invitations.shared.InvalidRequest;
@@ -85,7 +86,38 @@ final class InvitationMapper {
         response.setAppointmentId(created.appointmentId());
         response.setMasterRecordId(created.masterRecordId());
         created.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
+        response.setNotifications(toNotifications(created.notices()));
         return response;
+    }
+
+    /** "Send meeting confirmation" and "send SMS" of a create. */
+    static Notices.Notify notify(InvitationOptions options) {
+        return options == null ? Notices.Notify.NONE : new Notices.Notify(
+                Boolean.TRUE.equals(options.isSendConfirmation()), Boolean.TRUE.equals(options.isSendSms()));
+    }
+
+    /** The same, for a move, a cancel or an update. */
+    static Notices.Notify notify(org.invitations.ws.generated.NotifyOptions options) {
+        return options == null ? Notices.Notify.NONE : new Notices.Notify(
+                Boolean.TRUE.equals(options.isSendConfirmation()), Boolean.TRUE.equals(options.isSendSms()));
+    }
+
+    /** Present on the wire only when the request asked for confirmations or SMS. */
+    static org.invitations.ws.generated.Notifications toNotifications(Notices.NoticeSummary summary) {
+        if (summary == null || !summary.asked()) {
+            return null;
+        }
+        org.invitations.ws.generated.Notifications wire = new org.invitations.ws.generated.Notifications();
+        wire.setConfirmations(summary.confirmations());
+        wire.setSms(summary.sms());
+        for (Notices.NoticeSummary.Skipped skipped : summary.skipped()) {
+            org.invitations.ws.generated.SkippedPerson person = new org.invitations.ws.generated.SkippedPerson();
+            person.setPersonId(skipped.personId());
+            person.setName(skipped.name());
+            person.setChannel(org.invitations.ws.generated.Channel.valueOf(skipped.channel()));
+            wire.getSkipped().add(person);
+        }
+        return wire;
     }
 
     static ParticipantResult toResult(CreatedMeeting.Outcome outcome) {
@@ -173,6 +205,7 @@ final class InvitationMapper {
         ParticipantsResult response = new ParticipantsResult();
         response.setAppointment(toAppointment(state.appointment()));
         state.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
+        response.setNotifications(toNotifications(state.notices()));
         return response;
     }
 

@@ -6,11 +6,25 @@ import org.invitations.directory.DirectoryService;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
+import org.invitations.notification.NotificationService;
 import org.invitations.task.TaskService;
 import org.invitations.ws.generated.RecordRequest;
 import org.invitations.ws.generated.AnswerResult;
 import org.invitations.ws.generated.AcknowledgeDeclineResponse;
 import org.invitations.ws.generated.AppointmentRequest;
+import org.invitations.ws.generated.CancelAppointment;
+import org.invitations.ws.generated.GetConfirmationMessages;
+import org.invitations.ws.generated.GetConfirmationMessagesResponse;
+import org.invitations.ws.generated.RegisterWebhook;
+import org.invitations.ws.generated.RegisterWebhookResponse;
+import org.invitations.ws.generated.ListWebhooks;
+import org.invitations.ws.generated.ListWebhooksResponse;
+import org.invitations.ws.generated.RemoveWebhook;
+import org.invitations.ws.generated.RemoveWebhookResponse;
+import org.invitations.ws.generated.ListDeadDeliveries;
+import org.invitations.ws.generated.ListDeadDeliveriesResponse;
+import org.invitations.ws.generated.ResendDelivery;
+import org.invitations.ws.generated.ResendDeliveryResponse;
 import org.invitations.ws.generated.ParticipantsResult;
 import org.invitations.ws.generated.CleanUpCancelled;
 import org.invitations.ws.generated.CleanUpCancelledResponse;
@@ -69,7 +83,7 @@ import org.invitations.ws.generated.UpdateAppointment;
 
 /**
  * The SOAP port: one port type, as the contract has it, handing each operation to the adapter of its
- * feature (meetings, tasks, answers, diaries, directory). The adapters map requests to domain values,
+ * feature (meetings, tasks, answers, diaries, directory, notifications). The adapters map requests to domain values,
  * call one service method and map the result back; the caller was decided by {@link CallerInterceptor}
  * before any operation runs, and faults are mapped in {@link Faults}.
  */
@@ -85,14 +99,17 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final AnswerOperations answers;
     private final DiaryOperations diaries;
     private final DirectoryOperations directory;
+    private final NotificationOperations notifications;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
-                               TaskService tasks, DirectoryService directory, AuditLog audit) {
+                               TaskService tasks, DirectoryService directory, AuditLog audit,
+                               NotificationService notifications) {
         this.meetings = new MeetingOperations(meetings);
         this.tasks = new TaskOperations(tasks);
         this.answers = new AnswerOperations(invitations);
         this.diaries = new DiaryOperations(diaries);
         this.directory = new DirectoryOperations(directory, audit);
+        this.notifications = new NotificationOperations(notifications);
     }
 
     // ------------------------------------------------------------------ the owner
@@ -110,7 +127,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
-    public ParticipantsResult cancelAppointment(AppointmentRequest request)
+    public ParticipantsResult cancelAppointment(CancelAppointment request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return meetings.cancel(request);
     }
@@ -299,5 +316,43 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public GetAuditLogResponse getAuditLog(GetAuditLog request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return directory.auditLog(request);
+    }
+
+    // ------------------------------------------------------------------ notifications
+
+    @Override
+    public GetConfirmationMessagesResponse getConfirmationMessages(GetConfirmationMessages request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return notifications.confirmations(request);
+    }
+
+    @Override
+    public RegisterWebhookResponse registerWebhook(RegisterWebhook request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return notifications.register(request);
+    }
+
+    @Override
+    public ListWebhooksResponse listWebhooks(ListWebhooks request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return notifications.webhooks(request);
+    }
+
+    @Override
+    public RemoveWebhookResponse removeWebhook(RemoveWebhook request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return notifications.remove(request);
+    }
+
+    @Override
+    public ListDeadDeliveriesResponse listDeadDeliveries(ListDeadDeliveries request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return notifications.dead(request);
+    }
+
+    @Override
+    public ResendDeliveryResponse resendDelivery(ResendDelivery request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return notifications.resend(request);
     }
 }

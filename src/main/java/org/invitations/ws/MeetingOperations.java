@@ -3,6 +3,7 @@ package org.invitations.ws;
 import org.invitations.invitation.MeetingService;
 import org.invitations.ws.generated.AcknowledgeDeclineResponse;
 import org.invitations.ws.generated.AppointmentRequest;
+import org.invitations.ws.generated.CancelAppointment;
 import org.invitations.ws.generated.ConcurrentModificationFault;
 import org.invitations.ws.generated.CreateInvitation;
 import org.invitations.ws.generated.CreateInvitationResponse;
@@ -28,26 +29,28 @@ final class MeetingOperations {
     CreateInvitationResponse create(CreateInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> InvitationMapper.toResponse(meetings.create(CallerInterceptor.current(),
-                InvitationMapper.toNewMeeting(request), request.getRequestId())));
+                InvitationMapper.toNewMeeting(request), request.getRequestId(),
+                InvitationMapper.notify(request.getOptions()))));
     }
 
     ParticipantsResult move(MoveAppointment request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
             InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.move(CallerInterceptor.current(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
-                DateTimes.toInstant(request.getEnd()))));
+                DateTimes.toInstant(request.getEnd()), InvitationMapper.notify(request.getNotify()))));
     }
 
-    ParticipantsResult cancel(AppointmentRequest request) throws InvalidRequestFault, NotFoundFault,
+    ParticipantsResult cancel(CancelAppointment request) throws InvalidRequestFault, NotFoundFault,
             NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toState(
-                meetings.cancel(CallerInterceptor.current(), request.getAppointmentId())));
+        return Faults.answer(() -> InvitationMapper.toState(meetings.cancel(CallerInterceptor.current(),
+                request.getAppointmentId(), InvitationMapper.notify(request.getNotify()))));
     }
 
     ParticipantsResult update(UpdateAppointment request) throws InvalidRequestFault, NotFoundFault,
             NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(
-                meetings.update(CallerInterceptor.current(), InvitationMapper.toUpdate(request))));
+                meetings.update(CallerInterceptor.current(), InvitationMapper.toUpdate(request),
+                        InvitationMapper.notify(request.getNotify()))));
     }
 
     GetAppointmentParticipantsResponse participants(AppointmentRequest request)

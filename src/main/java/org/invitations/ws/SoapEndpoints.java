@@ -33,14 +33,12 @@ public final class SoapEndpoints {
     /** The largest request body accepted; a CreateInvitation with 500 participants is about 40 KB. */
     public static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
-    public static Server publish(Bus bus, String address, InvitationService invitations, MeetingService meetings,
-                                 DiaryService diaries, TaskService tasks, DirectoryService directory,
-                                 AuditLog audit, Authenticator authenticator, boolean logMessages,
-                                 io.micrometer.core.instrument.MeterRegistry metrics) {
+    public static Server publish(Bus bus, String address, InvitationsEndpoint endpoint, Authenticator authenticator,
+                                 boolean logMessages, io.micrometer.core.instrument.MeterRegistry metrics) {
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
         factory.setServiceClass(InvitationsPortType.class);
-        factory.setServiceBean(new InvitationsEndpoint(invitations, meetings, diaries, tasks, directory, audit));
+        factory.setServiceBean(endpoint);
         factory.setAddress(address);
         factory.setWsdlLocation("classpath:wsdl/invitations.wsdl");
         factory.setServiceName(new QName(NAMESPACE, "InvitationsService"));

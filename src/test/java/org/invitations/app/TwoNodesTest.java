@@ -19,6 +19,7 @@ import org.invitations.support.Clients;
 import org.invitations.support.Directory;
 import org.invitations.support.Postgres;
 import org.invitations.support.Race;
+import org.invitations.support.ServiceProcess;
 import org.invitations.support.TestServer;
 import org.invitations.ws.generated.InvitationsPortType;
 import org.invitations.ws.generated.ParticipantView;
@@ -42,7 +43,7 @@ class TwoNodesTest {
     @Test
     void aWorkloadSpreadOverTwoNodesEndsAsOnOneNode() throws Exception {
         String url = Postgres.freshDatabase();
-        try (Node a = Node.start(url, data.resolve("a")); Node b = Node.start(url, data.resolve("b"))) {
+        try (ServiceProcess a = node(url, data.resolve("a")); ServiceProcess b = node(url, data.resolve("b"))) {
             Directory viaA = new Directory(a.address());
             long bob = viaA.idOf("bob");
             long carol = viaA.idOf("carol");
@@ -89,7 +90,7 @@ class TwoNodesTest {
     @Test
     void anAccountDisabledOnOneNodeStopsWorkingOnTheOtherWithinTheBound() throws Exception {
         String url = Postgres.freshDatabase();
-        try (Node a = Node.start(url, data.resolve("a")); Node b = Node.start(url, data.resolve("b"))) {
+        try (ServiceProcess a = node(url, data.resolve("a")); ServiceProcess b = node(url, data.resolve("b"))) {
             InvitationsPortType carolOnB = Clients.as(b.address(), "carol", DemoData.CAROL_PASSWORD);
             carolOnB.getInvitations(new org.invitations.ws.generated.GetInvitations());
             SetAssociateEnabled disable = new SetAssociateEnabled();
@@ -113,52 +114,9 @@ class TwoNodesTest {
         }
     }
 
-    /** One service node: the real start command (Main) in its own JVM, its output in a file. */
-    private record Node(Process process, String address) implements AutoCloseable {
-
-        static Node start(String jdbcUrl, Path dataDir) throws Exception {
-            int port = TestServer.freePort();
-            java.nio.file.Files.createDirectories(dataDir);
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "--demo", "--host=127.0.0.1", "--port=" + port, "--data=" + dataDir, "--jdbc-url=" + jdbcUrl);
-            builder.environment().put("INVITATIONS_JDBC_USER", "postgres");
-            builder.environment().put("INVITATIONS_JDBC_PASSWORD", "postgres");
-            builder.environment().put("INVITATIONS_PBKDF2_ITERATIONS", String.valueOf(TestServer.TEST_ITERATIONS));
-            builder.redirectErrorStream(true);
-            Process process = builder.start();
-            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
-            Path log = dataDir.resolve("node.log");
-            Thread copier = new Thread(() -> {
-                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
-                     var out = java.nio.file.Files.newBufferedWriter(log)) {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        out.write(line);
-                        out.newLine();
-                        out.flush();
-                        if (line.contains("Invitations service listening on")) {
-                            ready.countDown();
-                        }
-                    }
-                } catch (IOException ended) {
-                    // the node stopped
-                }
-            }, "node-output");
-            copier.setDaemon(true);
-            copier.start();
-            if (!ready.await(90, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("node did not start within 90 s; see " + log);
-            }
-            return new Node(process, "http://127.0.0.1:" + port + ServerConfig.PATH);
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+    /** One node on the shared PostgreSQL database. */
+    private static ServiceProcess node(String jdbcUrl, Path dataDir) throws Exception {
+        return ServiceProcess.start(dataDir, java.util.Map.of("INVITATIONS_JDBC_USER", "postgres",
+                "INVITATIONS_JDBC_PASSWORD", "postgres"), "--jdbc-url=" + jdbcUrl);
     }
 }

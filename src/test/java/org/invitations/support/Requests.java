@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.invitations.ws.generated.RecordRequest;
 import org.invitations.ws.generated.AppointmentRequest;
+import org.invitations.ws.generated.CancelAppointment;
 import org.invitations.ws.generated.DeclineInvitation;
 import org.invitations.ws.generated.GetActivityArchive;
 import org.invitations.ws.generated.GetDiary;
@@ -138,8 +139,10 @@ public final class Requests {
         return request;
     }
 
-    public static AppointmentRequest cancel(long appointmentId) {
-        return appointment(new AppointmentRequest(), appointmentId);
+    public static CancelAppointment cancel(long appointmentId) {
+        CancelAppointment request = new CancelAppointment();
+        request.setAppointmentId(appointmentId);
+        return request;
     }
 
     public static AppointmentRequest participants(long appointmentId) {

@@ -1,0 +1,69 @@
+package org.invitations.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+import org.invitations.invitation.Appointment;
+import org.invitations.invitation.Notices.Notice;
+import org.invitations.invitation.ParticipantRecord;
+
+/**
+ * The body of a webhook call: one event as JSON. Every event has {@code id} (receivers drop duplicates
+ * by it: delivery is at least once), {@code type}, {@code occurredAt}, {@code appointmentId} and, for an
+ * event about one participant, {@code recordId}; then what the type needs (see the README).
+ */
+final class EventJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventJson() {
+    }
+
+    /** A new event id and its JSON. */
+    static Event of(Notice notice) {
+        String id = UUID.randomUUID().toString();
+        Appointment a = notice.appointment();
+        ObjectNode event = JSON.createObjectNode();
+        event.put("id", id);
+        event.put("type", notice.type().wireName());
+        event.put("occurredAt", notice.at().toString());
+        event.put("appointmentId", a.getId());
+        event.put("appointmentType", a.getType().name());
+        event.put("sequence", a.getSequence());
+        ParticipantRecord record = notice.record();
+        if (record != null) {
+            event.put("recordId", record.getId());
+            event.put("associateId", record.getAssociate() == null ? null : record.getAssociate().getId());
+            event.put("status", record.getStatus().code());
+            switch (notice.type()) {
+                case INVITATION_DECLINED -> event.put("declineReason", record.getDeclineReason());
+                case TASK_PROGRESS -> {
+                    event.put("percentDone", record.getProgress().percentDone());
+                    event.put("hoursSpent", record.getProgress().hoursSpent());
+                    event.put("note", record.getProgress().note());
+                }
+                default -> { }
+            }
+        } else {
+            event.put("ownerId", a.getOwner().getId());
+            event.put("title", a.getTitle());
+            event.put("start", a.getStartsAt().toString());
+            event.put("end", a.getEndsAt().toString());
+            event.put("cancelled", a.isCancelled());
+            var records = event.putArray("records");
+            for (ParticipantRecord r : a.getParticipantRecords()) {
+                records.addObject().put("recordId", r.getId()).put("kind", r.getKind().name())
+                        .put("participantId", r.getParticipantId()).put("status", r.getStatus().code());
+            }
+        }
+        try {
+            return new Event(id, notice.type().wireName(), JSON.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event is plain values and always writes", e);
+        }
+    }
+
+    record Event(String id, String type, String json) {
+    }
+}

@@ -1,0 +1,71 @@
+package org.invitations.notification;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How confirmations, SMS and events leave the service: the SMTP relay and the SMS gateway (each absent
+ * when not configured), and the delivery policy. Immutable; built once from the command line.
+ *
+ * @param smtp      the relay the service sends confirmations through; null keeps them for the owner's
+ *                  client (GetConfirmationMessages)
+ * @param sms       the HTTP SMS gateway; null refuses sendSms
+ * @param mailFrom  the From address of confirmations
+ * @param uidDomain the right-hand side of each appointment's iCalendar UID, stable for the service
+ * @param delivery  how often and how long deliveries are tried
+ */
+public record NotificationSettings(Smtp smtp, Sms sms, String mailFrom, String uidDomain, Delivery delivery) {
+
+    /** No relay, no gateway, the default policy. */
+    public static final NotificationSettings DEFAULT = new NotificationSettings(null, null,
+            "invitations@localhost", "invitations.local", Delivery.DEFAULT);
+
+    public NotificationSettings withSmtp(Smtp value) {
+        return new NotificationSettings(value, sms, mailFrom, uidDomain, delivery);
+    }
+
+    public NotificationSettings withSms(Sms value) {
+        return new NotificationSettings(smtp, value, mailFrom, uidDomain, delivery);
+    }
+
+    public NotificationSettings withMail(String from, String domain) {
+        return new NotificationSettings(smtp, sms, from, domain, delivery);
+    }
+
+    public NotificationSettings withDelivery(Delivery value) {
+        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, value);
+    }
+
+    /** An SMTP relay: STARTTLS required when {@code startTls}; user null for no authentication. */
+    public record Smtp(String host, int port, boolean startTls, String user, String password) {
+    }
+
+    /**
+     * An HTTP SMS gateway: each SMS is a POST of {@code template} with {@code ${to}} and {@code ${text}}
+     * filled in, escaped for {@code contentType}; HTTP Basic when a user is given.
+     */
+    public record Sms(URI url, String user, String password, String template, String contentType) {
+    }
+
+    /**
+     * The delivery policy.
+     *
+     * @param poll       how often a node looks for due items
+     * @param firstRetry the wait after a first failure; it doubles with each failure, with jitter
+     * @param maxRetry   the longest wait between two tries
+     * @param maxAge     an item older than this is given up on (DEAD), listable and resendable
+     * @param timeout    how long one try may take (connect and answer)
+     * @param threads    deliveries made at once by one node
+     */
+    public record Delivery(Duration poll, Duration firstRetry, Duration maxRetry, Duration maxAge, Duration timeout,
+                           int threads) {
+
+        public static final Delivery DEFAULT = new Delivery(Duration.ofMillis(250), Duration.ofSeconds(2),
+                Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofSeconds(10), 4);
+
+        /** A node that died while delivering is taken over after this. */
+        Duration lease() {
+            return timeout.multipliedBy(3).plusSeconds(5);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package org.invitations.notification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.invitations.support.Requests.accept;
+import static org.invitations.support.Requests.associate;
+import static org.invitations.support.Requests.cancel;
+import static org.invitations.support.Requests.decline;
+import static org.invitations.support.Requests.freeSlot;
+import static org.invitations.support.Requests.meeting;
+import static org.invitations.support.Requests.move;
+import static org.invitations.support.Requests.seen;
+import static org.invitations.support.Requests.tentative;
+import static org.invitations.support.Requests.update;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.invitations.app.InvitationsServer;
+import org.invitations.support.Await;
+import org.invitations.support.Directory;
+import org.invitations.support.TestServer;
+import org.invitations.ws.generated.CreateInvitationResponse;
+import org.invitations.ws.generated.InvitationsPortType;
+import org.invitations.ws.generated.ListDeadDeliveries;
+import org.invitations.ws.generated.NotAllowedFault;
+import org.invitations.ws.generated.RegisterWebhook;
+import org.invitations.ws.generated.RemoveWebhook;
+import org.invitations.ws.generated.ResendDelivery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Events reach a registered receiver (a real HTTP server: WireMock) signed, in order per appointment,
+ * at least once, whatever the receiver does: answers 500 every other time, refuses, or is away.
+ */
+class WebhookDeliveryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "a-shared-secret-of-32-characters";
+
+    @TempDir
+    static Path data;
+    static WireMockServer receiver;
+    static InvitationsServer server;
+    static Directory directory;
+    static InvitationsPortType admin;
+    static InvitationsPortType alice;
+    static InvitationsPortType bob;
+    static long bobId;
+
+    /** Every call the receiver answered, as it answered it. */
+    static final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    final List<Long> webhooks = new ArrayList<>();
+
+    record Call(int status, String body, String signature, String eventId) {
+
+        JsonNode event() {
+            try {
+                return JSON.readTree(body);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = new WireMockServer(options().dynamicPort().containerThreads(20));
+        receiver.start();
+        receiver.addMockServiceRequestListener((request, response) -> calls.add(new Call(response.getStatus(),
+                request.getBodyAsString(), request.getHeader(Signature.HEADER),
+                request.getHeader("X-Invitations-Event-Id"))));
+        NotificationSettings.Delivery quick = new NotificationSettings.Delivery(Duration.ofMillis(20),
+                Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(2), 4);
+        server = InvitationsServer.start(TestServer.config(data, TestServer.freePort()).toBuilder()
+                .notifications(NotificationSettings.DEFAULT.withDelivery(quick)).build());
+        directory = new Directory(server.address());
+        admin = directory.admin();
+        alice = directory.alice();
+        bob = directory.bob();
+        bobId = directory.idOf("bob");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        receiver.stop();
+    }
+
+    @BeforeEach
+    void clear() {
+        receiver.resetMappings();
+        calls.clear();
+    }
+
+    @AfterEach
+    void removeWebhooks() throws Exception {
+        for (long id : webhooks) {
+            RemoveWebhook remove = new RemoveWebhook();
+            remove.setWebhookId(id);
+            admin.removeWebhook(remove);
+        }
+    }
+
+    private long register(String path) throws Exception {
+        RegisterWebhook request = new RegisterWebhook();
+        request.setUrl(receiver.baseUrl() + path);
+        request.setSecret(SECRET);
+        long id = admin.registerWebhook(request).getWebhook().getWebhookId();
+        webhooks.add(id);
+        return id;
+    }
+
+    /** The events delivered (answered 2xx), each once, in the order they were first delivered. */
+    private static Map<String, JsonNode> delivered() {
+        Map<String, JsonNode> events = new LinkedHashMap<>();
+        for (Call call : calls) {
+            if (call.status() / 100 == 2) {
+                events.putIfAbsent(call.eventId(), call.event());
+            }
+        }
+        return events;
+    }
+
+    private static List<String> typesOf(long appointmentId) {
+        return delivered().values().stream().filter(e -> e.get("appointmentId").asLong() == appointmentId)
+                .map(e -> e.get("type").asText()).toList();
+    }
+
+    @Test
+    void everyChangeReachesTheReceiverSignedAndInOrder() throws Exception {
+        receiver.stubFor(post(urlPathEqualTo("/hooks/crm")).willReturn(aResponse().withStatus(204)));
+        register("/hooks/crm");
+
+        CreateInvitationResponse created = alice.createInvitation(meeting("Budget", freeSlot(), associate(bobId)));
+        long appointmentId = created.getAppointmentId();
+        long recordId = created.getParticipant().get(0).getRecordId();
+        bob.markInvitationSeen(seen(recordId));
+        bob.acceptInvitation(accept(recordId));
+        bob.acceptInvitation(accept(recordId)); // a retried accept changes nothing and tells nobody
+        bob.declineInvitation(decline(recordId, "Clashes with the board meeting"));
+        alice.moveAppointment(move(appointmentId, freeSlot()));
+        alice.cancelAppointment(cancel(appointmentId));
+
+        List<String> expected = List.of("invitation.created", "invitation.seen", "invitation.accepted",
+                "invitation.declined", "appointment.moved", "appointment.cancelled");
+        Await.until(Duration.ofSeconds(30), () -> typesOf(appointmentId).size() >= expected.size(),
+                () -> "delivered so far: " + typesOf(appointmentId));
+        assertEquals(expected, typesOf(appointmentId));
+        for (Call call : calls) {
+            assertTrue(Signature.verify(SECRET, call.signature(), call.body()), "signature of " + call.body());
+            assertEquals(call.eventId(), call.event().get("id").asText());
+        }
+        JsonNode declined = delivered().values().stream()
+                .filter(e -> e.get("type").asText().equals("invitation.declined")).findFirst().orElseThrow();
+        assertEquals(recordId, declined.get("recordId").asLong());
+        assertEquals(9, declined.get("status").asInt());
+        assertEquals("Clashes with the board meeting", declined.get("declineReason").asText());
+        JsonNode moved = delivered().values().stream()
+                .filter(e -> e.get("type").asText().equals("appointment.moved")).findFirst().orElseThrow();
+        assertEquals(1, moved.get("sequence").asInt());
+    }
+
+    @Test
+    void aThousandChangesWithTheReceiverFailingHalfTheCallsAllArriveInOrder() throws Exception {
+        // every other call fails with 500, whatever the event
+        receiver.stubFor(post(urlPathEqualTo("/hooks/flaky")).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("failed")
+                .willReturn(aResponse().withStatus(500)));
+        receiver.stubFor(post(urlPathEqualTo("/hooks/flaky")).inScenario("flaky")
+                .whenScenarioStateIs("failed").willSetStateTo(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200)));
+        register("/hooks/flaky");
+
+        List<String> changes = List.of("invitation.created", "invitation.seen", "invitation.accepted",
+                "invitation.declined", "invitation.accepted", "appointment.moved", "invitation.tentative",
+                "appointment.updated", "invitation.accepted", "appointment.cancelled");
+        int appointments = 100;
+        ExecutorService owners = Executors.newFixedThreadPool(4);
+        List<Future<Long>> made = new ArrayList<>();
+        for (int i = 0; i < appointments; i++) {
+            made.add(owners.submit(() -> {
+                CreateInvitationResponse created = alice.createInvitation(meeting("Sync", freeSlot(),
+                        associate(bobId)));
+                long id = created.getAppointmentId();
+                long record = created.getParticipant().get(0).getRecordId();
+                bob.markInvitationSeen(seen(record));
+                bob.acceptInvitation(accept(record));
+                bob.declineInvitation(decline(record, "Away"));
+                bob.acceptInvitation(accept(record));
+                alice.moveAppointment(move(id, freeSlot()));
+                bob.tentativelyAcceptInvitation(tentative(record));
+                var retitle = update(id);
+                retitle.setTitle("Sync (moved)");
+                alice.updateAppointment(retitle);
+                bob.acceptInvitation(accept(record));
+                alice.cancelAppointment(cancel(id));
+                return id;
+            }));
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Future<Long> future : made) {
+            ids.add(future.get());
+        }
+        owners.shutdown();
+        int expected = appointments * changes.size();
+
+        Await.until(Duration.ofSeconds(120), () -> delivered().size() >= expected,
+                () -> delivered().size() + " of " + expected + " events delivered");
+        long failures = calls.stream().filter(c -> c.status() == 500).count();
+        System.out.println(expected + " events, " + calls.size() + " calls, " + failures + " answered 500, "
+                + delivered().size() + " delivered");
+        assertEquals(expected, delivered().size(), "every event delivered, none twice counted");
+        for (long id : ids) {
+            assertEquals(changes, typesOf(id), "the order of appointment " + id);
+        }
+        assertTrue(failures >= expected - 1, "the receiver failed half of the calls: " + failures);
+    }
+
+    @Test
+    void aRefusedEventIsDeadUntilAnAdminResendsIt() throws Exception {
+        receiver.stubFor(post(urlPathEqualTo("/hooks/gone")).willReturn(aResponse().withStatus(410)));
+        register("/hooks/gone");
+
+        long appointmentId = alice.createInvitation(meeting("Review", freeSlot(), associate(bobId)))
+                .getAppointmentId();
+
+        Await.until(Duration.ofSeconds(30), () -> deadFor(appointmentId) != null,
+                () -> "no dead delivery for appointment " + appointmentId);
+        var dead = deadFor(appointmentId);
+        assertEquals("HTTP 410 from " + receiver.baseUrl() + "/hooks/gone", dead.getLastError());
+        assertEquals(1, dead.getAttempts());
+        assertThrows(NotAllowedFault.class, () -> bob.listDeadDeliveries(new ListDeadDeliveries()));
+
+        receiver.stubFor(post(urlPathEqualTo("/hooks/gone")).willReturn(aResponse().withStatus(200)));
+        ResendDelivery resend = new ResendDelivery();
+        resend.setDeliveryId(dead.getDeliveryId());
+        admin.resendDelivery(resend);
+
+        Await.until(Duration.ofSeconds(30), () -> typesOf(appointmentId).contains("invitation.created"),
+                () -> "not delivered after the resend");
+        assertEquals(null, deadFor(appointmentId));
+    }
+
+    @Test
+    void onlyAnAdminRegistersAWebhook() {
+        RegisterWebhook request = new RegisterWebhook();
+        request.setUrl(receiver.baseUrl() + "/hooks/mine");
+        request.setSecret(SECRET);
+
+        assertThrows(NotAllowedFault.class, () -> alice.registerWebhook(request));
+    }
+
+    private static org.invitations.ws.generated.Delivery deadFor(long appointmentId) throws Exception {
+        return admin.listDeadDeliveries(new ListDeadDeliveries()).getDelivery().stream()
+                .filter(d -> d.getAppointmentId() == appointmentId).findFirst().orElse(null);
+    }
+}
