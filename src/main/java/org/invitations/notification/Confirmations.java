@@ -68,7 +68,9 @@ import net.fortuna.ical4j.validate.ValidationException;
  * SEQUENCE is the appointment's, which goes up on every move, and DTSTAMP is when the message was made,
  * which orders two messages of the same sequence (a text change that did not move the meeting). Every
  * ATTENDEE has RSVP=FALSE and PARTSTAT=NEEDS-ACTION: the people this goes to answer nobody through this
- * service, so their programs should not offer to.
+ * service, so their programs should not offer to. An attendee without an address is named in the text
+ * but is no ATTENDEE, which needs one. A CANCEL carries the sequence as it stands (cancelling does not
+ * raise it), never lower than that of a REQUEST sent before, so calendar programs apply it.
  *
  * <p>Times are written in UTC, in the calendar (with the Z suffix, so no VTIMEZONE is needed) and in the
  * text (marked "UTC"); the calendar program shows them in the reader's own zone.
@@ -215,13 +217,11 @@ public final class Confirmations {
             };
             message.setFrom(sender);
             message.setRecipient(Message.RecipientType.TO, to);
-            address(meeting.organizer()).ifPresent(organizer -> {
-                try {
-                    message.setReplyTo(new InternetAddress[] {organizer});
-                } catch (MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            Optional<InternetAddress> organizer = address(meeting.organizer());
+            if (organizer.isPresent()) {
+                // Answers reach the organizer, not the service's no-reply address.
+                message.setReplyTo(new InternetAddress[] {organizer.get()});
+            }
             message.setSubject(subject(meeting, method), "UTF-8");
             message.setSentDate(Date.from(now()));
             // RFC 3834: made by a program, so auto-responders (vacation replies) stay quiet.
@@ -256,7 +256,7 @@ public final class Confirmations {
     }
 
     static String subject(MeetingSnapshot meeting, Method method) {
-        return (method == Method.CANCEL ? "Cancelled: " : "Invitation: ") + oneLine(meeting.title());
+        return (method == Method.CANCEL ? "Cancelled: " : "Invitation: ") + OneLine.of(meeting.title());
     }
 
     /** The readable part: what, when, where, who, and what the attachment is for. */
@@ -266,13 +266,13 @@ public final class Confirmations {
                 ? "This meeting has been cancelled."
                 : meeting.organizer().name() + " has booked you for this meeting.");
         lines.add("");
-        lines.add(oneLine(meeting.title()));
+        lines.add(OneLine.of(meeting.title()));
         lines.add("When:      " + MeetingTimes.format(meeting.start(), meeting.end(), ZoneOffset.UTC));
         if (meeting.location() != null) {
-            lines.add("Where:     " + oneLine(meeting.location()));
+            lines.add("Where:     " + OneLine.of(meeting.location()));
         }
         lines.add("Organizer: " + meeting.organizer().name()
-                + (meeting.organizer().hasEmail() ? " <" + meeting.organizer().email() + ">" : ""));
+                + address(meeting.organizer()).map(a -> " <" + a.getAddress() + ">").orElse(""));
         if (!meeting.attendees().isEmpty()) {
             lines.add("Attendees: " + String.join(", ", meeting.attendees().stream().map(Party::name).toList()));
         }
@@ -286,10 +286,6 @@ public final class Confirmations {
                 : "The attached " + ATTACHMENT_NAME + " adds the meeting to your calendar."
                         + " If you cannot come, please tell the organizer.");
         return String.join("\r\n", lines) + "\r\n";
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
     }
 
     private Instant now() {

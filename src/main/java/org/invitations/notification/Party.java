@@ -14,7 +14,7 @@ public record Party(String name, String email) {
 
     public Party {
         Objects.requireNonNull(name, "name");
-        name = name.replaceAll("[\\s\\p{Cntrl}]+", " ").strip(); // one line: it goes into headers and calendar parameters
+        name = OneLine.of(name);
         email = email == null || email.isBlank() ? null : email.strip();
     }
 

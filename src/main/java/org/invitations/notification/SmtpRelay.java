@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * seconds, not a thread. A failure says whether to try again ({@link DeliveryFailed#retryable()}): the
  * relay down or unreachable, a timeout, a 4xx reply ("try later", greylisting) are worth a retry; a 5xx
  * reply (address or message refused, authentication refused), a certificate that does not check out, or
- * STARTTLS required but not offered are not. By default the relay refuses nothing half-way: when one
- * recipient is refused, nothing is sent to the others either, so a retry does not send twice.
+ * STARTTLS required but not offered are not. When the relay refuses one recipient the message goes to
+ * none (Jakarta Mail's default), so a retry does not send it twice.
  */
 public final class SmtpRelay {
 
@@ -127,6 +127,10 @@ public final class SmtpRelay {
     public SmtpRelay(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.session = Session.getInstance(properties(settings));
+        if (settings.username() != null && settings.startTls() != StartTls.REQUIRED) {
+            LOG.warn("The SMTP login for {}:{} may cross the network in clear: STARTTLS is {}, not REQUIRED",
+                    settings.host(), settings.port(), settings.startTls());
+        }
     }
 
     static Properties properties(Settings settings) {
