@@ -21,7 +21,7 @@ class SmtpRelayAuthenticationTest {
     static SmtpRelay.Settings settings() {
         return SmtpRelay.Settings.relay("127.0.0.1", greenMail.getSmtp().getPort())
                 .withStartTls(SmtpRelay.StartTls.OFF)
-                .withTimeouts(SmtpRelayTest.SHORT, SmtpRelayTest.SHORT);
+                .withTimeouts(SmtpRelayTest.PATIENT, SmtpRelayTest.PATIENT);
     }
 
     @Test
