@@ -12,6 +12,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -251,7 +252,7 @@ class ConfirmationsTest {
         assertEquals(Part.ATTACHMENT, leaves.get(2).getDisposition());
         assertEquals("invite.ics", leaves.get(2).getFileName());
         assertEquals(MimeParts.text(leaves.get(1)),
-                new String(leaves.get(2).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                new String(leaves.get(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test
