@@ -1,0 +1,319 @@
+package org.invitations.notification;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+
+/**
+ * Builds the confirmation e-mail that tells an external person about a meeting, with the meeting as an
+ * iCalendar invitation (RFC 5545/5546) that mail programs offer to put in the calendar.
+ *
+ * <p>The message is laid out as Gmail and Outlook send invitations themselves: {@code multipart/mixed}
+ * holding a {@code multipart/alternative} (a readable {@code text/plain} part, then
+ * {@code text/calendar; method=...}, which Outlook and Gmail act on), followed by the same calendar as an
+ * {@code invite.ics} attachment for programs that only look at attachments.
+ *
+ * <p>The calendar entry's UID is {@code appointment-<id>@<uid domain>}, the same for every message about
+ * one appointment, so a later REQUEST (moved, changed) updates the entry and a CANCEL removes it;
+ * SEQUENCE is the appointment's, which goes up on every move, and DTSTAMP is when the message was made,
+ * which orders two messages of the same sequence (a text change that did not move the meeting). Every
+ * ATTENDEE has RSVP=FALSE and PARTSTAT=NEEDS-ACTION: the people this goes to answer nobody through this
+ * service, so their programs should not offer to. An attendee without an address is named in the text
+ * but is no ATTENDEE, which needs one. A CANCEL carries the sequence as it stands (cancelling does not
+ * raise it), never lower than that of a REQUEST sent before, so calendar programs apply it.
+ *
+ * <p>Times are written in UTC, in the calendar (with the Z suffix, so no VTIMEZONE is needed) and in the
+ * text (marked "UTC"); the calendar program shows them in the reader's own zone.
+ */
+public final class Confirmations {
+
+    /** The calendar's PRODID: who made it, as RFC 5545 asks. */
+    public static final String PRODUCT_ID = "-//Invitations SOAP service//Meeting confirmations//EN";
+
+    /** The attachment's file name. */
+    public static final String ATTACHMENT_NAME = "invite.ics";
+
+    private final InternetAddress sender;
+    private final String uidDomain;
+    private final Clock clock;
+    private final Session session = Session.getInstance(new Properties());
+
+    /** With the system clock. */
+    public Confirmations(Party sender, String uidDomain) {
+        this(sender, uidDomain, Clock.systemUTC());
+    }
+
+    /**
+     * @param sender    the From of every message (the service's address, e.g. "Invitations
+     *                  &lt;no-reply@invitations.example.com&gt;"); also the ORGANIZER's address when the
+     *                  organizer has none, since iCalendar requires one
+     * @param uidDomain the right-hand side of every UID and Message-ID, e.g. the service's host name;
+     *                  keep it unchanged, or calendars see new meetings instead of updates
+     * @param clock     for DTSTAMP and the Date header
+     */
+    public Confirmations(Party sender, String uidDomain, Clock clock) {
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(uidDomain, "uidDomain");
+        this.sender = address(sender).orElseThrow(
+                () -> new IllegalArgumentException("the sender needs a valid e-mail address: " + sender.email()));
+        if (!uidDomain.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
+            throw new IllegalArgumentException("the UID domain must be a host name: " + uidDomain);
+        }
+        this.uidDomain = uidDomain;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The calendar entry's UID, stable for the appointment: moves, changes and the cancel all use it. */
+    public String uid(MeetingSnapshot meeting) {
+        return "appointment-" + meeting.appointmentId() + "@" + uidDomain;
+    }
+
+    /**
+     * One message for each of the meeting's attendees who has a usable address; the others are
+     * returned as skipped.
+     */
+    public ConfirmationBatch messages(MeetingSnapshot meeting, Method method) {
+        return messages(meeting, method, meeting.attendees());
+    }
+
+    /**
+     * One message for each recipient who has a usable address; the others are returned as skipped. The
+     * recipients are usually some of the meeting's attendees (its external persons, say), who are also
+     * listed in every message's calendar.
+     */
+    public ConfirmationBatch messages(MeetingSnapshot meeting, Method method, List<Party> recipients) {
+        String ics = calendar(meeting, method);
+        List<Confirmation> messages = new ArrayList<>();
+        List<Party> skipped = new ArrayList<>();
+        for (Party recipient : recipients) {
+            address(recipient).ifPresentOrElse(
+                    to -> messages.add(build(meeting, method, recipient, to, ics)),
+                    () -> skipped.add(recipient));
+        }
+        return new ConfirmationBatch(messages, skipped);
+    }
+
+    /**
+     * The message for one recipient.
+     *
+     * @throws IllegalArgumentException when the recipient has no address, or one that is not valid
+     */
+    public Confirmation message(MeetingSnapshot meeting, Method method, Party recipient) {
+        InternetAddress to = address(recipient).orElseThrow(() -> new IllegalArgumentException(
+                recipient.name() + " has no valid e-mail address: " + recipient.email()));
+        return build(meeting, method, recipient, to, calendar(meeting, method));
+    }
+
+    /** The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends. */
+    public String calendar(MeetingSnapshot meeting, Method method) {
+        VEvent event = new VEvent(false);
+        event.add(new DtStamp(now()));
+        event.add(new Uid(uid(meeting)));
+        event.add(new Sequence(meeting.sequence()));
+        event.add(new DtStart<>(meeting.start().truncatedTo(ChronoUnit.SECONDS)));
+        event.add(new DtEnd<>(meeting.end().truncatedTo(ChronoUnit.SECONDS)));
+        event.add(new Summary(meeting.title()));
+        if (meeting.description() != null) {
+            event.add(new Description(meeting.description()));
+        }
+        if (meeting.location() != null) {
+            event.add(new Location(meeting.location()));
+        }
+        event.add(organizer(meeting.organizer()));
+        for (Party attendee : meeting.attendees()) {
+            if (address(attendee).isPresent()) {
+                event.add(new Attendee(mailto(attendee.email()))
+                        .add(new Cn(attendee.name()))
+                        .add(Role.REQ_PARTICIPANT)
+                        .add(PartStat.NEEDS_ACTION)
+                        .add(Rsvp.FALSE));
+            }
+        }
+        event.add(method == Method.CANCEL ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT_ID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(method == Method.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(event);
+
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ValidationException e) {
+            throw new IllegalStateException("the calendar did not validate: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** The organizer with its own address, or with the sender's when it has none: iCalendar needs one. */
+    private Organizer organizer(Party organizer) {
+        String email = address(organizer).map(InternetAddress::getAddress).orElse(sender.getAddress());
+        return new Organizer(mailto(email)).add(new Cn(organizer.name()));
+    }
+
+    private Confirmation build(MeetingSnapshot meeting, Method method, Party recipient, InternetAddress to, String ics) {
+        String messageId = "<" + UUID.randomUUID() + "@" + uidDomain + ">";
+        try {
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    // Ours, not one made of the local host's name, which is often "localhost" in a container.
+                    setHeader("Message-ID", messageId);
+                }
+            };
+            message.setFrom(sender);
+            message.setRecipient(Message.RecipientType.TO, to);
+            Optional<InternetAddress> organizer = address(meeting.organizer());
+            if (organizer.isPresent()) {
+                // Answers reach the organizer, not the service's no-reply address.
+                message.setReplyTo(new InternetAddress[] {organizer.get()});
+            }
+            message.setSubject(subject(meeting, method), "UTF-8");
+            message.setSentDate(Date.from(now()));
+            // RFC 3834: made by a program, so auto-responders (vacation replies) stay quiet.
+            message.setHeader("Auto-Submitted", "auto-generated");
+
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(text(meeting, method), "UTF-8");
+            MimeBodyPart calendar = new MimeBodyPart();
+            calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(ics.getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; method=" + method.name() + "; charset=UTF-8")));
+            MimeMultipart alternative = new MimeMultipart("alternative", text, calendar);
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+
+            MimeBodyPart attachment = new MimeBodyPart();
+            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(ics.getBytes(StandardCharsets.UTF_8),
+                    "application/ics; name=" + ATTACHMENT_NAME)));
+            attachment.setDisposition(Part.ATTACHMENT);
+            attachment.setFileName(ATTACHMENT_NAME);
+
+            message.setContent(new MimeMultipart("mixed", body, attachment));
+            message.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return new Confirmation(recipient, messageId, out.toString(StandardCharsets.UTF_8));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("could not build the confirmation for appointment "
+                    + meeting.appointmentId() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String subject(MeetingSnapshot meeting, Method method) {
+        return (method == Method.CANCEL ? "Cancelled: " : "Invitation: ") + OneLine.of(meeting.title());
+    }
+
+    /** The readable part: what, when, where, who, and what the attachment is for. */
+    static String text(MeetingSnapshot meeting, Method method) {
+        List<String> lines = new ArrayList<>();
+        lines.add(method == Method.CANCEL
+                ? "This meeting has been cancelled."
+                : meeting.organizer().name() + " has booked you for this meeting.");
+        lines.add("");
+        lines.add(OneLine.of(meeting.title()));
+        lines.add("When:      " + MeetingTimes.format(meeting.start(), meeting.end(), ZoneOffset.UTC));
+        if (meeting.location() != null) {
+            lines.add("Where:     " + OneLine.of(meeting.location()));
+        }
+        lines.add("Organizer: " + meeting.organizer().name()
+                + address(meeting.organizer()).map(a -> " <" + a.getAddress() + ">").orElse(""));
+        if (!meeting.attendees().isEmpty()) {
+            lines.add("Attendees: " + String.join(", ", meeting.attendees().stream().map(Party::name).toList()));
+        }
+        if (meeting.description() != null) {
+            lines.add("");
+            lines.addAll(meeting.description().lines().toList());
+        }
+        lines.add("");
+        lines.add(method == Method.CANCEL
+                ? "The attached " + ATTACHMENT_NAME + " removes the meeting from your calendar."
+                : "The attached " + ATTACHMENT_NAME + " adds the meeting to your calendar."
+                        + " If you cannot come, please tell the organizer.");
+        return String.join("\r\n", lines) + "\r\n";
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The party's address when it has one that parses strictly, with its name; otherwise empty. */
+    private static Optional<InternetAddress> address(Party party) {
+        if (!party.hasEmail()) {
+            return Optional.empty();
+        }
+        try {
+            InternetAddress address = new InternetAddress(party.email(), true);
+            if (address.isGroup() || !party.email().equals(address.getAddress()) || !party.email().contains("@")) {
+                return Optional.empty();
+            }
+            address.setPersonal(party.name(), "UTF-8");
+            return Optional.of(address);
+        } catch (AddressException | UnsupportedEncodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static URI mailto(String email) {
+        try {
+            return new URI("mailto", email, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not usable as a calendar address: " + email, e);
+        }
+    }
+}

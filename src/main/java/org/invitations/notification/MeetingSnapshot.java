@@ -1,0 +1,46 @@
+package org.invitations.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A meeting as one message tells it, copied out of the appointment while its transaction is open, so a
+ * confirmation or an SMS can be built and sent after the session has closed.
+ *
+ * @param appointmentId the appointment's id, which makes the iCalendar UID: one calendar entry per meeting
+ * @param sequence      the appointment's sequence, which goes up on every move (iCalendar's SEQUENCE)
+ * @param title         required
+ * @param description   optional; blank counts as none
+ * @param location      optional; blank counts as none
+ * @param start         required
+ * @param end           not before {@code start}
+ * @param organizer     the owner; its address is optional
+ * @param attendees     everyone else who takes part, with or without an address, in the order to show
+ */
+public record MeetingSnapshot(long appointmentId, int sequence, String title, String description, String location,
+                              Instant start, Instant end, Party organizer, List<Party> attendees) {
+
+    public MeetingSnapshot {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(organizer, "organizer");
+        attendees = List.copyOf(attendees);
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("a meeting needs a title");
+        }
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence " + sequence + " is negative");
+        }
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("the meeting ends (" + end + ") before it starts (" + start + ")");
+        }
+        description = blankToNull(description);
+        location = blankToNull(location);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,75 @@
+package org.invitations.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SmsTextTest {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    static MeetingSnapshot meeting(String title, String location, String start, String end) {
+        return new MeetingSnapshot(42, 0, title, null, location, Instant.parse(start), Instant.parse(end),
+                ConfirmationsTest.alice(), List.of(ConfirmationsTest.ola()));
+    }
+
+    @Test
+    void meetingTextNamesTitleTimeInUtcAndLocation() {
+        assertEquals("Meeting: Møte om årsbudsjett, Mon 3 Mar 2031 09:00-10:30 UTC, Room Oslo",
+                SmsText.of(ConfirmationsTest.budgetMeeting(), Method.REQUEST));
+    }
+
+    @Test
+    void inTheRecipientsZoneTheTextNamesThatZone() {
+        assertEquals("Meeting: Møte om årsbudsjett, Mon 3 Mar 2031 10:00-11:30 CET, Room Oslo",
+                SmsText.of(ConfirmationsTest.budgetMeeting(), Method.REQUEST, OSLO));
+        assertEquals("Meeting: Sommerfest, Fri 20 Jun 2031 18:00-23:00 CEST, Bryggen",
+                SmsText.of(meeting("Sommerfest", "Bryggen", "2031-06-20T16:00:00Z", "2031-06-20T21:00:00Z"),
+                        Method.REQUEST, OSLO));
+    }
+
+    @Test
+    void aMeetingOverMidnightShowsBothDays() {
+        assertEquals("Meeting: Nattevakt, Mon 3 Mar 2031 22:00 - Tue 4 Mar 2031 06:00 UTC",
+                SmsText.of(meeting("Nattevakt", null, "2031-03-03T22:00:00Z", "2031-03-04T06:00:00Z"), Method.REQUEST));
+    }
+
+    @Test
+    void cancellationSaysSoWithoutTheLocation() {
+        assertEquals("Cancelled: Møte om årsbudsjett, Mon 3 Mar 2031 09:00-10:30 UTC",
+                SmsText.of(ConfirmationsTest.budgetMeeting(), Method.CANCEL));
+    }
+
+    @Test
+    void aLongLocationIsShortenedBeforeTheTitle() {
+        String location = "Fjordline Shipping AS, Strandkaien 12, 4005 Stavanger, 3. etasje, møterom Havørn ved resepsjonen, inngang fra bakgården";
+        String text = SmsText.of(meeting("Styremøte", location, "2031-03-03T09:00:00Z", "2031-03-03T10:00:00Z"),
+                Method.REQUEST);
+
+        assertEquals(SmsText.MAX_LENGTH, text.length(), text);
+        assertTrue(text.startsWith("Meeting: Styremøte, Mon 3 Mar 2031 09:00-10:00 UTC, Fjordline Shipping AS"), text);
+        assertTrue(text.endsWith("..."), text);
+    }
+
+    @Test
+    void aLongTitleIsShortenedAndTheTimeAlwaysStays() {
+        String title = "Gjennomgang av årsbudsjett, investeringsplan og likviditet ".repeat(4);
+        String text = SmsText.of(meeting(title, "Room Oslo", "2031-03-03T09:00:00Z", "2031-03-03T10:00:00Z"),
+                Method.REQUEST);
+
+        assertTrue(text.length() <= SmsText.MAX_LENGTH, text.length() + ": " + text);
+        assertTrue(text.startsWith("Meeting: Gjennomgang av årsbudsjett"), text);
+        assertTrue(text.endsWith("..., Mon 3 Mar 2031 09:00-10:00 UTC"), text);
+    }
+
+    @Test
+    void lineBreaksInTheTitleBecomeSpaces() {
+        assertEquals("Meeting: Budsjett 2031, Mon 3 Mar 2031 09:00-10:00 UTC",
+                SmsText.of(meeting("Budsjett\r\n2031", null, "2031-03-03T09:00:00Z", "2031-03-03T10:00:00Z"),
+                        Method.REQUEST));
+    }
+}
