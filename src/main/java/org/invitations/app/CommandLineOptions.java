@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.invitations.notification.NotificationSettings;
+import org.invitations.notification.SmsGateway;
+import org.invitations.notification.SmtpRelay;
 import org.invitations.security.PasswordHasher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -105,9 +107,9 @@ final class CommandLineOptions {
             description = "SMTP relay port (env INVITATIONS_SMTP_PORT). Default: 587.")
     int smtpPort = 587;
 
-    @Option(names = "--smtp-starttls", paramLabel = "true|false", arity = "1", descriptionKey = "INVITATIONS_SMTP_STARTTLS",
-            description = "Require STARTTLS on the relay (env INVITATIONS_SMTP_STARTTLS). Default: true.")
-    boolean smtpStartTls = true;
+    @Option(names = "--smtp-starttls", paramLabel = "REQUIRED|IF_OFFERED|OFF", descriptionKey = "INVITATIONS_SMTP_STARTTLS",
+            description = "STARTTLS on the relay (env INVITATIONS_SMTP_STARTTLS). Default: REQUIRED.")
+    SmtpRelay.StartTls smtpStartTls = SmtpRelay.StartTls.REQUIRED;
 
     @Option(names = "--smtp-user", paramLabel = "USER", descriptionKey = "INVITATIONS_SMTP_USER",
             description = "SMTP user (env INVITATIONS_SMTP_USER). Default: no authentication.")
@@ -260,10 +262,9 @@ final class CommandLineOptions {
                 .tls(tlsKeystore, tlsKeystore == null ? null : keystorePassword)
                 .logMessages(logMessages)
                 .backupDir(backupDir)
-                .restoreFrom(restoreFrom)
-                .notifications(notificationSettings(env));
+                .restoreFrom(restoreFrom);
         try {
-            return config.build();
+            return config.notifications(notificationSettings(env)).build();
         } catch (IllegalArgumentException inconsistent) {
             throw new ParameterException(cli, inconsistent.getMessage());
         }
@@ -275,12 +276,14 @@ final class CommandLineOptions {
                 .withDelivery(new NotificationSettings.Delivery(defaults.poll(), defaults.firstRetry(),
                         defaults.maxRetry(), deliveryMaxAge, deliveryTimeout, defaults.threads()));
         if (smtpHost != null) {
-            settings = settings.withSmtp(new NotificationSettings.Smtp(smtpHost, smtpPort, smtpStartTls, smtpUser,
-                    env.get("INVITATIONS_SMTP_PASSWORD")));
+            SmtpRelay.Settings relay = SmtpRelay.Settings.relay(smtpHost, smtpPort).withStartTls(smtpStartTls);
+            settings = settings.withSmtp(smtpUser == null ? relay
+                    : relay.withLogin(smtpUser, env.get("INVITATIONS_SMTP_PASSWORD")));
         }
         if (smsUrl != null) {
-            settings = settings.withSms(new NotificationSettings.Sms(smsUrl, smsUser, env.get("INVITATIONS_SMS_PASSWORD"),
-                    smsTemplate, smsContentType));
+            settings = settings.withSms(SmsGateway.Settings.post(smsUrl, smsContentType, smsTemplate)
+                    .withAuthorization(smsUser == null ? SmsGateway.Authorization.none()
+                            : SmsGateway.Authorization.basic(smsUser, env.get("INVITATIONS_SMS_PASSWORD"))));
         }
         return settings;
     }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int BATCH = 32;
+    private static final int BATCH = 200;
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
@@ -63,25 +63,33 @@ public final class Dispatcher implements AutoCloseable {
 
     private void rounds() {
         try {
-            while (round() > 0) {
-                // deliver everything that is due before waiting for the next poll
-            }
+            int tried;
+            do {
+                tried = round(); // everything that is due, before waiting for the next poll
+            } while (tried > 0);
         } catch (RuntimeException e) {
             // the database may be away for a moment; the next poll tries again
             LOG.warn("Outbox round failed: {}", e.getMessage());
         }
     }
 
-    /** One round: claim, deliver, record. Returns how many items it delivered or gave a try. */
+    /**
+     * One round: claim, deliver at once (a few at a time), then record every outcome in one transaction.
+     * Returns how many items it tried.
+     */
     int round() {
         List<Long> claimed = claim();
-        List<Future<?>> running = new ArrayList<>();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Future<Outcome>> running = new ArrayList<>();
         for (Long id : claimed) {
             running.add(workers.submit(() -> deliver(id)));
         }
-        for (Future<?> future : running) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> future : running) {
             try {
-                future.get();
+                outcomes.add(future.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 0;
@@ -89,7 +97,12 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.warn("Delivery failed unexpectedly: {}", e.getCause().toString());
             }
         }
+        record(outcomes);
         return claimed.size();
+    }
+
+    /** How one try ended: null failure means delivered. */
+    private record Outcome(long id, DeliveryFailed failure) {
     }
 
     private List<Long> claim() {
@@ -127,34 +140,48 @@ public final class Dispatcher implements AutoCloseable {
         });
     }
 
-    private void deliver(long id) {
+    private Outcome deliver(long id) {
         OutboxItem item = sessionFactory.fromSession(session -> session.find(OutboxItem.class, id));
-        DeliveryFailed failure = null;
         Channel channel = channels.get(item.getKind());
         try {
             if (channel == null) {
                 throw DeliveryFailed.retryable("no " + item.getKind() + " channel is configured", 0, null);
             }
             channel.deliver(item);
+            return new Outcome(id, null);
         } catch (DeliveryFailed e) {
-            failure = e;
+            return new Outcome(id, e);
         } catch (RuntimeException e) {
-            failure = DeliveryFailed.retryable(e.toString(), 0, e);
+            return new Outcome(id, DeliveryFailed.retryable(e.toString(), 0, e));
         }
-        DeliveryFailed outcome = failure;
+    }
+
+    /**
+     * Delivered, or tried again later, or dead; only for items this node still holds: when a lease ran
+     * out and another node took the item over, that node's outcome counts.
+     */
+    private void record(List<Outcome> outcomes) {
         sessionFactory.inTransaction(session -> {
-            OutboxItem current = session.find(OutboxItem.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            if (current == null || !node.equals(current.leaseOwnerForDispatcher())) {
-                return; // the lease ran out and another node has it now; its outcome counts
-            }
             Instant now = clock.instant();
-            if (outcome == null) {
-                current.delivered(now);
-            } else {
-                current.failed(outcome.getMessage(), backoff(current.getAttempts() + 1), policy.maxAge(),
-                        !outcome.retryable(), now);
-                LOG.info("Delivery {} to {} failed (try {}): {}", id, current.getDestination(),
-                        current.getAttempts(), outcome.getMessage());
+            for (Outcome outcome : outcomes) {
+                OutboxItem item = session.find(OutboxItem.class, outcome.id());
+                if (item == null || !node.equals(item.leaseOwnerForDispatcher())) {
+                    continue;
+                }
+                DeliveryFailed failure = outcome.failure();
+                if (failure == null) {
+                    item.delivered(now);
+                } else {
+                    item.failed(failure.getMessage(), backoff(item.getAttempts() + 1), policy.maxAge(),
+                            !failure.retryable(), now);
+                    if (item.getState() == OutboxItem.State.DEAD) {
+                        LOG.warn("Delivery {} ({} to {}) given up after {} tries: {}", item.getId(), item.getKind(),
+                                item.getDestination(), item.getAttempts(), failure.getMessage());
+                    } else {
+                        LOG.debug("Delivery {} to {} failed (try {}): {}", item.getId(), item.getDestination(),
+                                item.getAttempts(), failure.getMessage());
+                    }
+                }
             }
         });
     }

@@ -1,6 +1,5 @@
 package org.invitations.notification;
 
-import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -14,17 +13,18 @@ import java.time.Duration;
  * @param uidDomain the right-hand side of each appointment's iCalendar UID, stable for the service
  * @param delivery  how often and how long deliveries are tried
  */
-public record NotificationSettings(Smtp smtp, Sms sms, String mailFrom, String uidDomain, Delivery delivery) {
+public record NotificationSettings(SmtpRelay.Settings smtp, SmsGateway.Settings sms, String mailFrom, String uidDomain,
+                                   Delivery delivery) {
 
     /** No relay, no gateway, the default policy. */
     public static final NotificationSettings DEFAULT = new NotificationSettings(null, null,
             "invitations@localhost", "invitations.local", Delivery.DEFAULT);
 
-    public NotificationSettings withSmtp(Smtp value) {
+    public NotificationSettings withSmtp(SmtpRelay.Settings value) {
         return new NotificationSettings(value, sms, mailFrom, uidDomain, delivery);
     }
 
-    public NotificationSettings withSms(Sms value) {
+    public NotificationSettings withSms(SmsGateway.Settings value) {
         return new NotificationSettings(smtp, value, mailFrom, uidDomain, delivery);
     }
 
@@ -34,17 +34,6 @@ public record NotificationSettings(Smtp smtp, Sms sms, String mailFrom, String u
 
     public NotificationSettings withDelivery(Delivery value) {
         return new NotificationSettings(smtp, sms, mailFrom, uidDomain, value);
-    }
-
-    /** An SMTP relay: STARTTLS required when {@code startTls}; user null for no authentication. */
-    public record Smtp(String host, int port, boolean startTls, String user, String password) {
-    }
-
-    /**
-     * An HTTP SMS gateway: each SMS is a POST of {@code template} with {@code ${to}} and {@code ${text}}
-     * filled in, escaped for {@code contentType}; HTTP Basic when a user is given.
-     */
-    public record Sms(URI url, String user, String password, String template, String contentType) {
     }
 
     /**

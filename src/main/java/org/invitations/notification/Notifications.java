@@ -27,6 +27,14 @@ public final class Notifications implements AutoCloseable {
                                       NotificationSettings settings) {
         Map<OutboxItem.Kind, Channel> channels = new EnumMap<>(OutboxItem.Kind.class);
         channels.put(OutboxItem.Kind.WEBHOOK, new WebhookChannel(sessionFactory, clock, settings.delivery().timeout()));
+        if (settings.smtp() != null) {
+            SmtpRelay relay = new SmtpRelay(settings.smtp());
+            channels.put(OutboxItem.Kind.EMAIL, item -> relay.send(item.getPayload()));
+        }
+        if (settings.sms() != null) {
+            SmsGateway gateway = new SmsGateway(settings.sms());
+            channels.put(OutboxItem.Kind.SMS, item -> gateway.send(item.getDestination(), item.getPayload()));
+        }
         Dispatcher dispatcher = new Dispatcher(sessionFactory, clock, settings.delivery(), channels);
         dispatcher.start();
         return new Notifications(new Outbox(settings), new NotificationService(sessionFactory, clock, audit),

@@ -65,7 +65,7 @@ public class OutboxItem {
     private String eventType;
 
     /** REQUEST or CANCEL, for an e-mail. */
-    @Column(length = 10)
+    @Column(name = "calendar_method", length = 10)
     private String method;
 
     @Column(name = "sequence_no")

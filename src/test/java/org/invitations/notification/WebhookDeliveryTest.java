@@ -21,7 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.concurrent.atomic.AtomicLong;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +79,30 @@ class WebhookDeliveryTest {
     static final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     final List<Long> webhooks = new ArrayList<>();
 
+    /** Answers every other call with 500, counting all calls to the stubs that name it. */
+    static final class EveryOtherFails implements ResponseDefinitionTransformerV2 {
+
+        static final String NAME = "every-other-fails";
+        private final AtomicLong calls = new AtomicLong();
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            return calls.incrementAndGet() % 2 == 1
+                    ? ResponseDefinitionBuilder.responseDefinition().withStatus(500).build()
+                    : serveEvent.getResponseDefinition();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
     record Call(int status, String body, String signature, String eventId) {
 
         JsonNode event() {
@@ -88,13 +116,13 @@ class WebhookDeliveryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        receiver = new WireMockServer(options().dynamicPort().containerThreads(20));
+        receiver = new WireMockServer(options().dynamicPort().containerThreads(20).extensions(new EveryOtherFails()));
         receiver.start();
         receiver.addMockServiceRequestListener((request, response) -> calls.add(new Call(response.getStatus(),
                 request.getBodyAsString(), request.getHeader(Signature.HEADER),
                 request.getHeader("X-Invitations-Event-Id"))));
         NotificationSettings.Delivery quick = new NotificationSettings.Delivery(Duration.ofMillis(20),
-                Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(2), 4);
+                Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(2), 8);
         server = InvitationsServer.start(TestServer.config(data, TestServer.freePort()).toBuilder()
                 .notifications(NotificationSettings.DEFAULT.withDelivery(quick)).build());
         directory = new Directory(server.address());
@@ -187,18 +215,15 @@ class WebhookDeliveryTest {
     @Test
     void aThousandChangesWithTheReceiverFailingHalfTheCallsAllArriveInOrder() throws Exception {
         // every other call fails with 500, whatever the event
-        receiver.stubFor(post(urlPathEqualTo("/hooks/flaky")).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("failed")
-                .willReturn(aResponse().withStatus(500)));
-        receiver.stubFor(post(urlPathEqualTo("/hooks/flaky")).inScenario("flaky")
-                .whenScenarioStateIs("failed").willSetStateTo(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(200)));
+        receiver.stubFor(post(urlPathEqualTo("/hooks/flaky")).willReturn(aResponse().withStatus(200)
+                .withTransformers(EveryOtherFails.NAME)));
         register("/hooks/flaky");
 
         List<String> changes = List.of("invitation.created", "invitation.seen", "invitation.accepted",
                 "invitation.declined", "invitation.accepted", "appointment.moved", "invitation.tentative",
                 "appointment.updated", "invitation.accepted", "appointment.cancelled");
         int appointments = 100;
+        long started = System.nanoTime();
         ExecutorService owners = Executors.newFixedThreadPool(4);
         List<Future<Long>> made = new ArrayList<>();
         for (int i = 0; i < appointments; i++) {
@@ -228,8 +253,13 @@ class WebhookDeliveryTest {
         owners.shutdown();
         int expected = appointments * changes.size();
 
+        long changed = System.nanoTime();
+        System.out.println(expected + " changes made in " + (changed - started) / 1_000_000 + " ms");
         Await.until(Duration.ofSeconds(120), () -> delivered().size() >= expected,
-                () -> delivered().size() + " of " + expected + " events delivered");
+                () -> delivered().size() + " of " + expected + " events delivered; short: " + ids.stream()
+                        .filter(id -> !typesOf(id).equals(changes)).map(id -> id + "=" + typesOf(id)).toList() + "; dead: "
+                        + deadList());
+        System.out.println("all delivered " + (System.nanoTime() - changed) / 1_000_000 + " ms after the last change");
         long failures = calls.stream().filter(c -> c.status() == 500).count();
         System.out.println(expected + " events, " + calls.size() + " calls, " + failures + " answered 500, "
                 + delivered().size() + " delivered");
@@ -272,6 +302,16 @@ class WebhookDeliveryTest {
         request.setSecret(SECRET);
 
         assertThrows(NotAllowedFault.class, () -> alice.registerWebhook(request));
+    }
+
+    private static List<String> deadList() {
+        try {
+            return admin.listDeadDeliveries(new ListDeadDeliveries()).getDelivery().stream()
+                    .map(d -> d.getAppointmentId() + ":" + d.getEventType() + ":" + d.getAttempts() + ":" + d.getLastError())
+                    .toList();
+        } catch (Exception e) {
+            return List.of(e.toString());
+        }
     }
 
     private static org.invitations.ws.generated.Delivery deadFor(long appointmentId) throws Exception {
