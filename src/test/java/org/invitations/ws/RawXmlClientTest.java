@@ -20,7 +20,7 @@ class RawXmlClientTest extends RawEndpointTest {
         Reply wsdl = soap.get("?wsdl");
 
         assertEquals(200, wsdl.status());
-        assertEquals("33", wsdl.xpath("count(//wsdl:portType[@name='InvitationsPortType']/wsdl:operation)"));
+        assertEquals("39", wsdl.xpath("count(//wsdl:portType[@name='InvitationsPortType']/wsdl:operation)"));
         assertEquals("document", wsdl.xpath("//wsdl:binding/*[local-name()='binding']/@style"));
         String schemaLocation = wsdl.xpath("//xs:import/@schemaLocation");
         assertTrue(schemaLocation.contains("?xsd="), schemaLocation);
