@@ -149,10 +149,11 @@ public final class InteropClient {
             Holder<Long> appointmentId = new Holder<>();
             Holder<Long> masterRecordId = new Holder<>();
             Holder<List<ParticipantResult>> results = new Holder<>();
-            // wrapper style: one parameter per request element, requestId (safe retries) included
+            // wrapper style: one parameter per request element, requestId (safe retries) included, and one
+            // holder per response element (notifications: present only when confirmations were asked for)
             alice.createInvitation(AppointmentType.MEETING, title, null, null, xml(START), xml(END),
                     participants, null, "interop-" + java.util.UUID.randomUUID(), appointmentId, masterRecordId,
-                    results);
+                    results, new Holder<>());
             List<ParticipantResult> mine = new ArrayList<>();
             for (ParticipantResult p : results.value == null ? List.<ParticipantResult>of() : results.value) {
                 if (p.getParticipant() != null && bobId.equals(p.getParticipant().getAssociateId())) {
