@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.query.SelectionQuery;
 import org.invitations.security.Caller;
+import java.util.List;
+import org.invitations.shared.Hql;
 import org.invitations.shared.NotAllowed;
 import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
@@ -40,34 +41,15 @@ public final class AuditLog {
             throw new NotAllowed("Only an ADMIN may read the audit log", null);
         }
         return Transactions.run(sessionFactory, session -> {
-            StringBuilder hql = new StringBuilder("from AuditEvent e where 1 = 1");
-            if (associateId != null) {
-                hql.append(" and e.associateId = :associate");
-            }
-            if (from != null) {
-                hql.append(" and e.at >= :from");
-            }
-            if (to != null) {
-                hql.append(" and e.at < :to");
-            }
-            if (after != null) {
-                hql.append(" and e.id < :after");
-            }
-            SelectionQuery<AuditEvent> query = session.createSelectionQuery(hql.append(" order by e.id desc")
-                    .toString(), AuditEvent.class).setMaxResults(pageSize + 1);
-            if (associateId != null) {
-                query.setParameter("associate", associateId);
-            }
-            if (from != null) {
-                query.setParameter("from", from);
-            }
-            if (to != null) {
-                query.setParameter("to", to);
-            }
-            if (after != null) {
-                query.setParameter("after", after.id());
-            }
-            return Page.of(query.getResultList(), pageSize, e -> PageToken.afterId(e.getId()));
+            List<AuditEvent> rows = Hql.select(AuditEvent.class, "from AuditEvent e where 1 = 1")
+                    .and("e.associateId = :associate", "associate", associateId)
+                    .and("e.at >= :from", "from", from)
+                    .and("e.at < :to", "to", to)
+                    .and("e.id < :after", "after", after == null ? null : after.id())
+                    .orderBy(session, "e.id desc")
+                    .setMaxResults(pageSize + 1)
+                    .getResultList();
+            return Page.of(rows, pageSize, e -> PageToken.afterId(e.getId()));
         });
     }
 }
