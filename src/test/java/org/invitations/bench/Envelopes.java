@@ -3,6 +3,8 @@ package org.invitations.bench;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The raw SOAP envelopes the benchmark clients send. */
 final class Envelopes {
@@ -25,6 +27,62 @@ final class Envelopes {
         return envelope(username, "<inv:GetInvitations><inv:pageSize>50</inv:pageSize></inv:GetInvitations>");
     }
 
+    /** The page of 50 after the one whose {@code nextPageToken} this is. */
+    static String getInvitations(String username, String pageToken) {
+        return envelope(username, "<inv:GetInvitations><inv:pageSize>50</inv:pageSize><inv:pageToken>"
+                + escape(pageToken) + "</inv:pageToken></inv:GetInvitations>");
+    }
+
+    static String diary(String username, Instant from, Instant to) {
+        return envelope(username, "<inv:GetDiary><inv:fromTime>" + from + "</inv:fromTime><inv:toTime>" + to
+                + "</inv:toTime></inv:GetDiary>");
+    }
+
+    /** A task from {@code username} to {@code colleagues}, due at {@code due}. */
+    static String createTask(String username, List<Long> colleagues, Instant due) {
+        StringBuilder body = new StringBuilder("<inv:CreateTask><inv:title>Benchmark task</inv:title>"
+                + "<inv:description>Created by the benchmark</inv:description><inv:due>" + due
+                + "</inv:due><inv:participants>");
+        for (long id : colleagues) {
+            body.append("<inv:participant><inv:associateId>").append(id).append("</inv:associateId></inv:participant>");
+        }
+        return envelope(username, body.append("</inv:participants></inv:CreateTask>").toString());
+    }
+
+    /** A page of 50 of the caller's distributed tasks; {@code pageToken} may be null. */
+    static String distributedTasks(String username, String filter, String pageToken) {
+        return envelope(username, "<inv:GetDistributedTasks><inv:filter>" + filter + "</inv:filter>"
+                + "<inv:pageSize>50</inv:pageSize>"
+                + (pageToken == null ? "" : "<inv:pageToken>" + escape(pageToken) + "</inv:pageToken>")
+                + "</inv:GetDistributedTasks>");
+    }
+
+    static String archive(String username, long contactId, Instant from, Instant to) {
+        return envelope(username, "<inv:GetActivityArchive><inv:contactId>" + contactId + "</inv:contactId>"
+                + "<inv:fromTime>" + from + "</inv:fromTime><inv:toTime>" + to + "</inv:toTime>"
+                + "</inv:GetActivityArchive>");
+    }
+
+    /** A meeting of {@code username} with external persons: they are booked (1), no invitation. */
+    static String bookPersons(String username, List<Long> persons, Instant start) {
+        StringBuilder body = new StringBuilder("<inv:CreateInvitation><inv:type>MEETING</inv:type>"
+                + "<inv:title>Customer meeting</inv:title><inv:location>At the customer</inv:location><inv:start>"
+                + start + "</inv:start><inv:end>" + start.plus(1, ChronoUnit.HOURS) + "</inv:end><inv:participants>");
+        for (long id : persons) {
+            body.append("<inv:participant><inv:personId>").append(id).append("</inv:personId></inv:participant>");
+        }
+        return envelope(username, body.append("</inv:participants></inv:CreateInvitation>").toString());
+    }
+
+    /**
+     * For the no-op endpoint only: asks for a constant answer of about {@code answerBytes} bytes (the
+     * endpoint has no WSDL; see NoopEndpoint).
+     */
+    static String noop(String username, int answerBytes) {
+        return envelope(username, "<bench:Noop xmlns:bench=\"urn:invitations:bench\"><bench:answerBytes>"
+                + answerBytes + "</bench:answerBytes></bench:Noop>");
+    }
+
     static String accept(String username, long recordId) {
         return envelope(username, "<inv:AcceptInvitation><inv:recordId>" + recordId
                 + "</inv:recordId></inv:AcceptInvitation>");
@@ -39,5 +97,16 @@ final class Envelopes {
             body.append("<inv:participant><inv:associateId>").append(id).append("</inv:associateId></inv:participant>");
         }
         return envelope(username, body.append("</inv:participants></inv:CreateInvitation>").toString());
+    }
+
+    /** The text of the first element named {@code localName} (any prefix) in an answer, or null. */
+    static String text(String xml, String localName) {
+        Matcher m = Pattern.compile("<(?:[\\w.-]+:)?" + localName + "(?:\\s[^>]*)?>([^<]*)</").matcher(xml);
+        return m.find() ? m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&apos;", "'").replace("&amp;", "&") : null;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

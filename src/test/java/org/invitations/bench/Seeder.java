@@ -48,17 +48,31 @@ final class Seeder {
 
     /** Associates bench0..bench{n-1}, all with the same password (hashed once, cheaply). */
     List<Long> associates(int count) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("bench" + i);
+        }
+        return associates(names, BASE);
+    }
+
+    /** Associates with these usernames and the same password, ids after every associate there is. */
+    List<Long> associates(List<String> usernames) throws SQLException {
+        return associates(usernames, Math.max(BASE, maxId("associate") + 1));
+    }
+
+    private List<Long> associates(List<String> usernames, long firstId) throws SQLException {
         String hash = new PasswordHasher(1_000).hash(PASSWORD);
         List<Long> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("insert into associate (id, username, full_name, email,"
                      + " password_hash, role) values (?, ?, ?, ?, ?, 'USER')")) {
-            for (int i = 0; i < count; i++) {
-                long id = BASE + i;
+            for (int i = 0; i < usernames.size(); i++) {
+                long id = firstId + i;
+                String username = usernames.get(i);
                 ps.setLong(1, id);
-                ps.setString(2, "bench" + i);
-                ps.setString(3, "Bench Associate " + i);
-                ps.setString(4, "bench" + i + "@example.com");
+                ps.setString(2, username);
+                ps.setString(3, "Bench Associate " + username);
+                ps.setString(4, username + "@example.com");
                 ps.setString(5, hash);
                 ps.addBatch();
                 ids.add(id);
@@ -67,6 +81,35 @@ final class Seeder {
             c.commit();
         }
         return ids;
+    }
+
+    /** A customer company and its persons, as the growth run's busy contact. */
+    record Customer(long id, List<Long> persons) {
+    }
+
+    /** One contact with {@code persons} persons, ids after every contact and person there is. */
+    Customer customer(String name, int persons) throws SQLException {
+        long contactId = Math.max(BASE, maxId("contact") + 1);
+        long personId = Math.max(BASE, maxId("person") + 1);
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement contact = c.prepareStatement("insert into contact (id, name) values (?, ?)");
+             PreparedStatement person = c.prepareStatement("insert into person (id, contact_id, full_name)"
+                     + " values (?, ?, ?)")) {
+            contact.setLong(1, contactId);
+            contact.setString(2, name);
+            contact.executeUpdate();
+            for (int p = 0; p < persons; p++) {
+                person.setLong(1, personId + p);
+                person.setLong(2, contactId);
+                person.setString(3, name + " person " + p);
+                person.addBatch();
+                ids.add(personId + p);
+            }
+            person.executeBatch();
+            c.commit();
+        }
+        return new Customer(contactId, ids);
     }
 
     void contactsAndResources(int contacts, int personsPerContact, int resources) throws SQLException {
