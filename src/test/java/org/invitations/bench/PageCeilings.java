@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 
 /**
  * The two ceilings that answer as much as GetInvitations' page of 50, so that its ratio compares like
- * with like (the plain no-op answers some 300 bytes): the no-op endpoint asked for an answer of the
+ * with like (the plain no-op answers a short constant): the no-op endpoint asked for an answer of the
  * page's size, and a WireMock stub in this JVM replaying the page's very bytes, the fastest HTTP
  * answer this machine gives (no SOAP, no WS-Security, no database).
  */
