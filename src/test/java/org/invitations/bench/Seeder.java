@@ -218,8 +218,8 @@ final class Seeder {
                     + " (?, ?, 'MEETING', ?, ?, ?, ?, ?, 0, ?)");
             records = connection.prepareStatement("insert into participant_record (id, appointment_id, kind, master,"
                     + " associate_id, status, invitation_sent, is_new, conflict, title, description, location,"
-                    + " starts_at, ends_at, decline_acknowledged, percent_done, updated_at, version) values"
-                    + " (?, ?, 'ASSOCIATE', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, false, 0, ?, 0)");
+                    + " starts_at, ends_at, decline_acknowledged, percent_done, updated_at, version, listed_in) values"
+                    + " (?, ?, 'ASSOCIATE', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, false, 0, ?, 0, ?)");
         }
 
         long appointment(long owner, Instant start) throws SQLException {
@@ -252,9 +252,21 @@ final class Seeder {
             records.setTimestamp(11, Timestamp.from(start));
             records.setTimestamp(12, Timestamp.from(start.plus(1, ChronoUnit.HOURS)));
             records.setTimestamp(13, Timestamp.from(now));
+            records.setString(14, listedIn(status));
             records.addBatch();
             flushIfFull();
             return id;
+        }
+
+        /**
+         * The list a meeting's record shows in, as RecordList derives it in the service: the list
+         * queries read (associate, listed_in, start), so a record without it would be in no list.
+         */
+        private static String listedIn(int status) {
+            if (status >= 5 && status <= 8) {
+                return "WAITING";
+            }
+            return status == 1 || status == 2 || status == 3 || status == 14 ? "DIARY" : "NONE";
         }
 
         private void flushIfFull() throws SQLException {
