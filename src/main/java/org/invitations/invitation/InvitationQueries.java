@@ -151,12 +151,16 @@ final class InvitationQueries {
                 .getResultList();
     }
 
-    /** The bookings of a contact's persons, cancelled ones left out, by start; at most {@code limit}. */
+    /**
+     * The bookings of a contact's persons, cancelled ones left out, by start; at most {@code limit}. The
+     * records are read by person and start (one index range per person); their appointments' owners
+     * next, by key, as for the other lists.
+     */
     static List<ArchiveEntry> archive(Session session, long contactId, Instant from, Instant to, int limit) {
-        return Hql.select(ArchiveEntry.class, """
-                        select new org.invitations.invitation.ArchiveEntry(r.id, a.id, r.text.title, r.text.location,
-                            r.startsAt, r.endsAt, o.fullName, p.id, p.fullName, r.status)
-                        from ParticipantRecord r join r.person p join r.appointment a join a.owner o
+        List<Object[]> rows = Hql.select(Object[].class, """
+                        select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
+                            p.id, p.fullName
+                        from ParticipantRecord r join r.person p
                         where p.contact.id = :contact and r.status <> :cancelled""")
                 .with("contact", contactId).with("cancelled", Status.CANCELLED)
                 .and("r.startsAt >= :from", "from", from)
@@ -164,6 +168,10 @@ final class InvitationQueries {
                 .orderBy(session, "r.startsAt, r.id")
                 .setMaxResults(limit)
                 .getResultList();
+        Map<Long, Facts> facts = withAppointments(session, rows);
+        return rows.stream().map(row -> new ArchiveEntry((Long) row[0], (Long) row[1], (String) row[2],
+                (String) row[3], (Instant) row[4], (Instant) row[5], facts.get((Long) row[1]).ownerName(),
+                (Long) row[7], (String) row[8], (Status) row[6])).toList();
     }
 
     /** Removes an associate's cancelled records: one, or all of them when {@code recordId} is null. */

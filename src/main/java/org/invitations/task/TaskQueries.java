@@ -1,6 +1,5 @@
 package org.invitations.task;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.Session;
@@ -9,21 +8,11 @@ import org.invitations.invitation.Appointment;
 import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.ParticipantRecord;
 import org.invitations.invitation.RecordList;
-import org.invitations.invitation.Status;
 import org.invitations.shared.Hql;
 import org.invitations.shared.PageToken;
 
-/** Every query of the task feature, and the one place the "done" rule is written. */
+/** Every query of the task feature. */
 final class TaskQueries {
-
-    /**
-     * A task is done when a colleague completed it (3) and every colleague still on it did: the rest
-     * declined (9) or were removed (10). The lists filter on it and the summaries show it.
-     */
-    private static final String DONE = "(exists (select 1 from ParticipantRecord c where c.appointment = a"
-            + " and c.master = false and c.status = :completed) and not exists (select 1 from ParticipantRecord o"
-            + " where o.appointment = a and o.master = false and o.status not in :finished))";
-    private static final Set<Status> FINISHED = EnumSet.of(Status.COMPLETED, Status.DECLINED, Status.CANCELLED);
 
     private TaskQueries() {
     }
@@ -56,34 +45,21 @@ final class TaskQueries {
                 .getResultList();
     }
 
-    /** The tasks an owner handed out, newest first, filtered on the done rule. */
-    static List<Appointment> distributed(Session session, long ownerId, TaskFilter filter, PageToken after, int limit) {
-        Hql<Appointment> hql = Hql.select(Appointment.class, """
+    /**
+     * The tasks an owner handed out, newest first, after the cursor: one range of the newest-first
+     * index, read in its order. Filtering on "done" is the service's, on the colleagues' records.
+     */
+    static List<Appointment> distributed(Session session, long ownerId, PageToken after, int limit) {
+        return Hql.select(Appointment.class, """
                         from Appointment a
                         where a.owner.id = :owner and a.type = :task""")
                 .with("owner", ownerId).with("task", AppointmentType.TASK)
-                .and(filter != TaskFilter.ALL, "a.cancelledAt is null")
-                .and(filter == TaskFilter.OPEN, "not " + DONE)
-                .and(filter == TaskFilter.DONE, DONE)
-                .and("a.createdAt <= :afterCreated and (a.createdAt < :afterCreated or (a.createdAt = :afterCreated and a.id < :afterId))",
-                        "afterCreated", after == null ? null : after.start(), "afterId", after == null ? null : after.id());
-        if (filter != TaskFilter.ALL) {
-            hql.with("completed", Status.COMPLETED).with("finished", FINISHED);
-        }
-        return hql.orderBy(session, "a.createdAt desc, a.id desc").setMaxResults(limit).getResultList();
-    }
-
-    /** Of these tasks, the ones the done rule calls done (cancelled ones never are). */
-    static Set<Long> done(Session session, List<Long> taskIds) {
-        if (taskIds.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(session.createSelectionQuery("select a.id from Appointment a where a.id in :ids"
-                        + " and a.cancelledAt is null and " + DONE, Long.class)
-                .setParameterList("ids", taskIds)
-                .setParameter("completed", Status.COMPLETED)
-                .setParameterList("finished", FINISHED)
-                .getResultList());
+                .and("a.createdAt <= :afterCreated and (a.createdAt < :afterCreated or (a.createdAt = :afterCreated"
+                                + " and a.id < :afterId))",
+                        "afterCreated", after == null ? null : after.start(), "afterId", after == null ? null : after.id())
+                .orderBy(session, "a.createdAt desc, a.id desc")
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** The colleagues' records of these tasks, the owner's left out, in creation order. */

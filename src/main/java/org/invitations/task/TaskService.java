@@ -129,23 +129,60 @@ public final class TaskService {
 
     /**
      * Every task the caller handed out, newest first, with the counts of answers and the overall
-     * progress. A task is done when someone completed it and every colleague still on it did.
+     * progress; {@code OPEN} and {@code DONE} keep those that are not, or are, done ({@link #isDone}).
+     * The owner's tasks are read newest first in batches, each with its colleagues' records, until the
+     * page is full: a page costs the tasks it passes over, never the owner's whole list.
      */
     public Page<DistributedTask> distributedTasks(Caller owner, TaskFilter filter, int pageSize, PageToken after) {
         return Transactions.run(sessionFactory, session -> {
-            Page<Appointment> page = Page.of(TaskQueries.distributed(session, owner.associateId(), filter, after,
-                    pageSize + 1), pageSize,
-                    a -> new PageToken(a.getCreatedAt(), a.getId()));
-            List<Long> ids = page.items().stream().map(Appointment::getId).toList();
-            Map<Long, List<ParticipantRecord>> byTask = new LinkedHashMap<>();
-            ids.forEach(id -> byTask.put(id, new ArrayList<>()));
-            TaskQueries.colleagues(session, ids).forEach(r -> byTask.get(r.getAppointment().getId()).add(r));
-            Set<Long> done = TaskQueries.done(session, ids);
-            List<DistributedTask> lines = page.items().stream()
-                    .map(a -> summary(a, byTask.get(a.getId()), done.contains(a.getId())))
-                    .toList();
-            return new Page<>(lines, page.next());
+            List<Map.Entry<Appointment, DistributedTask>> kept = new ArrayList<>();
+            PageToken cursor = after;
+            int batchSize = pageSize + 1;
+            boolean more = true;
+            while (more && kept.size() <= pageSize) {
+                List<Appointment> batch = TaskQueries.distributed(session, owner.associateId(), cursor, batchSize);
+                more = batch.size() == batchSize;
+                List<Long> ids = batch.stream().map(Appointment::getId).toList();
+                Map<Long, List<ParticipantRecord>> byTask = new LinkedHashMap<>();
+                ids.forEach(id -> byTask.put(id, new ArrayList<>()));
+                TaskQueries.colleagues(session, ids).forEach(r -> byTask.get(r.getAppointment().getId()).add(r));
+                for (Appointment task : batch) {
+                    cursor = new PageToken(task.getCreatedAt(), task.getId());
+                    List<ParticipantRecord> colleagues = byTask.get(task.getId());
+                    boolean done = isDone(task, colleagues);
+                    boolean wanted = switch (filter) {
+                        case ALL -> true;
+                        case OPEN -> !task.isCancelled() && !done;
+                        case DONE -> done;
+                    };
+                    if (wanted) {
+                        kept.add(Map.entry(task, summary(task, colleagues, done)));
+                        if (kept.size() > pageSize) {
+                            break;
+                        }
+                    }
+                }
+            }
+            Page<Map.Entry<Appointment, DistributedTask>> page = Page.of(kept, pageSize,
+                    e -> new PageToken(e.getKey().getCreatedAt(), e.getKey().getId()));
+            return new Page<>(page.items().stream().map(Map.Entry::getValue).toList(), page.next());
         });
+    }
+
+    /**
+     * The one "done" rule: a task is done when a colleague completed it (3) and every colleague still
+     * on it did; the others declined (9) or were removed (10). A cancelled task is never done.
+     */
+    static boolean isDone(Appointment task, List<ParticipantRecord> colleagues) {
+        boolean anyCompleted = false;
+        for (ParticipantRecord r : colleagues) {
+            Status s = r.getStatus();
+            if (s != Status.COMPLETED && !Status.OUT.contains(s)) {
+                return false;
+            }
+            anyCompleted |= s == Status.COMPLETED;
+        }
+        return !task.isCancelled() && anyCompleted;
     }
 
     private static DistributedTask summary(Appointment task, List<ParticipantRecord> records, boolean done) {
