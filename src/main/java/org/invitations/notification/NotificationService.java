@@ -74,7 +74,7 @@ public final class NotificationService {
     public Webhook remove(Caller admin, long webhookId) {
         requireAdmin(admin, "remove a webhook");
         return Transactions.run(sessionFactory, session -> {
-            Webhook webhook = session.find(Webhook.class, webhookId);
+            Webhook webhook = session.find(Webhook.class, webhookId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (webhook == null || webhook.isRemoved()) {
                 throw new NotFound("webhook", webhookId, "webhookId");
             }
@@ -108,7 +108,8 @@ public final class NotificationService {
     public OutboxItem resend(Caller admin, long deliveryId) {
         requireAdmin(admin, "resend a delivery");
         return Transactions.run(sessionFactory, session -> {
-            OutboxItem item = session.find(OutboxItem.class, deliveryId);
+            // locked: of two ADMINs resending at once, the second sees it queued already
+            OutboxItem item = session.find(OutboxItem.class, deliveryId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (item == null) {
                 throw new NotFound("delivery", deliveryId, "deliveryId");
             }

@@ -60,7 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Events reach a registered receiver (a real HTTP server: WireMock) signed, in order per appointment,
  * at least once, whatever the receiver does: answers 500 every other time, refuses, or is away.
  */
-class WebhookDeliveryTest {
+public class WebhookDeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "a-shared-secret-of-32-characters";
@@ -77,7 +77,7 @@ class WebhookDeliveryTest {
 
     /** Every call the receiver answered, as it answered it. */
     static final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
-    final List<Long> webhooks = new ArrayList<>();
+    final List<Long> webhooks = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** Answers every other call with 500, counting all calls to the stubs that name it. */
     static final class EveryOtherFails implements ResponseDefinitionTransformerV2 {
@@ -115,7 +115,7 @@ class WebhookDeliveryTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(org.junit.jupiter.api.TestInfo test) throws Exception {
         receiver = new WireMockServer(options().dynamicPort().containerThreads(20).extensions(new EveryOtherFails()));
         receiver.start();
         receiver.addMockServiceRequestListener((request, response) -> calls.add(new Call(response.getStatus(),
@@ -123,7 +123,7 @@ class WebhookDeliveryTest {
                 request.getHeader("X-Invitations-Event-Id"))));
         NotificationSettings.Delivery quick = new NotificationSettings.Delivery(Duration.ofMillis(20),
                 Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(2), 8);
-        server = InvitationsServer.start(TestServer.config(data, TestServer.freePort()).toBuilder()
+        server = InvitationsServer.start(TestServer.configFor(test.getTestClass().orElse(null), data).toBuilder()
                 .notifications(NotificationSettings.DEFAULT.withDelivery(quick)).build());
         directory = new Directory(server.address());
         admin = directory.admin();
@@ -293,6 +293,30 @@ class WebhookDeliveryTest {
         Await.until(Duration.ofSeconds(30), () -> typesOf(appointmentId).contains("invitation.created"),
                 () -> "not delivered after the resend");
         assertEquals(null, deadFor(appointmentId));
+    }
+
+    @Test
+    void adminsRegisteringAndResendingWhileOwnersChangeGetDeclaredAnswersOnly() throws Exception {
+        receiver.stubFor(post(urlPathEqualTo("/hooks/gone")).willReturn(aResponse().withStatus(410)));
+        register("/hooks/gone");
+        long appointmentId = alice.createInvitation(meeting("Race", freeSlot(), associate(bobId))).getAppointmentId();
+        Await.until(Duration.ofSeconds(30), () -> deadFor(appointmentId) != null, () -> "not dead yet");
+        long dead = deadFor(appointmentId).getDeliveryId();
+        receiver.stubFor(post(urlPathEqualTo("/hooks/race")).willReturn(aResponse().withStatus(200)));
+        ResendDelivery resend = new ResendDelivery();
+        resend.setDeliveryId(dead);
+
+        org.invitations.support.Race race = new org.invitations.support.Race()
+                .add(4, () -> admin.resendDelivery(resend))
+                .add(3, () -> register("/hooks/race"))
+                .add(4, () -> alice.createInvitation(meeting("During", freeSlot(), associate(bobId))))
+                .add(2, () -> alice.moveAppointment(move(appointmentId, freeSlot())))
+                .run(Duration.ofSeconds(60));
+
+        System.out.println("admins and owners at once: " + race);
+        assertEquals(List.of(), race.unexpected("InvalidRequestFault", "ConcurrentModificationFault"));
+        assertEquals(10, race.count("OK"), "every create, move and register, and one resend: " + race);
+        assertEquals(3, race.count("InvalidRequestFault"), "the other resends find it queued already: " + race);
     }
 
     @Test

@@ -29,6 +29,16 @@ public final class TestServer {
         return start(dataDir);
     }
 
+    /** The configuration {@link #startFor} starts with, to adjust before starting. */
+    public static ServerConfig configFor(Class<?> testClass, Path dataDir) {
+        ServerConfig config = config(dataDir, freePort());
+        if (testClass != null && testClass.isAnnotationPresent(OnPostgres.class)) {
+            return config.toBuilder().jdbcUrl(Postgres.freshDatabase()).jdbcUser("postgres").jdbcPassword("postgres")
+                    .build();
+        }
+        return config;
+    }
+
     public static ServerConfig config(Path dataDir, int port) {
         return ServerConfig.builder().host("127.0.0.1").port(port).dataDir(dataDir).demo(true)
                 .passwordIterations(TEST_ITERATIONS).build();
