@@ -10,7 +10,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.invitations.app.Database;
-import org.invitations.app.ServerConfig;
 import org.invitations.directory.Associate;
 import org.invitations.security.Role;
 import org.invitations.shared.PageToken;
-import org.invitations.support.Postgres;
 import org.invitations.support.QueryPlans;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,16 +146,9 @@ class ListQueryPlanTest {
 
         @BeforeAll
         void seedDerby(@TempDir Path data) {
-            database = Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
-                    .passwordIterations(1000).build(), "none", 2);
+            database = QueryPlans.derby(data);
             seeded = seed(database);
-            database.sessionFactory().inTransaction(session -> session.doWork(c -> {
-                try (Statement statement = c.createStatement()) {
-                    statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, 'PARTICIPANT_RECORD', NULL)");
-                    statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, 'APPOINTMENT', NULL)");
-                    statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, 'ASSOCIATE', NULL)");
-                }
-            }));
+            QueryPlans.updateStatistics(database, true);
         }
 
         @AfterAll
@@ -205,15 +195,9 @@ class ListQueryPlanTest {
 
         @BeforeAll
         void seedPostgres(@TempDir Path data) {
-            database = Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
-                    .jdbcUrl(Postgres.freshDatabase()).jdbcUser("postgres").jdbcPassword("postgres")
-                    .passwordIterations(1000).build(), "none", 2);
+            database = QueryPlans.postgres(data);
             seeded = seed(database);
-            database.sessionFactory().inTransaction(session -> session.doWork(c -> {
-                try (Statement statement = c.createStatement()) {
-                    statement.execute("ANALYZE");
-                }
-            }));
+            QueryPlans.updateStatistics(database, false);
         }
 
         @AfterAll

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.invitations.app.Database;
-import org.invitations.app.ServerConfig;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.Associate;
 import org.invitations.invitation.AppointmentType;
@@ -26,7 +24,6 @@ import org.invitations.invitation.ParticipantKind;
 import org.invitations.invitation.RecordList;
 import org.invitations.security.Caller;
 import org.invitations.security.Role;
-import org.invitations.support.Postgres;
 import org.invitations.support.QueryPlans;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,17 +133,9 @@ class TaskQueryPlanTest {
 
         @BeforeAll
         void seedDerby(@TempDir Path data) {
-            database = Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
-                    .passwordIterations(1000).build(), "none", 2);
+            database = QueryPlans.derby(data);
             seeded = seed(database);
-            database.sessionFactory().inTransaction(session -> session.doWork(c -> {
-                try (Statement statement = c.createStatement()) {
-                    for (String table : List.of("PARTICIPANT_RECORD", "APPOINTMENT", "ASSOCIATE")) {
-                        statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, '" + table
-                                + "', NULL)");
-                    }
-                }
-            }));
+            QueryPlans.updateStatistics(database, true);
         }
 
         @AfterAll
@@ -156,10 +145,8 @@ class TaskQueryPlanTest {
 
         @Test
         void everyTaskListReadsItsPageInIndexOrderOnly() {
-            List<String> plans = new ArrayList<>();
             for (Named named : queries(seeded)) {
                 String plan = QueryPlans.derby(database, named.query());
-                plans.add(plan);
                 System.out.println(named.name() + " on Derby:\n" + plan);
                 assertReadsOnlyItsPage(named.name(), plan);
             }
@@ -175,15 +162,9 @@ class TaskQueryPlanTest {
 
         @BeforeAll
         void seedPostgres(@TempDir Path data) {
-            database = Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
-                    .jdbcUrl(Postgres.freshDatabase()).jdbcUser("postgres").jdbcPassword("postgres")
-                    .passwordIterations(1000).build(), "none", 2);
+            database = QueryPlans.postgres(data);
             seeded = seed(database);
-            database.sessionFactory().inTransaction(session -> session.doWork(c -> {
-                try (Statement statement = c.createStatement()) {
-                    statement.execute("ANALYZE");
-                }
-            }));
+            QueryPlans.updateStatistics(database, false);
         }
 
         @AfterAll
