@@ -1,12 +1,20 @@
 package org.invitations.app;
 
 import jakarta.persistence.Timeout;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Hibernate's community Derby dialect, with row locks that parse: its locking clause appends
- * {@code with rs} after a lock string that already ends in it ({@code for update with rs with rs}).
- * Here the lock string is the bare {@code for update}, and the clause adds {@code with rs} once, which
- * keeps the lock until the transaction ends.
+ * Hibernate's community Derby dialect, with two changes.
+ * <ul>
+ * <li>Row locks that parse: its locking clause appends {@code with rs} after a lock string that already
+ * ends in it ({@code for update with rs with rs}). Here the lock string is the bare {@code for update},
+ * and the clause adds {@code with rs} once, which keeps the lock until the transaction ends.</li>
+ * <li>A query's hints ({@code org.invitations.shared.IndexHint}: a table and an optimizer property) are
+ * written as Derby's optimizer overrides, right after the table in the FROM clause, then a new line:
+ * {@code from appointment a1_0 --DERBY-PROPERTIES index=IX_APPOINTMENT_NEWEST}.</li>
+ * </ul>
  */
 public class DerbyDialect extends org.hibernate.community.dialect.DerbyDialect {
 
@@ -25,5 +33,22 @@ public class DerbyDialect extends org.hibernate.community.dialect.DerbyDialect {
     @Override
     public String getWriteLockString(int timeout) {
         return FOR_UPDATE;
+    }
+
+    @Override
+    public String getQueryHintString(String sql, List<String> hints) {
+        String hinted = sql;
+        for (String hint : hints) {
+            int space = hint.indexOf(' ');
+            String table = hint.substring(0, space);
+            Matcher from = Pattern.compile("\\b(?:from|join) " + Pattern.quote(table) + " \\w+",
+                    Pattern.CASE_INSENSITIVE).matcher(hinted);
+            if (!from.find()) {
+                throw new IllegalStateException("The hint " + hint + " names a table the query does not read: " + sql);
+            }
+            hinted = hinted.substring(0, from.end()) + " --DERBY-PROPERTIES " + hint.substring(space + 1) + "\n"
+                    + hinted.substring(from.end());
+        }
+        return hinted;
     }
 }

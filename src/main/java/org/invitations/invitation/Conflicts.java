@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import org.hibernate.Session;
+import org.invitations.shared.IndexHint;
 
 /**
  * Who is already busy: an associate or resource with a booked (or tentative) record of another
@@ -83,11 +84,11 @@ final class Conflicts {
         }
         // An overlapping booking starts after start - MAX_LENGTH: that bound turns the check into an
         // index range scan on (participant, start). Tasks are zero-length (start = end = due) and never overlap.
-        return new HashSet<>(session.createSelectionQuery(
+        return new HashSet<>(IndexHint.index(session, session.createSelectionQuery(
                         "select distinct r." + role + ".id from ParticipantRecord r where r." + role + ".id in :ids"
                                 + " and r.startsAt < :end and r.startsAt > :earliest and r.endsAt > :start"
                                 + " and r.endsAt > r.startsAt and r.status in :busy and r.appointment.id <> :except",
-                        Long.class)
+                        Long.class), "participant_record", role.equals("associate") ? "IX_RECORD_BUSY" : "IX_RECORD_RESOURCE")
                 .setParameterList("ids", ids)
                 .setParameterList("busy", Status.BUSY)
                 .setParameter("start", start)

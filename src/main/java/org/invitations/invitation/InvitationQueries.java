@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 import org.invitations.shared.Hql;
+import org.invitations.shared.IndexHint;
 import org.invitations.shared.PageToken;
 
 /**
@@ -45,7 +47,7 @@ final class InvitationQueries {
         boolean waiting = Status.PENDING.containsAll(statuses);
         Range range = waiting ? null : Range.of(statuses);
         PageToken after = query.after();
-        return Hql.select(Object[].class, """
+        SelectionQuery<Object[]> rows = Hql.select(Object[].class, """
                         select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
                             r.fresh
                         from ParticipantRecord r
@@ -65,9 +67,11 @@ final class InvitationQueries {
                 // the first, redundant term is what lets a database start the index scan at the cursor
                 .and("r.startsAt >= :afterStart and (r.startsAt > :afterStart or (r.startsAt = :afterStart and r.id > :afterId))",
                         "afterStart", after == null ? null : after.start(), "afterId", after == null ? null : after.id())
-                .orderBy(session, "r.startsAt, r.id")
-                .setMaxResults(query.pageSize() + 1)
-                .getResultList();
+                .orderBy(session, "r.startsAt, r.id");
+        if (waiting) {
+            IndexHint.index(session, rows, "participant_record", "IX_RECORD_LIST");
+        }
+        return rows.setMaxResults(query.pageSize() + 1).getResultList();
     }
 
     /** What a list line shows of its appointment: the type and the owner. */
@@ -136,13 +140,13 @@ final class InvitationQueries {
 
     /** The diary's records: id, appointment id, title, location, start, end, status, own. */
     static List<Object[]> diaryRows(Session session, long associateId, Instant from, Instant to) {
-        return session.createSelectionQuery("""
+        return IndexHint.index(session, session.createSelectionQuery("""
                         select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
                             r.master
                         from ParticipantRecord r
                         where r.associate.id = :who and r.listedIn = :diary
                           and r.startsAt < :to and r.startsAt > :earliest and r.endsAt > :from
-                        order by r.startsAt, r.id""", Object[].class)
+                        order by r.startsAt, r.id""", Object[].class), "participant_record", "IX_RECORD_LIST")
                 .setParameter("who", associateId)
                 .setParameter("diary", RecordList.DIARY)
                 .setParameter("from", from)
@@ -157,7 +161,16 @@ final class InvitationQueries {
      * next, by key, as for the other lists.
      */
     static List<ArchiveEntry> archive(Session session, long contactId, Instant from, Instant to, int limit) {
-        List<Object[]> rows = Hql.select(Object[].class, """
+        List<Object[]> rows = archiveRows(session, contactId, from, to, limit);
+        Map<Long, Facts> facts = withAppointments(session, rows);
+        return rows.stream().map(row -> new ArchiveEntry((Long) row[0], (Long) row[1], (String) row[2],
+                (String) row[3], (Instant) row[4], (Instant) row[5], facts.get((Long) row[1]).ownerName(),
+                (Long) row[7], (String) row[8], (Status) row[6])).toList();
+    }
+
+    /** The archive's records: id, appointment id, title, location, start, end, status, person id and name. */
+    static List<Object[]> archiveRows(Session session, long contactId, Instant from, Instant to, int limit) {
+        return IndexHint.index(session, Hql.select(Object[].class, """
                         select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
                             p.id, p.fullName
                         from ParticipantRecord r join r.person p
@@ -165,13 +178,9 @@ final class InvitationQueries {
                 .with("contact", contactId).with("cancelled", Status.CANCELLED)
                 .and("r.startsAt >= :from", "from", from)
                 .and("r.startsAt < :to", "to", to)
-                .orderBy(session, "r.startsAt, r.id")
+                .orderBy(session, "r.startsAt, r.id"), "participant_record", "IX_RECORD_PERSON_START")
                 .setMaxResults(limit)
                 .getResultList();
-        Map<Long, Facts> facts = withAppointments(session, rows);
-        return rows.stream().map(row -> new ArchiveEntry((Long) row[0], (Long) row[1], (String) row[2],
-                (String) row[3], (Instant) row[4], (Instant) row[5], facts.get((Long) row[1]).ownerName(),
-                (Long) row[7], (String) row[8], (Status) row[6])).toList();
     }
 
     /** Removes an associate's cancelled records: one, or all of them when {@code recordId} is null. */

@@ -9,6 +9,7 @@ import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.ParticipantRecord;
 import org.invitations.invitation.RecordList;
 import org.invitations.shared.Hql;
+import org.invitations.shared.IndexHint;
 import org.invitations.shared.PageToken;
 
 /** Every query of the task feature. */
@@ -34,13 +35,13 @@ final class TaskQueries {
     /** The page's records alone, in index order. */
     static List<ParticipantRecord> taskRecords(Session session, long associateId, Set<RecordList> lists,
                                                PageToken after, int limit) {
-        return Hql.select(ParticipantRecord.class, """
+        return IndexHint.index(session, Hql.select(ParticipantRecord.class, """
                         from ParticipantRecord r
                         where r.associate.id = :who and r.listedIn in :lists""")
                 .with("who", associateId).with("lists", lists)
                 .and("r.startsAt >= :afterDue and (r.startsAt > :afterDue or (r.startsAt = :afterDue and r.id > :afterId))",
                         "afterDue", after == null ? null : after.start(), "afterId", after == null ? null : after.id())
-                .orderBy(session, "r.startsAt, r.id")
+                .orderBy(session, "r.startsAt, r.id"), "participant_record", "IX_RECORD_LIST")
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -50,29 +51,35 @@ final class TaskQueries {
      * index, read in its order. Filtering on "done" is the service's, on the colleagues' records.
      */
     static List<Appointment> distributed(Session session, long ownerId, PageToken after, int limit) {
-        return Hql.select(Appointment.class, """
+        return IndexHint.index(session, Hql.select(Appointment.class, """
                         from Appointment a
                         where a.owner.id = :owner and a.type = :task""")
                 .with("owner", ownerId).with("task", AppointmentType.TASK)
                 .and("a.createdAt <= :afterCreated and (a.createdAt < :afterCreated or (a.createdAt = :afterCreated"
                                 + " and a.id < :afterId))",
                         "afterCreated", after == null ? null : after.start(), "afterId", after == null ? null : after.id())
-                .orderBy(session, "a.createdAt desc, a.id desc")
+                .orderBy(session, "a.createdAt desc, a.id desc"), "appointment", "IX_APPOINTMENT_NEWEST")
                 .setMaxResults(limit)
                 .getResultList();
     }
 
-    /** The colleagues' records of these tasks, the owner's left out, in creation order. */
+    /** The colleagues' records of these tasks, the owner's left out, in creation order, with their associates. */
     static List<ParticipantRecord> colleagues(Session session, List<Long> taskIds) {
         if (taskIds.isEmpty()) {
             return List.of();
         }
-        List<ParticipantRecord> records = session.createSelectionQuery("""
-                        from ParticipantRecord r
-                        where r.appointment.id in :ids and r.master = false order by r.id""", ParticipantRecord.class)
-                .setParameterList("ids", taskIds)
-                .getResultList();
+        List<ParticipantRecord> records = colleagueRecords(session, taskIds);
         session.findMultiple(Associate.class, records.stream().map(r -> r.getAssociate().getId()).distinct().toList());
         return records;
+    }
+
+    /** The records alone, by the appointment's foreign key index. */
+    static List<ParticipantRecord> colleagueRecords(Session session, List<Long> taskIds) {
+        return IndexHint.constraint(session, session.createSelectionQuery("""
+                        from ParticipantRecord r
+                        where r.appointment.id in :ids and r.master = false order by r.id""", ParticipantRecord.class),
+                        "participant_record", "FK_RECORD_APPOINTMENT")
+                .setParameterList("ids", taskIds)
+                .getResultList();
     }
 }

@@ -539,6 +539,9 @@ public final class Benchmark {
             if (System.getProperty("invitations.pool.size") != null) {
                 command.add("-Dinvitations.pool.size=" + System.getProperty("invitations.pool.size"));
             }
+            // Derby's own switches given to the benchmark (e.g. -Dderby.language.logQueryPlan=true) reach the server
+            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("derby."))
+                    .sorted().forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
             if (jfr) {
                 Path recording = Path.of("target", "bench", "server.jfr").toAbsolutePath();
                 Files.createDirectories(recording.getParent());

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.invitations.app.Database;
 import org.invitations.directory.Associate;
+import org.invitations.directory.Contact;
+import org.invitations.directory.Person;
 import org.invitations.security.Role;
 import org.invitations.shared.PageToken;
 import org.invitations.support.QueryPlans;
@@ -37,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * The list queries read only the rows of the page they return, in index order: the plan each database
  * chose for them, on a table where the invitee is one of many and has thousands of records, shows no
  * sort, no full scan, no hash join, and (Derby, which counts) no more rows visited than a page holds.
- * This is what keeps a first page as cheap at 10,000 pending invitations as at 100.
+ * This is what keeps a first page as cheap at 10,000 pending invitations as at 100. On Derby every
+ * statement is first run when the tables are nearly empty and no statistics are refreshed after, as in
+ * a database that starts empty and grows: Derby keeps the plan it compiled then (without the index
+ * hints, a middle page of GetInvitations was sorted).
  */
 class ListQueryPlanTest {
 
@@ -45,16 +50,18 @@ class ListQueryPlanTest {
     private static final int OTHERS = 8;
     private static final int PAGE = 50;
     private static final int DIRECTORY = 2000;
+    private static final int PERSONS = 10;
+    /** Meetings seeded before the statements are first run, as in a database that starts empty. */
+    private static final int EARLY = 30;
     private static final Instant FIRST = Instant.parse("2031-01-01T08:00:00Z");
 
-    /** What one seeding wrote: the busy invitee, and a time in the middle of its list. */
-    record Seeded(long bob, Instant middle) {
+    /** What one seeding wrote: the busy invitee, the customer, and a time in the middle of bob's list. */
+    record Seeded(long alice, long bob, List<Long> others, long contact, List<Long> persons, Instant middle) {
     }
 
-    /** Bob waits for an answer to {@code WAITING} meetings and has as many in his diary; others too. */
+    /** Alice, bob, a directory of some size, eight other invitees and a customer with ten persons. */
     static Seeded seed(Database database) {
         return database.sessionFactory().fromTransaction(session -> {
-            Instant now = Instant.parse("2030-12-01T00:00:00Z");
             Associate alice = new Associate("alice", "Alice", null, "x", Role.USER);
             Associate bob = new Associate("bob", "Bob", null, "x", Role.USER);
             session.persist(alice);
@@ -63,34 +70,54 @@ class ListQueryPlanTest {
             for (int i = 0; i < DIRECTORY; i++) {
                 session.persist(new Associate("colleague" + i, "Colleague " + i, null, "x", Role.USER));
             }
-            List<Associate> others = new ArrayList<>();
+            List<Long> others = new ArrayList<>();
             for (int i = 0; i < OTHERS; i++) {
                 Associate other = new Associate("other" + i, "Other " + i, null, "x", Role.USER);
                 session.persist(other);
-                others.add(other);
+                others.add(other.getId());
             }
-            for (int i = 0; i < 2 * WAITING; i++) {
+            Contact customer = new Contact("Customer");
+            for (int i = 0; i < PERSONS; i++) {
+                customer.addPerson("Person " + i, null, null);
+            }
+            session.persist(customer);
+            return new Seeded(alice.getId(), bob.getId(), others, customer.getId(),
+                    customer.getPersons().stream().map(Person::getId).toList(),
+                    FIRST.plus(Duration.ofHours(3L * WAITING)));
+        });
+    }
+
+    /**
+     * Meetings {@code from} to {@code to} (one every 3 hours) by alice, with bob, the others and one of
+     * the customer's persons: bob waits for an answer to the even ones and accepted the odd ones, so
+     * that at {@code 2 * WAITING} he has {@code WAITING} of each.
+     */
+    static void meetings(Database database, Seeded seeded, int from, int to) {
+        database.sessionFactory().inTransaction(session -> {
+            Instant now = Instant.parse("2030-12-01T00:00:00Z");
+            for (int i = from; i < to; i++) {
                 Instant start = FIRST.plus(Duration.ofHours(3L * i));
-                Appointment meeting = new Appointment(alice, AppointmentType.MEETING,
-                        new RecordText("Meeting " + i, null, null), start, start.plusSeconds(3600), now);
+                Appointment meeting = new Appointment(session.getReference(Associate.class, seeded.alice()),
+                        AppointmentType.MEETING, new RecordText("Meeting " + i, null, null), start,
+                        start.plusSeconds(3600), now);
                 session.persist(meeting);
-                ParticipantRecord forBob = ParticipantRecord.forAssociate(meeting, bob, true, false, now);
+                ParticipantRecord forBob = ParticipantRecord.forAssociate(meeting,
+                        session.getReference(Associate.class, seeded.bob()), true, false, now);
                 if (i % 2 == 1) {
                     forBob.accept(now);
                 }
                 session.persist(forBob);
-                for (Associate other : others) {
-                    session.persist(ParticipantRecord.forAssociate(meeting, other, true, false, now));
+                for (long other : seeded.others()) {
+                    session.persist(ParticipantRecord.forAssociate(meeting, session.getReference(Associate.class, other),
+                            true, false, now));
                 }
+                session.persist(ParticipantRecord.forPerson(meeting,
+                        session.getReference(Person.class, seeded.persons().get(i % PERSONS)), now));
                 if (i % 50 == 0) {
                     session.flush();
                     session.clear();
-                    alice = session.getReference(Associate.class, alice.getId());
-                    bob = session.getReference(Associate.class, bob.getId());
-                    others.replaceAll(o -> session.getReference(Associate.class, o.getId()));
                 }
             }
-            return new Seeded(bob.getId(), FIRST.plus(Duration.ofHours(3L * WAITING)));
         });
     }
 
@@ -105,28 +132,35 @@ class ListQueryPlanTest {
     /** The list queries under test, each named; the plan looked at is that of the last statement run. */
     static List<Named> queries(Seeded seeded) {
         long bob = seeded.bob();
+        Instant middle = seeded.middle();
         return List.of(
-                new Named("GetInvitations, first page", true, PAGE_ROWS, s -> InvitationQueries.invitationRows(s, bob,
-                        Status.PENDING, firstPage(bob), FIRST)),
-                new Named("GetInvitations, a page in the middle", true, PAGE_ROWS, s -> InvitationQueries.invitationRows(s, bob,
-                        Status.PENDING, laterPage(bob, seeded.middle()), FIRST)),
-                new Named("GetInvitations, only unseen (5)", true, PAGE_ROWS, s -> InvitationQueries.invitationRows(s, bob,
-                        EnumSet.of(Status.INVITED), firstPage(bob), FIRST)),
-                new Named("GetDiary, one week in the middle", false, DIARY_WEEK_ROWS, s -> InvitationQueries.diaryRows(s, bob,
-                        seeded.middle(), seeded.middle().plus(Duration.ofDays(7)))),
-                new Named("the appointments of a page", false, PAGE_ROWS, s -> InvitationQueries.appointmentsOf(s,
+                new Named("GetInvitations, first page", true, false, PAGE_ROWS, s -> InvitationQueries.invitationRows(s,
+                        bob, Status.PENDING, firstPage(bob), FIRST)),
+                new Named("GetInvitations, a page in the middle", true, false, PAGE_ROWS, s -> InvitationQueries
+                        .invitationRows(s, bob, Status.PENDING, laterPage(bob, middle), FIRST)),
+                new Named("GetInvitations, only unseen (5)", true, false, PAGE_ROWS, s -> InvitationQueries
+                        .invitationRows(s, bob, EnumSet.of(Status.INVITED), firstPage(bob), FIRST)),
+                new Named("GetDiary, one week in the middle", false, false, DIARY_WEEK_ROWS, s -> InvitationQueries
+                        .diaryRows(s, bob, middle, middle.plus(Duration.ofDays(7)))),
+                new Named("the appointments of a page", false, false, PAGE_ROWS, s -> InvitationQueries.appointmentsOf(s,
                         InvitationQueries.invitationRows(s, bob, Status.PENDING, firstPage(bob), FIRST).stream()
                                 .map(row -> (Long) row[1]).toList())),
-                new Named("the owners of a page", false, PAGE_ROWS, s -> List.copyOf(InvitationQueries
+                new Named("the owners of a page", false, false, PAGE_ROWS, s -> List.copyOf(InvitationQueries
                         .withAppointments(s, InvitationQueries.invitationRows(s, bob, Status.PENDING, firstPage(bob),
-                                FIRST)).values())));
+                                FIRST)).values())),
+                // 50 entries of the customer's ten persons, merged by start: each person's range, then a sort
+                new Named("GetActivityArchive, 150 hours in the middle", false, true, PAGE_ROWS, s -> InvitationQueries
+                        .archiveRows(s, seeded.contact(), middle, middle.plus(Duration.ofHours(150)), 500)),
+                // distinct: a sort of the few busy ones
+                new Named("is bob busy, in the middle", false, true, BUSY_ROWS, s -> List.of(Conflicts.check(s,
+                        List.of(bob), List.of(), middle, middle.plusSeconds(1800), null))));
     }
 
     /**
      * A query, whether it is a page (which must come in index order), the most rows it may visit, and
      * the query itself.
      */
-    record Named(String name, boolean paged, int maxVisited, Function<Session, List<?>> query) {
+    record Named(String name, boolean paged, boolean sorts, int maxVisited, Function<Session, List<?>> query) {
     }
 
     /** A page's rows, and the one more that says whether a next page follows; twice that, to be safe. */
@@ -136,6 +170,8 @@ class ListQueryPlanTest {
      * to its end: 38 days of bob's diary, which has a meeting every 6 hours; never his whole history.
      */
     private static final int DIARY_WEEK_ROWS = (31 + 7) * 4 + 2;
+    /** A busy check reads the participant's bookings that start in the 31 days before: 8 a day for bob. */
+    private static final int BUSY_ROWS = (31 + 1) * 8 + 2;
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -148,7 +184,11 @@ class ListQueryPlanTest {
         void seedDerby(@TempDir Path data) {
             database = QueryPlans.derby(data);
             seeded = seed(database);
-            QueryPlans.updateStatistics(database, true);
+            // Derby keeps the plan of a statement it compiled; a database starts empty, so every list
+            // query is first compiled on a few rows, and the statistics are never refreshed after
+            meetings(database, seeded, 0, EARLY);
+            queries(seeded).forEach(named -> database.sessionFactory().inTransaction(s -> named.query().apply(s)));
+            meetings(database, seeded, EARLY, 2 * WAITING);
         }
 
         @AfterAll
@@ -161,7 +201,7 @@ class ListQueryPlanTest {
             for (Named named : queries(seeded)) {
                 String plan = QueryPlans.derby(database, named.query());
                 System.out.println(named.name() + " on Derby:\n" + plan);
-                assertFalse(plan.contains("Sort ResultSet"), named.name() + " sorts:\n" + plan);
+                assertTrue(named.sorts() || !plan.contains("Sort ResultSet"), named.name() + " sorts:\n" + plan);
                 assertFalse(plan.contains("Table Scan ResultSet"), named.name() + " scans a whole table:\n" + plan);
                 assertFalse(plan.contains("Hash"), named.name() + " builds a hash table:\n" + plan);
                 assertTrue(plan.contains(named.paged() ? "Index Scan ResultSet for PARTICIPANT_RECORD using index IX_RECORD_" : "Index Scan"), named.name()
@@ -197,6 +237,7 @@ class ListQueryPlanTest {
         void seedPostgres(@TempDir Path data) {
             database = QueryPlans.postgres(data);
             seeded = seed(database);
+            meetings(database, seeded, 0, 2 * WAITING);
             QueryPlans.updateStatistics(database, false);
         }
 

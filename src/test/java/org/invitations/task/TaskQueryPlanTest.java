@@ -18,12 +18,14 @@ import org.hibernate.Session;
 import org.invitations.app.Database;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.Associate;
+import org.invitations.invitation.Appointment;
 import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.NewMeeting;
 import org.invitations.invitation.ParticipantKind;
 import org.invitations.invitation.RecordList;
 import org.invitations.security.Caller;
 import org.invitations.security.Role;
+import org.invitations.shared.PageToken;
 import org.invitations.support.QueryPlans;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,21 +43,30 @@ class TaskQueryPlanTest {
 
     private static final int TASKS = 900;
     private static final int PAGE = 50;
+    private static final int OWNERS = 40;
+    private static final int OWNER_MEETINGS = 100;
     private static final int PAGE_ROWS = 2 * (PAGE + 1);
     private static final Instant FIRST_DUE = Instant.parse("2031-01-01T16:00:00Z");
 
-    record Seeded(long owner, long colleague) {
+    record Seeded(long owner, long colleague, long[] colleagues) {
     }
 
-    /**
-     * Alice hands {@code TASKS} tasks to bob and nine other colleagues: a third asked (waiting for an
-     * answer), two thirds given directly (open), and bob completes half of those (done). Bob's records
-     * are then spread over three lists, as an associate's are.
-     */
+    /** Alice, bob and carl, eight others, and a directory of 2,000 colleagues. */
     static Seeded seed(Database database) {
         long[] ids = database.sessionFactory().fromTransaction(session -> {
+            Instant now = Instant.parse("2030-12-01T00:00:00Z");
             for (int i = 0; i < 2000; i++) {
-                session.persist(new Associate("colleague" + i, "Colleague " + i, null, "x", Role.USER));
+                Associate colleague = new Associate("colleague" + i, "Colleague " + i, null, "x", Role.USER);
+                session.persist(colleague);
+                // other owners' meetings, so that the owner's foreign key index looks selective to Derby
+                for (int m = 0; i < OWNERS && m < OWNER_MEETINGS; m++) {
+                    Instant start = FIRST_DUE.plus(Duration.ofHours(m));
+                    session.createNativeMutationQuery("insert into appointment (id, owner_id, type, title, starts_at,"
+                                    + " ends_at, sequence_no, created_at) values (?, ?, 'MEETING', 'Meeting', ?, ?, 0, ?)")
+                            .setParameter(1, -1L - i * OWNER_MEETINGS - m).setParameter(2, colleague.getId())
+                            .setParameter(3, start).setParameter(4, start.plusSeconds(3600)).setParameter(5, now)
+                            .executeUpdate();
+                }
             }
             Associate alice = new Associate("alice", "Alice", null, "x", Role.USER);
             Associate bob = new Associate("bob", "Bob", null, "x", Role.USER);
@@ -71,12 +82,22 @@ class TaskQueryPlanTest {
             }
             return all.stream().mapToLong(Long::longValue).toArray();
         });
+        return new Seeded(ids[0], ids[1], ids);
+    }
+
+    /**
+     * Alice hands tasks {@code from} to {@code to} to bob and nine other colleagues: a third asked
+     * (waiting for an answer), two thirds given directly (open), and bob completes half of those (done).
+     * Bob's records are then spread over three lists, as an associate's are.
+     */
+    static void tasks(Database database, Seeded seeded, int from, int to) {
+        long[] ids = seeded.colleagues();
         Clock clock = Clock.systemUTC(); // every task its own creation time, as in real use
         TaskService tasks = new TaskService(database.sessionFactory(), clock,
                 new AuditLog(database.sessionFactory(), clock));
         Caller alice = new Caller(ids[0], "alice", Role.USER);
         Caller bob = new Caller(ids[1], "bob", Role.USER);
-        for (int i = 0; i < TASKS; i++) {
+        for (int i = from; i < to; i++) {
             Instant due = FIRST_DUE.plus(Duration.ofDays(i));
             List<NewMeeting.ParticipantRef> colleagues = new ArrayList<>();
             for (int c = 1; c < ids.length; c++) {
@@ -88,38 +109,42 @@ class TaskQueryPlanTest {
                 tasks.reportProgress(bob, created.participants().get(0).recordId(), 100, null, null);
             }
         }
-        return new Seeded(ids[0], ids[1]);
     }
 
-    record Named(String name, Function<Session, List<?>> query) {
+    /** A query, whether it may sort what it read, the most rows it may visit, and the query itself. */
+    record Named(String name, boolean sorts, int maxVisited, Function<Session, List<?>> query) {
     }
 
     static List<Named> queries(Seeded seeded) {
         return List.of(
-                new Named("GetTasks, open, first page", s -> TaskQueries.taskRecords(s, seeded.colleague(),
+                new Named("GetTasks, open, first page", false, PAGE_ROWS, s -> TaskQueries.taskRecords(s, seeded.colleague(),
                         EnumSet.of(RecordList.OPEN_TASKS), null, PAGE + 1)),
-                new Named("GetTasks, open, a later page", s -> TaskQueries.taskRecords(s, seeded.colleague(),
-                        EnumSet.of(RecordList.OPEN_TASKS), new org.invitations.shared.PageToken(
+                new Named("GetTasks, open, a later page", false, PAGE_ROWS, s -> TaskQueries.taskRecords(s, seeded.colleague(),
+                        EnumSet.of(RecordList.OPEN_TASKS), new PageToken(
                                 FIRST_DUE.plus(Duration.ofDays(3 * PAGE)), 0), PAGE + 1)),
-                new Named("GetDistributedTasks, first page", s -> TaskQueries.distributed(s, seeded.owner(),
+                new Named("GetDistributedTasks, first page", false, PAGE_ROWS, s -> TaskQueries.distributed(s, seeded.owner(),
                         null, PAGE + 1)),
-                new Named("GetDistributedTasks, a later page", s -> {
-                    List<org.invitations.invitation.Appointment> first = TaskQueries.distributed(s, seeded.owner(),
-                            null, PAGE + 1);
-                    org.invitations.invitation.Appointment last = first.get(PAGE - 1);
-                    return TaskQueries.distributed(s, seeded.owner(), new org.invitations.shared.PageToken(
-                            last.getCreatedAt(), last.getId()), PAGE + 1);
-                }));
+                new Named("GetDistributedTasks, a later page", false, PAGE_ROWS, s -> {
+                    List<Appointment> first = TaskQueries.distributed(s, seeded.owner(), null, PAGE + 1);
+                    Appointment last = first.get(first.size() - 2);
+                    return TaskQueries.distributed(s, seeded.owner(), new PageToken(last.getCreatedAt(), last.getId()),
+                            PAGE + 1);
+                }),
+                // the ten colleagues' records of each task of a page (and the owner's, passed over), by record id
+                new Named("GetDistributedTasks, the colleagues' records of a page", true, (PAGE + 1) * 11 * 2, s -> TaskQueries.colleagueRecords(s,
+                        TaskQueries.distributed(s, seeded.owner(), null, PAGE + 1).stream().map(Appointment::getId)
+                                .toList())));
     }
 
-    static void assertReadsOnlyItsPage(String name, String plan) {
-        assertFalse(plan.contains("Sort"), name + " sorts:\n" + plan);
+    static void assertReadsOnlyItsPage(Named named, String plan) {
+        String name = named.name();
+        assertTrue(named.sorts() || !plan.contains("Sort"), name + " sorts:\n" + plan);
         assertFalse(plan.contains("Table Scan ResultSet") || plan.contains("Seq Scan"),
                 name + " scans a whole table:\n" + plan);
         assertFalse(plan.contains("Hash"), name + " builds a hash table:\n" + plan);
         Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
         while (visited.find()) {
-            assertTrue(Integer.parseInt(visited.group(1)) <= PAGE_ROWS, name + " visits " + visited.group(1)
+            assertTrue(Integer.parseInt(visited.group(1)) <= named.maxVisited(), name + " visits " + visited.group(1)
                     + " rows for a page of " + PAGE + ":\n" + plan);
         }
     }
@@ -135,7 +160,11 @@ class TaskQueryPlanTest {
         void seedDerby(@TempDir Path data) {
             database = QueryPlans.derby(data);
             seeded = seed(database);
-            QueryPlans.updateStatistics(database, true);
+            // Derby keeps the plan of a statement it compiled; a database starts empty, so every list
+            // query is first compiled on a few rows, and the statistics are never refreshed after
+            tasks(database, seeded, 0, PAGE + 2);
+            queries(seeded).forEach(named -> database.sessionFactory().inTransaction(s -> named.query().apply(s)));
+            tasks(database, seeded, PAGE + 2, TASKS);
         }
 
         @AfterAll
@@ -148,7 +177,7 @@ class TaskQueryPlanTest {
             for (Named named : queries(seeded)) {
                 String plan = QueryPlans.derby(database, named.query());
                 System.out.println(named.name() + " on Derby:\n" + plan);
-                assertReadsOnlyItsPage(named.name(), plan);
+                assertReadsOnlyItsPage(named, plan);
             }
         }
     }
@@ -164,6 +193,7 @@ class TaskQueryPlanTest {
         void seedPostgres(@TempDir Path data) {
             database = QueryPlans.postgres(data);
             seeded = seed(database);
+            tasks(database, seeded, 0, TASKS);
             QueryPlans.updateStatistics(database, false);
         }
 
@@ -177,7 +207,7 @@ class TaskQueryPlanTest {
             for (Named named : queries(seeded)) {
                 String plan = QueryPlans.postgres(database, named.query());
                 System.out.println(named.name() + " on PostgreSQL:\n" + plan);
-                assertReadsOnlyItsPage(named.name(), plan);
+                assertReadsOnlyItsPage(named, plan);
             }
         }
     }
