@@ -23,21 +23,22 @@ final class InvitationQueries {
 
     /**
      * One page of an associate's invitations in the given statuses, by start and record id; declined
-     * ones only until the day after the meeting. The records alone are read in index order; what comes
-     * from their appointments and owners is read next, for the page only (see {@link #withAppointments}).
+     * ones only until the day after the meeting. One statement: the records in index order, each one's
+     * appointment and owner by key (see {@link #byKey}).
      */
     static List<InvitationView> invitations(Session session, long associateId, Set<Status> statuses,
                                             InvitationQuery query, Instant startOfToday) {
-        List<Object[]> rows = invitationRows(session, associateId, statuses, query, startOfToday);
-        Map<Long, Facts> facts = withAppointments(session, rows);
-        return rows.stream().map(row -> {
-            Facts a = facts.get((Long) row[1]);
-            return new InvitationView((Long) row[0], (Long) row[1], a.type(), (String) row[2], (String) row[3],
-                    (Instant) row[4], (Instant) row[5], a.ownerId(), a.ownerName(), (Status) row[6], (Boolean) row[7]);
-        }).toList();
+        return invitationRows(session, associateId, statuses, query, startOfToday).stream()
+                .map(row -> new InvitationView((Long) row[0], (Long) row[1], (AppointmentType) row[8], (String) row[2],
+                        (String) row[3], (Instant) row[4], (Instant) row[5], (Long) row[9], (String) row[10],
+                        (Status) row[6], (Boolean) row[7]))
+                .toList();
     }
 
-    /** The page's records: id, appointment id, title, location, start, end, status, new. */
+    /**
+     * The page's records with what a list line shows of their appointment and its owner: id, appointment
+     * id, title, location, start, end, status, new, type, owner id, owner name.
+     */
     static List<Object[]> invitationRows(Session session, long associateId, Set<Status> statuses,
                                          InvitationQuery query, Instant startOfToday) {
         // Waiting invitations (the default, or some of 5-8) are one range of the (associate, list, start)
@@ -48,9 +49,9 @@ final class InvitationQueries {
         Range range = waiting ? null : Range.of(statuses);
         PageToken after = query.after();
         SelectionQuery<Object[]> rows = Hql.select(Object[].class, """
-                        select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
-                            r.fresh
-                        from ParticipantRecord r
+                        select r.id, a.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
+                            r.fresh, a.type, o.id, o.fullName
+                        from ParticipantRecord r join r.appointment a join a.owner o
                         where r.associate.id = :who and r.master = false""")
                 .with("who", associateId)
                 .and("r.listedIn = :waiting", "waiting", waiting ? RecordList.WAITING : null)
@@ -71,7 +72,7 @@ final class InvitationQueries {
         if (waiting) {
             IndexHint.index(session, rows, "participant_record", "IX_RECORD_LIST");
         }
-        return rows.setMaxResults(query.pageSize() + 1).getResultList();
+        return byKey(session, rows).setMaxResults(query.pageSize() + 1).getResultList();
     }
 
     /** What a list line shows of its appointment: the type and the owner. */
@@ -79,9 +80,9 @@ final class InvitationQueries {
     }
 
     /**
-     * The appointments and owners of a page's records, by appointment id: two queries on primary keys.
-     * Joining either table into the list query, or the owners into the appointments, let Derby hash the
-     * whole joined table on each call, a cost that grew with the table instead of the page.
+     * The appointments and owners of the diary's and the archive's records, by appointment id: two
+     * queries on primary keys. (The archive reads the customer's persons first, so it cannot join in the
+     * order of {@link #byKey}; the diary has no row limit, and PostgreSQL hashed a joined table.)
      */
     static Map<Long, Facts> withAppointments(Session session, List<Object[]> rows) {
         Map<Long, Facts> facts = new HashMap<>();
@@ -138,7 +139,11 @@ final class InvitationQueries {
         }).toList();
     }
 
-    /** The diary's records: id, appointment id, title, location, start, end, status, own. */
+    /**
+     * The diary's records: id, appointment id, title, location, start, end, status, own. Its appointments
+     * and owners are read next by key ({@link #withAppointments}): joined in, with no limit to the rows,
+     * PostgreSQL hashed the whole appointment table.
+     */
     static List<Object[]> diaryRows(Session session, long associateId, Instant from, Instant to) {
         return IndexHint.index(session, session.createSelectionQuery("""
                         select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
@@ -153,6 +158,14 @@ final class InvitationQueries {
                 .setParameter("to", to)
                 .setParameter("earliest", from.minus(Appointment.MAX_LENGTH))
                 .getResultList();
+    }
+
+    /**
+     * Records first, in their index's order; then each one's appointment and its owner by primary key.
+     * Left to itself, Derby hashed the whole appointment or associate table for such a join on each call.
+     */
+    private static <Q extends SelectionQuery<?>> Q byKey(Session session, Q query) {
+        return IndexHint.byKeyInOrder(session, query, "appointment", "PK_APPOINTMENT", "associate", "PK_ASSOCIATE");
     }
 
     /**

@@ -205,7 +205,7 @@ public final class Benchmark {
             PageCeilings.Answer page = PageCeilings.Answer.of(driver.capture(new LoadDriver.Call(api.apply(0),
                     Envelopes.getInvitations("bench" + (options.associates() - 1)))));
             Stats getStats = pair("GetInvitations (page of 50)", api, noop, get);
-            if (options.only() == null) {
+            if (options.only() == null || options.only().equals("get")) {
                 pageCeilings(page, getStats, noop, get);
             }
             double rate = 0.7 * getStats.throughput();

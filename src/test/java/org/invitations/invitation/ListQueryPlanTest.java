@@ -142,10 +142,10 @@ class ListQueryPlanTest {
                         .invitationRows(s, bob, EnumSet.of(Status.INVITED), firstPage(bob), FIRST)),
                 new Named("GetDiary, one week in the middle", false, false, DIARY_WEEK_ROWS, s -> InvitationQueries
                         .diaryRows(s, bob, middle, middle.plus(Duration.ofDays(7)))),
-                new Named("the appointments of a page", false, false, PAGE_ROWS, s -> InvitationQueries.appointmentsOf(s,
-                        InvitationQueries.invitationRows(s, bob, Status.PENDING, firstPage(bob), FIRST).stream()
-                                .map(row -> (Long) row[1]).toList())),
-                new Named("the owners of a page", false, false, PAGE_ROWS, s -> List.copyOf(InvitationQueries
+                new Named("the appointments of a diary or archive page", false, false, PAGE_ROWS, s -> InvitationQueries
+                        .appointmentsOf(s, InvitationQueries.invitationRows(s, bob, Status.PENDING, firstPage(bob), FIRST)
+                                .stream().map(row -> (Long) row[1]).toList())),
+                new Named("the owners of a diary or archive page", false, false, PAGE_ROWS, s -> List.copyOf(InvitationQueries
                         .withAppointments(s, InvitationQueries.invitationRows(s, bob, Status.PENDING, firstPage(bob),
                                 FIRST)).values())),
                 // 50 entries of the customer's ten persons, merged by start: each person's range, then a sort
