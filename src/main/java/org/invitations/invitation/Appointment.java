@@ -17,6 +17,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.invitations.shared.InvalidTransition;
  * The text and time shared by all records of one meeting or task. The owner's master record and every
  * participant record point here; each record keeps its own status.
  */
+// Only the columns that changed are written, so the database maintains only the indexes they are in.
+@DynamicUpdate
 @Entity
 @Table(name = "appointment")
 public class Appointment {

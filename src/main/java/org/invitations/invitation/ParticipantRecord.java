@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -31,6 +32,9 @@ import org.invitations.shared.InvalidTransition;
  * because "update all records generated from this" is the owner's choice, the times so that an
  * invitee's list is one index range scan on (associate, status, start).
  */
+// Only the columns that changed are written: an UPDATE that names a column makes Derby rewrite the entry of
+// every index holding it and check every foreign key on it, and a record has a dozen of each.
+@DynamicUpdate
 @Entity
 @Table(name = "participant_record")
 public class ParticipantRecord {

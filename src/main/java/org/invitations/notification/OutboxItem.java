@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,6 +20,8 @@ import java.time.Instant;
  * destination) are delivered one after the other in id order; ids come one at a time from the sequence,
  * inside the appointment's lock, so id order is the order of the changes, on every node.
  */
+// Only the columns that changed are written, so the database maintains only the indexes they are in.
+@DynamicUpdate
 @Entity
 @Table(name = "outbox_item")
 public class OutboxItem {

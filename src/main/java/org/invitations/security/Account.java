@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,6 +16,8 @@ import java.time.Instant;
  * changes a login changes it here, so the directory never touches the lockout and security never
  * needs the directory.
  */
+// Only the columns that changed are written (a login's bookkeeping touches no index).
+@DynamicUpdate
 @Entity
 @Table(name = "associate")
 public class Account {

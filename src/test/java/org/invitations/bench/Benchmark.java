@@ -220,8 +220,9 @@ public final class Benchmark {
                     default -> get;
                 };
                 log("Profiling only " + options.only());
-                driver.closedLoop("profile", options.clients(), Duration.ZERO, options.measure().multipliedBy(2),
-                        client -> new LoadDriver.Call(api.apply(client), chosen.get()));
+                record(driver.closedLoop("only " + options.only(), options.clients(), Duration.ZERO,
+                        options.measure().multipliedBy(2), client -> new LoadDriver.Call(api.apply(client), chosen.get())),
+                        null);
                 report();
                 return;
             }
