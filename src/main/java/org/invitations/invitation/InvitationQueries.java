@@ -183,17 +183,33 @@ final class InvitationQueries {
 
     /** The archive's records: id, appointment id, title, location, start, end, status, person id and name. */
     static List<Object[]> archiveRows(Session session, long contactId, Instant from, Instant to, int limit) {
-        return IndexHint.index(session, Hql.select(Object[].class, """
+        Map<Long, String> persons = new HashMap<>();
+        session.createSelectionQuery("select p.id, p.fullName from Person p where p.contact.id = :contact", Object[].class)
+                .setParameter("contact", contactId)
+                .getResultList()
+                .forEach(p -> persons.put((Long) p[0], (String) p[1]));
+        if (persons.isEmpty()) {
+            return List.of();
+        }
+        // The persons by key, each one's bookings a range of (person, start): joined to the person table
+        // instead, PostgreSQL merged the whole index's time window with the persons, a cost that grew
+        // with everybody's bookings.
+        List<Object[]> rows = IndexHint.index(session, Hql.select(Object[].class, """
                         select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
-                            p.id, p.fullName
-                        from ParticipantRecord r join r.person p
-                        where p.contact.id = :contact and r.status <> :cancelled""")
-                .with("contact", contactId).with("cancelled", Status.CANCELLED)
+                            r.person.id
+                        from ParticipantRecord r
+                        where r.person.id in :persons and r.status <> :cancelled""")
+                .with("persons", persons.keySet()).with("cancelled", Status.CANCELLED)
                 .and("r.startsAt >= :from", "from", from)
                 .and("r.startsAt < :to", "to", to)
                 .orderBy(session, "r.startsAt, r.id"), "participant_record", "IX_RECORD_PERSON_START")
                 .setMaxResults(limit)
                 .getResultList();
+        return rows.stream().map(row -> {
+            Object[] named = java.util.Arrays.copyOf(row, row.length + 1);
+            named[row.length] = persons.get((Long) row[7]);
+            return named;
+        }).toList();
     }
 
     /** Removes an associate's cancelled records: one, or all of them when {@code recordId} is null. */
