@@ -1,6 +1,7 @@
 package org.invitations.invitation;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +207,7 @@ final class InvitationQueries {
                 .setMaxResults(limit)
                 .getResultList();
         return rows.stream().map(row -> {
-            Object[] named = java.util.Arrays.copyOf(row, row.length + 1);
+            Object[] named = Arrays.copyOf(row, row.length + 1);
             named[row.length] = persons.get((Long) row[7]);
             return named;
         }).toList();
