@@ -50,4 +50,13 @@ class DockerFilesTest {
         assertTrue(haproxy.contains("server node1 node1:" + ServerConfig.DEFAULT_PORT + " check"), haproxy);
         assertTrue(haproxy.contains("server node2 node2:" + ServerConfig.DEFAULT_PORT + " check"), haproxy);
     }
+
+    /** A request that never reached a node goes to the other one; one that reached a node is never replayed. */
+    @Test
+    void haproxyRedispatchesOnlyConnectionFailures() throws Exception {
+        String haproxy = Files.readString(Path.of("docker/haproxy.cfg"));
+
+        assertTrue(haproxy.contains("option redispatch"), haproxy);
+        assertTrue(haproxy.contains("retry-on conn-failure\n"), haproxy);
+    }
 }
