@@ -11,7 +11,7 @@ import org.invitations.invitation.ParticipantRecord;
 /**
  * The body of a webhook call: one event as JSON. Every event has {@code id} (receivers drop duplicates
  * by it: delivery is at least once), {@code type}, {@code occurredAt}, {@code appointmentId} and, for an
- * event about one participant, {@code recordId}; then what the type needs (see the README).
+ * event about one participant, {@code recordId}; then what the type needs (see docs/notifications.md).
  */
 final class EventJson {
 

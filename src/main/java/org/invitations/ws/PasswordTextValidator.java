@@ -13,8 +13,8 @@ import org.invitations.security.Caller;
 
 /**
  * Checks a WS-Security UsernameToken (PasswordText) against the stored password hash. A digest
- * password cannot be checked against a salted hash, so only PasswordText is accepted; that is why the
- * README asks for TLS outside a trusted network. On success the {@link Caller} becomes the principal;
+ * password cannot be checked against a salted hash, so only PasswordText is accepted; that is why
+ * docs/security.md asks for TLS outside a trusted network. On success the {@link Caller} becomes the principal;
  * on failure the caller learns only that the login failed (the server log says why).
  */
 final class PasswordTextValidator implements Validator {

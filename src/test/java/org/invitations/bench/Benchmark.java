@@ -34,8 +34,7 @@ import org.invitations.app.ServerConfig;
  * the ceilings: a no-op endpoint on the same CXF/Jetty/WS-Security stack (with a short answer, and
  * with one as long as a page of invitations), a WireMock stub replaying a real page, and the
  * database's raw commit rate. Then grows single lists through the service and measures the list
- * calls after each step. Prints tables and writes {@code target/bench/results.json}. See the README,
- * "Benchmarks".
+ * calls after each step. Prints tables and writes {@code target/bench/results.json}. See docs/benchmarks.md.
  */
 public final class Benchmark {
 

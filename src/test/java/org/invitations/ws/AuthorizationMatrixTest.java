@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every forbidden cell of the README's authorization table: the operation, called by that role in
+ * Every forbidden cell of the authorization table in docs/security.md: the operation, called by that role in
  * that relation to the record, gets the not-allowed fault, and nothing of the meeting, the task or
  * the directory changes.
  */

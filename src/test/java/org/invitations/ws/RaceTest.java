@@ -212,7 +212,7 @@ class RaceTest extends EndpointTest {
         }
     }
 
-    /** The README's status table for the invitee's answers. */
+    /** The status table of docs/api.md for the invitee's answers. */
     private static boolean allowed(String operation, int from, int to) {
         boolean pending = from == 5 || from == 6 || from == 7 || from == 8;
         boolean answered = from == 1 || from == 9 || from == 14;

@@ -143,7 +143,7 @@ class SoapUiProjectReplayTest {
     /**
      * Fault codes every operation can answer with although no operation declares them: Client for a
      * request the XSD refuses (and, beside a detail, for every declared fault), FailedAuthentication for a
-     * refused WS-Security UsernameToken (README, "Faults").
+     * refused WS-Security UsernameToken (docs/api.md, "Faults").
      */
     static final Set<String> SOAP_LEVEL_FAULT_CODES = Set.of("Client", "FailedAuthentication");
 
