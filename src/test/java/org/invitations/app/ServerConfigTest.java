@@ -33,6 +33,8 @@ class ServerConfigTest {
         assertFalse(config.logMessages());
         assertFalse(config.benchNoop());
         assertNull(config.adminPassword());
+        assertNull(config.managementPort(), "no metrics unless asked for");
+        assertEquals("127.0.0.1", config.managementHost(), "and then on this machine only");
     }
 
     @Test
