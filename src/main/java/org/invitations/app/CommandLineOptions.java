@@ -23,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The command line (picocli). Each option's {@code descriptionKey} is the environment variable that
  * gives its value when the flag is absent; secrets are read from the environment only, so that they
- * never show in the process list.
+ * never show in the process list. Values and help texts are taken as written: picocli's {@code ${...}}
+ * interpolation is off.
  */
 @Command(name = "invitations-service", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = CommandLineOptions.ManifestVersion.class, usageHelpWidth = 100,
@@ -52,6 +53,18 @@ final class CommandLineOptions {
     @Option(names = "--port", paramLabel = "N", descriptionKey = "INVITATIONS_PORT", converter = PortNumber.class,
             description = "HTTP(S) port (env INVITATIONS_PORT). Default: 8080.")
     int port = ServerConfig.DEFAULT_PORT;
+
+    @Option(names = "--management-port", paramLabel = "N", descriptionKey = "INVITATIONS_MANAGEMENT_PORT",
+            converter = PortNumber.class,
+            description = "Port of the management listener, the only one that serves GET /metrics (Prometheus);"
+                    + " it also serves GET /health (env INVITATIONS_MANAGEMENT_PORT). Default: none, and /metrics"
+                    + " is not served. The service's port keeps GET /health for load balancers.")
+    Integer managementPort;
+
+    @Option(names = "--management-host", paramLabel = "HOST", descriptionKey = "INVITATIONS_MANAGEMENT_HOST",
+            description = "Interface of the management listener; anyone who reaches it reads the metrics"
+                    + " (env INVITATIONS_MANAGEMENT_HOST). Default: 127.0.0.1, this machine only.")
+    String managementHost = ServerConfig.DEFAULT_MANAGEMENT_HOST;
 
     @Option(names = "--data", paramLabel = "DIR", descriptionKey = "INVITATIONS_DATA",
             description = "Folder of the embedded Derby database, derby.log and admin-password.txt "
@@ -215,8 +228,16 @@ final class CommandLineOptions {
         }
     }
 
+    /** The options as picocli sees them (tests walk them). */
+    static CommandLine.Model.CommandSpec spec() {
+        return commandLine(Map.of()).getCommandSpec();
+    }
+
     private static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new CommandLineOptions());
+        // No ${...} expansion in values or help: the SMS template's ${to} and ${text} are the template's own,
+        // and a value such as ${env:HOME} must be refused as written, not filled in from the process.
+        cli.setInterpolateVariables(false);
         // The environment is consulted for every option the command line leaves out.
         cli.setDefaultValueProvider(spec -> {
             String variable = environmentVariable(spec);
@@ -262,7 +283,8 @@ final class CommandLineOptions {
                 .tls(tlsKeystore, tlsKeystore == null ? null : keystorePassword)
                 .logMessages(logMessages)
                 .backupDir(backupDir)
-                .restoreFrom(restoreFrom);
+                .restoreFrom(restoreFrom)
+                .management(managementHost, managementPort);
         try {
             return config.notifications(notificationSettings(env)).build();
         } catch (IllegalArgumentException inconsistent) {

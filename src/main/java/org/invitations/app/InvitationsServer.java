@@ -79,9 +79,16 @@ public final class InvitationsServer implements AutoCloseable {
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             AuditLog audit = new AuditLog(database.sessionFactory(), clock);
+            io.micrometer.core.instrument.Counter refusedLogins = io.micrometer.core.instrument.Counter
+                    .builder("invitations.logins.refused")
+                    .description("Refused logins, for every reason alike (unknown user, wrong password, locked,"
+                            + " disabled)")
+                    .register(metrics);
             Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE,
                     LOCKOUT, clock, (session, who, reason) -> {
-                        metrics.counter("invitations.logins.refused", "reason", reasonKind(reason)).increment();
+                        // One count without a reason: a reason per kind (unknown user, wrong password, locked)
+                        // would tell a reader of the metrics which usernames exist. The log says why.
+                        refusedLogins.increment();
                         // unknown users and attempts on a locked account change nothing: not audited
                         if (who != null && !reason.equals(Authenticator.LOCKED)) {
                             audit.record(session, who, "LoginRefused", "associate", who.associateId(), reason);
@@ -109,6 +116,11 @@ public final class InvitationsServer implements AutoCloseable {
             String address = config.scheme() + "://" + config.host() + ":" + config.port() + ServerConfig.PATH;
             LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
                     config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
+            if (config.managementPort() != null) {
+                LOG.info("Metrics on http://{}:{}/metrics", config.managementHost(), web.managementPort());
+            } else {
+                LOG.info("Metrics are not served: no --management-port");
+            }
             return new InvitationsServer(config, database, bus, web, server, noop, notifications);
         } catch (RuntimeException e) {
             if (web != null) {
@@ -129,15 +141,13 @@ public final class InvitationsServer implements AutoCloseable {
         return config.port();
     }
 
-    public String address() {
-        return config.scheme() + "://localhost:" + config.port() + ServerConfig.PATH;
+    /** The port of the management listener ({@code /metrics}, {@code /health}), or -1 without one. */
+    public int managementPort() {
+        return web.managementPort();
     }
 
-    private static String reasonKind(String reason) {
-        if (reason.startsWith("wrong password")) {
-            return reason.contains("locked") ? "wrong-password-locked" : "wrong-password";
-        }
-        return reason.replace(' ', '-');
+    public String address() {
+        return config.scheme() + "://localhost:" + config.port() + ServerConfig.PATH;
     }
 
     /**

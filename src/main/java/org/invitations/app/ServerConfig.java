@@ -16,6 +16,8 @@ public final class ServerConfig {
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA = Path.of("data");
     public static final String PATH = "/ws/invitations";
+    /** The management listener's interface unless told otherwise: this machine only. */
+    public static final String DEFAULT_MANAGEMENT_HOST = "127.0.0.1";
 
     private final String host;
     private final int port;
@@ -33,6 +35,8 @@ public final class ServerConfig {
     private final Path backupDir;
     private final Path restoreFrom;
     private final NotificationSettings notifications;
+    private final Integer managementPort;
+    private final String managementHost;
 
     private ServerConfig(Builder b) {
         this.host = Objects.requireNonNull(b.host, "host");
@@ -51,8 +55,17 @@ public final class ServerConfig {
         this.backupDir = b.backupDir;
         this.restoreFrom = b.restoreFrom;
         this.notifications = Objects.requireNonNull(b.notifications, "notifications");
+        this.managementPort = b.managementPort;
+        this.managementHost = Objects.requireNonNull(b.managementHost, "managementHost");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not 0-65535");
+        }
+        if (managementPort != null && (managementPort < 0 || managementPort > 65_535)) {
+            throw new IllegalArgumentException("management port " + managementPort + " is not 0-65535");
+        }
+        if (managementPort != null && managementPort != 0 && managementPort == port) {
+            throw new IllegalArgumentException("the management port " + managementPort
+                    + " must differ from the service's port");
         }
         if (passwordIterations < 1) {
             throw new IllegalArgumentException("passwordIterations must be positive: " + passwordIterations);
@@ -84,7 +97,8 @@ public final class ServerConfig {
         return new Builder().host(host).port(port).dataDir(dataDir).jdbcUrl(jdbcUrl).jdbcUser(jdbcUser)
                 .jdbcPassword(jdbcPassword).demo(demo).adminPassword(adminPassword)
                 .passwordIterations(passwordIterations).benchNoop(benchNoop).tls(tlsKeystore, tlsKeystorePassword)
-                .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications);
+                .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications)
+                .management(managementHost, managementPort);
     }
 
     /**
@@ -171,6 +185,19 @@ public final class ServerConfig {
         return restoreFrom;
     }
 
+    /**
+     * The port of the management listener, which alone serves {@code /metrics} (and {@code /health} as
+     * well); null means none, and no one can read the metrics.
+     */
+    public Integer managementPort() {
+        return managementPort;
+    }
+
+    /** The interface the management listener binds: {@value #DEFAULT_MANAGEMENT_HOST} unless told otherwise. */
+    public String managementHost() {
+        return managementHost;
+    }
+
     public boolean tls() {
         return tlsKeystore != null;
     }
@@ -199,7 +226,8 @@ public final class ServerConfig {
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", jdbcUser=" + jdbcUser + ", demo=" + demo + ", passwordIterations=" + passwordIterations
                 + ", benchNoop=" + benchNoop + ", tlsKeystore=" + tlsKeystore + ", logMessages=" + logMessages
-                + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + "]";
+                + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + ", management="
+                + (managementPort == null ? "none" : managementHost + ":" + managementPort) + "]";
     }
 
     /** Collects settings; {@link #build()} checks them and makes the immutable configuration. */
@@ -220,6 +248,8 @@ public final class ServerConfig {
         private Path backupDir;
         private NotificationSettings notifications = NotificationSettings.DEFAULT;
         private Path restoreFrom;
+        private Integer managementPort;
+        private String managementHost = DEFAULT_MANAGEMENT_HOST;
 
         private Builder() {
         }
@@ -303,6 +333,16 @@ public final class ServerConfig {
         /** A folder {@code POST /backup} answered (or the Derby database inside it); null restores nothing. */
         public Builder restoreFrom(Path value) {
             restoreFrom = value;
+            return this;
+        }
+
+        /**
+         * The listener for {@code /metrics} and {@code /health} on {@code host:port}; a null port means
+         * none, 0 a free port (tests). A null host means {@value #DEFAULT_MANAGEMENT_HOST}.
+         */
+        public Builder management(String host, Integer port) {
+            managementHost = host == null ? DEFAULT_MANAGEMENT_HOST : host;
+            managementPort = port;
             return this;
         }
 

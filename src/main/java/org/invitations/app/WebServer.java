@@ -70,10 +70,15 @@ final class WebServer {
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
             "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"};
 
-    private final Server server;
+    /** The name of the connector that serves {@code /metrics}. */
+    private static final String MANAGEMENT = "management";
 
-    private WebServer(Server server) {
+    private final Server server;
+    private final ServerConnector management;
+
+    private WebServer(Server server, ServerConnector management) {
         this.server = server;
+        this.management = management;
     }
 
     /** Starts Jetty with the CXF servlet at {@code /ws/*}; endpoints are then published on {@code bus}. */
@@ -102,7 +107,23 @@ final class WebServer {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setReuseAddress(true);
         server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        ServerConnector management = null;
+        if (config.managementPort() != null) {
+            // Plain HTTP on its own interface and port: who can reach it is decided by where it is bound.
+            HttpConfiguration plainHttp = new HttpConfiguration();
+            plainHttp.setSendServerVersion(false);
+            plainHttp.setIdleTimeout(limits.idleTimeout().toMillis());
+            management = new ServerConnector(server, 1, 1, new HttpConnectionFactory(plainHttp));
+            management.setName(MANAGEMENT);
+            management.setHost(config.managementHost());
+            management.setPort(config.managementPort());
+            management.setIdleTimeout(limits.idleTimeout().toMillis());
+            management.setReuseAddress(true);
+            server.addConnector(management);
+            server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector, management));
+        } else {
+            server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        }
 
         CXFNonSpringServlet cxf = new CXFNonSpringServlet();
         cxf.setBus(bus);
@@ -124,10 +145,21 @@ final class WebServer {
         try {
             server.start();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage(), e);
+            try {
+                server.stop();
+            } catch (Exception stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port()
+                    + (management == null ? "" : " and " + config.managementHost() + ":" + config.managementPort())
+                    + ": " + e.getMessage(), e);
         }
-        return new WebServer(server);
+        return new WebServer(server, management);
+    }
+
+    /** The management listener's port (the one bound when configured as 0), or -1 without one. */
+    int managementPort() {
+        return management == null ? -1 : management.getLocalPort();
     }
 
     /** Stops accepting, answers what is in flight (503 for what arrives meanwhile), then stops. */
@@ -210,10 +242,13 @@ final class WebServer {
     }
 
     /**
-     * {@code GET /health}: 200 when the node can reach its database (for a load balancer), else 503;
-     * {@code GET /metrics}: Prometheus text; {@code POST /backup}: see {@link BackupEndpoint}. Everything
-     * else goes on to the service. A backup is outside the admission limit, so that a busy service does
-     * not hold it back, and inside graceful stop, which waits for it as for any request in flight.
+     * {@code GET /health}: 200 when the node can reach its database (for a load balancer), else 503,
+     * with nothing else in it, on either listener; {@code GET /metrics}: Prometheus text, on the
+     * management listener only (the metrics describe the traffic and the accounts' refusals, which
+     * are the operator's); {@code POST /backup}: see {@link BackupEndpoint}. Everything else goes on to
+     * the service, on the service's listener only. A backup is outside the admission limit, so that a
+     * busy service does not hold it back, and inside graceful stop, which waits for it as for any
+     * request in flight.
      */
     private static final class Operations extends Handler.Wrapper {
 
@@ -231,11 +266,22 @@ final class WebServer {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             String path = Request.getPathInContext(request);
+            boolean onManagement = MANAGEMENT.equals(request.getConnectionMetaData().getConnector().getName());
+            boolean get = "GET".equals(request.getMethod());
+            if (onManagement && !(get && (path.equals("/health") || path.equals("/metrics")))) {
+                notFound(response, callback, "The management port serves GET /health and GET /metrics only");
+                return true;
+            }
+            if (!onManagement && get && path.equals("/metrics")) {
+                notFound(response, callback, "/metrics is served on the management port only (--management-port,"
+                        + " bound to 127.0.0.1 unless --management-host says otherwise)");
+                return true;
+            }
             if (path.equals(BackupEndpoint.PATH)) {
                 backup.handle(request, response, callback);
                 return true;
             }
-            if (!"GET".equals(request.getMethod()) || !path.equals("/health") && !path.equals("/metrics")) {
+            if (!get || !path.equals("/health") && !path.equals("/metrics")) {
                 return super.handle(request, response, callback);
             }
             String body;
@@ -251,6 +297,12 @@ final class WebServer {
             }
             response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
             return true;
+        }
+
+        private static void notFound(Response response, Callback callback, String text) {
+            response.setStatus(HttpStatus.NOT_FOUND_404);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=UTF-8");
+            response.write(true, ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8)), callback);
         }
     }
 

@@ -132,8 +132,8 @@ public final class Authenticator {
      * One password check, with the associate's row locked (SELECT ... FOR UPDATE) from reading its
      * failure count to writing the new one, so that concurrent guesses are checked one after another
      * and at most {@value #MAX_FAILURES} are ever checked before the lock. A locked account's password
-     * is not checked at all. {@code login} is false for ChangePassword's current password: its caller
-     * is signed in already, and its cached login stays until the account locks.
+     * is not checked (a dummy hash is, for the time). {@code login} is false for ChangePassword's current
+     * password: its caller is signed in already, and its cached login stays until the account locks.
      */
     private Check check(Function<Session, SelectionQuery<Account>> query, String password, boolean login) {
         Instant now = clock.instant();
@@ -147,6 +147,9 @@ public final class Authenticator {
             }
             Caller who = associate.caller();
             if (associate.isLockedAt(now)) {
+                // As slow as a checked password, so that the answer's time does not tell a locked (and so
+                // existing) account from an unknown user.
+                hasher.verify(password, dummyHash);
                 refusals.record(session, who, LOCKED);
                 return new Check(null, LOCKED + " until " + associate.getLockedUntil());
             }

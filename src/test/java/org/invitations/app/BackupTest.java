@@ -214,7 +214,7 @@ class BackupTest {
             assertEquals(401, post(server, "admin", DemoData.ADMIN_PASSWORD).statusCode(), "locked");
             assertFalse(Files.exists(data.resolve("backups")), "no backup folder was written");
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    + server.managementPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(metrics.contains("invitations_backup_last_success_timestamp_seconds 0.0"), metrics);
         }
     }
@@ -260,7 +260,7 @@ class BackupTest {
             assertEquals(1, response.body().strip().lines().count(), response.body());
             assertEquals("a file", Files.readString(notAFolder));
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    + server.managementPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(metrics.contains("invitations_backups_total{outcome=\"failed\"} 1.0"), metrics);
         }
     }

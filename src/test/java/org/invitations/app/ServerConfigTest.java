@@ -33,6 +33,8 @@ class ServerConfigTest {
         assertFalse(config.logMessages());
         assertFalse(config.benchNoop());
         assertNull(config.adminPassword());
+        assertNull(config.managementPort(), "no metrics unless asked for");
+        assertEquals("127.0.0.1", config.managementHost(), "and then on this machine only");
     }
 
     @Test
@@ -70,6 +72,137 @@ class ServerConfigTest {
         assertEquals("ks-secret", config.tlsKeystorePassword());
         assertTrue(config.logMessages());
         assertTrue(config.demo());
+    }
+
+    /**
+     * Every option an operator can see, set by its environment variable alone (with the companions it
+     * needs), arrives in the configuration; an option added without a line here fails the test.
+     */
+    @Test
+    void everyOptionReachesTheConfigurationFromItsEnvironmentVariable(@TempDir Path backup) throws Exception {
+        aDerbyBackupIn(backup);
+        Map<String, String> smtp = Map.of("INVITATIONS_SMTP_HOST", "smtp.example.org");
+        Map<String, String> sms = Map.of("INVITATIONS_SMS_URL", "https://sms.example.org/send");
+        Map<String, EnvironmentCase> cases = Map.ofEntries(
+                environmentCase("INVITATIONS_HOST", "127.0.0.9", Map.of(), p -> p.config().host(), "127.0.0.9"),
+                environmentCase("INVITATIONS_PORT", "9101", Map.of(), p -> p.config().port(), 9101),
+                environmentCase("INVITATIONS_DATA", "/srv/env-data", Map.of(), p -> p.config().dataDir(),
+                        Path.of("/srv/env-data")),
+                environmentCase("INVITATIONS_BACKUP_DIR", "/srv/env-backups", Map.of(), p -> p.config().backupDir(),
+                        Path.of("/srv/env-backups")),
+                environmentCase("INVITATIONS_RESTORE_FROM", backup.toString(), Map.of(),
+                        p -> p.config().restoreFrom(), backup),
+                environmentCase("INVITATIONS_JDBC_URL", "jdbc:postgresql://db/env", Map.of(),
+                        p -> p.config().jdbcUrl(), "jdbc:postgresql://db/env"),
+                environmentCase("INVITATIONS_JDBC_USER", "env-user", Map.of(), p -> p.config().jdbcUser(), "env-user"),
+                environmentCase("INVITATIONS_PBKDF2_ITERATIONS", "1234", Map.of(),
+                        p -> p.config().passwordIterations(), 1234),
+                environmentCase("INVITATIONS_TLS_KEYSTORE", "env.p12",
+                        Map.of("INVITATIONS_TLS_KEYSTORE_PASSWORD", "pw"), p -> p.config().tlsKeystore(),
+                        Path.of("env.p12")),
+                environmentCase("INVITATIONS_LOG_MESSAGES", "true", Map.of(), p -> p.config().logMessages(), true),
+                environmentCase("INVITATIONS_LOG_FORMAT", "json", Map.of(), p -> p.logFormat(),
+                        CommandLineOptions.LogFormat.json),
+                environmentCase("INVITATIONS_MANAGEMENT_PORT", "9464", Map.of(), p -> p.config().managementPort(),
+                        9464),
+                environmentCase("INVITATIONS_MANAGEMENT_HOST", "0.0.0.0", Map.of(),
+                        p -> p.config().managementHost(), "0.0.0.0"),
+                environmentCase("INVITATIONS_SMTP_HOST", "smtp.example.org", Map.of(),
+                        p -> p.config().notifications().smtp() == null ? null
+                                : p.config().notifications().smtp().host(), "smtp.example.org"),
+                environmentCase("INVITATIONS_SMTP_PORT", "2525", smtp,
+                        p -> p.config().notifications().smtp().port(), 2525),
+                environmentCase("INVITATIONS_SMTP_STARTTLS", "OFF", smtp,
+                        p -> p.config().notifications().smtp().startTls(),
+                        org.invitations.notification.SmtpRelay.StartTls.OFF),
+                environmentCase("INVITATIONS_SMTP_USER", "mailer",
+                        Map.of("INVITATIONS_SMTP_HOST", "smtp.example.org", "INVITATIONS_SMTP_PASSWORD", "pw"),
+                        p -> p.config().notifications().smtp().username(), "mailer"),
+                environmentCase("INVITATIONS_MAIL_FROM", "desk@example.org", Map.of(),
+                        p -> p.config().notifications().mailFrom(), "desk@example.org"),
+                environmentCase("INVITATIONS_UID_DOMAIN", "example.org", Map.of(),
+                        p -> p.config().notifications().uidDomain(), "example.org"),
+                environmentCase("INVITATIONS_SMS_URL", "https://sms.example.org/send", Map.of(),
+                        p -> p.config().notifications().sms() == null ? null
+                                : p.config().notifications().sms().endpoint().toString(),
+                        "https://sms.example.org/send"),
+                environmentCase("INVITATIONS_SMS_USER", "texter",
+                        Map.of("INVITATIONS_SMS_URL", "https://sms.example.org/send", "INVITATIONS_SMS_PASSWORD", "pw"),
+                        p -> p.config().notifications().sms().authorization().toString(),
+                        "Basic[user=texter, password=****]"),
+                environmentCase("INVITATIONS_SMS_TEMPLATE", "{\"number\":\"${to}\",\"message\":\"${text}\"}", sms,
+                        p -> p.config().notifications().sms().bodyTemplate(),
+                        "{\"number\":\"${to}\",\"message\":\"${text}\"}"),
+                environmentCase("INVITATIONS_SMS_CONTENT_TYPE", "application/x-www-form-urlencoded",
+                        Map.of("INVITATIONS_SMS_URL", "https://sms.example.org/send",
+                                "INVITATIONS_SMS_TEMPLATE", "to=${to}&text=${text}"),
+                        p -> p.config().notifications().sms().contentType(), "application/x-www-form-urlencoded"),
+                environmentCase("INVITATIONS_DELIVERY_MAX_AGE", "2h", Map.of(),
+                        p -> p.config().notifications().delivery().maxAge(), java.time.Duration.ofHours(2)),
+                environmentCase("INVITATIONS_DELIVERY_TIMEOUT", "30s", Map.of(),
+                        p -> p.config().notifications().delivery().timeout(), java.time.Duration.ofSeconds(30)),
+                environmentCase("INVITATIONS_DEMO", "true", Map.of(), p -> p.config().demo(), true));
+
+        List<String> variables = new ArrayList<>();
+        for (picocli.CommandLine.Model.OptionSpec option : CommandLineOptions.spec().options()) {
+            if (option.hidden() || option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            String variable = option.descriptionKey();
+            assertTrue(variable != null && variable.startsWith("INVITATIONS_"),
+                    option.longestName() + " names its environment variable in its descriptionKey");
+            variables.add(variable);
+            EnvironmentCase test = cases.get(variable);
+            assertTrue(test != null, variable + " (" + option.longestName() + ") has a case in this test");
+            Map<String, String> env = new java.util.HashMap<>(test.companions());
+            Run without = run(env);
+            env.put(variable, test.value());
+            Run with = run(env);
+
+            assertEquals("", with.err(), variable);
+            assertEquals(test.expected(), test.read().apply(with.served().get(0)), variable);
+            assertEquals("", without.err(), variable + "'s companions alone");
+            assertFalse(test.expected().equals(test.read().apply(without.served().get(0))),
+                    variable + " is not already the default");
+        }
+        assertEquals(cases.keySet(), java.util.Set.copyOf(variables), "no case for an option that is gone");
+    }
+
+    private record EnvironmentCase(String value, Map<String, String> companions,
+                                   java.util.function.Function<CommandLineOptions.Parsed, Object> read,
+                                   Object expected) {
+    }
+
+    private static Map.Entry<String, EnvironmentCase> environmentCase(
+            String variable, String value, Map<String, String> companions,
+            java.util.function.Function<CommandLineOptions.Parsed, Object> read, Object expected) {
+        return Map.entry(variable, new EnvironmentCase(value, companions, read, expected));
+    }
+
+    @Test
+    void anSmsTemplateFromTheEnvironmentKeepsItsPlaceholders() {
+        Run run = run(Map.of("INVITATIONS_SMS_URL", "https://sms.example.org/send",
+                "INVITATIONS_SMS_TEMPLATE", "{\"to\":\"${to}\",\"text\":\"${text}\",\"from\":\"${env:HOME}x\"}"));
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("unknown placeholder ${env:HOME} in the SMS body template"),
+                "refused as written, not interpolated: " + run.err());
+        assertEquals("{\"to\":\"${to}\",\"text\":\"${text}\"}", run(Map.of("INVITATIONS_SMS_URL",
+                "https://sms.example.org/send", "INVITATIONS_SMS_TEMPLATE", "{\"to\":\"${to}\",\"text\":\"${text}\"}"))
+                .served().get(0).config().notifications().sms().bodyTemplate());
+    }
+
+    @Test
+    void helpShowsTheSmsTemplatePlaceholdersAsWritten() {
+        Run run = run(Map.of(), "--help");
+
+        assertEquals(0, run.code());
+        assertTrue(run.out().contains("with ${to} and ${text}"), run.out());
+        assertTrue(run.out().contains("Default: {\"to\":\"${to}\",\"text\":\"${text}\"}"), run.out());
+        assertFalse(run.out().contains("null"), run.out());
+        assertFalse(run.out().contains("%n"), "line breaks are still rendered");
+        assertTrue(run.out().contains("Contract-first SOAP service for meeting and task invitations.\nEvery option"),
+                run.out());
     }
 
     @Test

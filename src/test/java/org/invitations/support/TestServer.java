@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.invitations.app.InvitationsServer;
 import org.invitations.app.ServerConfig;
 
-/** Starts the real service (CXF on Jetty, embedded Derby on disk) on a free port, with the demo directory. */
+/**
+ * Starts the real service (CXF on Jetty, embedded Derby on disk) on a free port, with the demo directory
+ * and a management listener ({@code /metrics}) on another free port of 127.0.0.1.
+ */
 public final class TestServer {
 
     /** Cheap hashes keep the suite fast; the hashing code path is the same. */
@@ -41,7 +44,7 @@ public final class TestServer {
 
     public static ServerConfig config(Path dataDir, int port) {
         return ServerConfig.builder().host("127.0.0.1").port(port).dataDir(dataDir).demo(true)
-                .passwordIterations(TEST_ITERATIONS).build();
+                .passwordIterations(TEST_ITERATIONS).management("127.0.0.1", 0).build();
     }
 
     public static int freePort() {
