@@ -213,6 +213,25 @@ public class ContractSizesTest {
         }
     }
 
+    @Test
+    void textsOutsideTheBmpCountInUtf16UnitsAndFitAtTheLimit() throws Exception {
+        String title = "\uD834\uDD1E".repeat(100);
+        String description = "\uD83D\uDE00".repeat(2000);
+        CreateInvitation request = meeting(title, freeSlot(), org.invitations.support.Requests.associate(directory.idOf("bob")));
+        request.setDescription(description);
+
+        long id = alice.createInvitation(request).getAppointmentId();
+
+        var appointment = alice.getAppointmentParticipants(org.invitations.support.Requests.participants(id)).getAppointment();
+        assertEquals(title, appointment.getTitle());
+        assertEquals(description, appointment.getDescription());
+        CreateInvitation tooLong = meeting(title + "\uD834\uDD1E", freeSlot(),
+                org.invitations.support.Requests.associate(directory.idOf("bob")));
+        org.invitations.ws.generated.InvalidRequestFault refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.invitations.ws.generated.InvalidRequestFault.class, () -> alice.createInvitation(tooLong));
+        assertTrue(refused.getMessage().contains("title"), refused.getMessage());
+    }
+
     private static LoggedRequest created(long appointmentId) throws Exception {
         for (LoggedRequest request : peers.findAll(postRequestedFor(urlPathEqualTo("/events")))) {
             JsonNode event = JSON.readTree(request.getBodyAsString());
