@@ -34,7 +34,7 @@ public class Person {
     @Column(length = 254)
     private String email;
 
-    @Column(length = 20)
+    @Column(length = 21)
     private String mobile;
 
     protected Person() {

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -74,8 +76,12 @@ public class OutboxItem {
     @Column(name = "sequence_no")
     private Integer sequence;
 
-    /** The JSON event, the RFC 5322 message, or the SMS text. */
-    @Column(nullable = false, length = 32000)
+    /**
+     * The JSON event, the RFC 5322 message, or the SMS text: as long as the contract makes it (a CLOB on
+     * Derby, TEXT on PostgreSQL), read and written as a string, never as a PostgreSQL large object.
+     */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(nullable = false)
     private String payload;
 
     @Column(nullable = false)
