@@ -91,6 +91,13 @@ final class CommandLineOptions {
             description = "The database user (env INVITATIONS_JDBC_USER).")
     String jdbcUser;
 
+    @Option(names = "--db-pool-size", paramLabel = "N", descriptionKey = "INVITATIONS_DB_POOL_SIZE",
+            converter = PoolSize.class,
+            description = "Connections this node keeps open to the database (env INVITATIONS_DB_POOL_SIZE); at most"
+                    + " N-2 SOAP calls are served at once, the others wait. With PostgreSQL, every node's N together"
+                    + " must stay below max_connections. Default: 34.")
+    int dbPoolSize = ServerConfig.DEFAULT_DB_POOL_SIZE;
+
     @Option(names = "--pbkdf2-iterations", paramLabel = "N", descriptionKey = "INVITATIONS_PBKDF2_ITERATIONS",
             converter = PositiveNumber.class,
             description = "Cost of new password hashes (env INVITATIONS_PBKDF2_ITERATIONS). Default: 600000.")
@@ -276,6 +283,7 @@ final class CommandLineOptions {
                 .jdbcUrl(jdbcUrl)
                 .jdbcUser(jdbcUser)
                 .jdbcPassword(env.get("INVITATIONS_JDBC_PASSWORD"))
+                .dbPoolSize(dbPoolSize)
                 .demo(demo)
                 .adminPassword(env.get("INVITATIONS_ADMIN_PASSWORD"))
                 .passwordIterations(passwordIterations)
@@ -383,6 +391,20 @@ final class CommandLineOptions {
                 // reported below
             }
             throw new TypeConversionException("'" + value + "' is not a positive whole number");
+        }
+    }
+
+    /** A database pool size: at least {@value ServerConfig#MIN_DB_POOL_SIZE}, with a message that says why. */
+    static final class PoolSize implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int size = new PositiveNumber().convert(value);
+            if (size < ServerConfig.MIN_DB_POOL_SIZE) {
+                throw new TypeConversionException("'" + value + "' is too small: the pool needs at least "
+                        + ServerConfig.MIN_DB_POOL_SIZE + " connections (one SOAP call at a time, plus 2 for"
+                        + " deliveries and health checks)");
+            }
+            return size;
         }
     }
 

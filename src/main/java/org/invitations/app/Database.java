@@ -62,16 +62,13 @@ public final class Database implements AutoCloseable {
         this.sessionFactory = sessionFactory;
     }
 
+    /** With {@link ServerConfig#dbPoolSize()} connections. */
     public static Database open(ServerConfig config, String schemaAction) {
-        return open(config, schemaAction, Integer.getInteger("invitations.pool.size", 10));
-    }
-
-    public static Database open(ServerConfig config, String schemaAction, int poolSize) {
-        return open(config, schemaAction, poolSize, null);
+        return open(config, schemaAction, null);
     }
 
     /** With pool metrics (connections in use, waiting, timeouts) in {@code metrics}, when given. */
-    public static Database open(ServerConfig config, String schemaAction, int poolSize,
+    public static Database open(ServerConfig config, String schemaAction,
                                 io.micrometer.core.instrument.MeterRegistry metrics) {
         Logging.setUp();
         if (config.embeddedDerby()) {
@@ -80,17 +77,22 @@ public final class Database implements AutoCloseable {
             DerbyRestore.restoreIfAsked(config);
         }
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(config.effectiveJdbcUrl());
+        String url = config.effectiveJdbcUrl();
+        if (PostgresSession.isPostgres(url)) {
+            // No statement waits long for a row lock: a lost race is replayed (see Transactions). Given as a
+            // start-up option, the setting holds for the session's life and opens no transaction, which
+            // an init statement would (the pool runs it with autocommit off, and a rollback undoes it).
+            url = PostgresSession.withOption(url, "lock_timeout", LOCK_WAIT_SECONDS + "s");
+            // How the pool's sessions show in pg_stat_activity, unless the URL names them itself.
+            pool.addDataSourceProperty("ApplicationName", PostgresSession.APPLICATION_NAME);
+        }
+        pool.setJdbcUrl(url);
         pool.setUsername(config.jdbcUser());
         pool.setPassword(config.jdbcPassword());
         pool.setAutoCommit(false);
-        pool.setMaximumPoolSize(poolSize);
+        pool.setMaximumPoolSize(config.dbPoolSize());
         // A call waits this long at most for a connection; then it gets ConcurrentModificationFault ("busy").
         pool.setConnectionTimeout(10_000);
-        if (!config.embeddedDerby()) {
-            // No statement waits long for a row lock: a lost race is replayed (see Transactions).
-            pool.setConnectionInitSql("SET lock_timeout = '" + LOCK_WAIT_SECONDS + "s'");
-        }
         pool.setPoolName("invitations");
         if (metrics != null) {
             pool.setMetricRegistry(metrics);

@@ -66,11 +66,11 @@ public final class InvitationsServer implements AutoCloseable {
     }
 
     public static InvitationsServer start(ServerConfig config) {
-        WebServer.Limits limits = WebServer.Limits.defaults(SoapEndpoints.MAX_REQUEST_BYTES);
         // Every request admitted to the service can hold a connection without waiting for one.
+        WebServer.Limits limits = WebServer.Limits.defaults(SoapEndpoints.MAX_REQUEST_BYTES, config.dbPoolSize());
         // "validate": the mapping is checked against the migrated schema at every start, on either database.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Database database = Database.open(config, "validate", limits.concurrentRequests() + 2, metrics);
+        Database database = Database.open(config, "validate", metrics);
         Bus bus = null;
         WebServer web = null;
         Notifications notifications = null;

@@ -18,6 +18,10 @@ public final class ServerConfig {
     public static final String PATH = "/ws/invitations";
     /** The management listener's interface unless told otherwise: this machine only. */
     public static final String DEFAULT_MANAGEMENT_HOST = "127.0.0.1";
+    /** Database connections per node: {@value} = 32 SOAP calls at once, plus 2 for deliveries and health checks. */
+    public static final int DEFAULT_DB_POOL_SIZE = 34;
+    /** One SOAP call at a time, plus the 2 connections kept for deliveries and health checks. */
+    public static final int MIN_DB_POOL_SIZE = 3;
 
     private final String host;
     private final int port;
@@ -25,6 +29,7 @@ public final class ServerConfig {
     private final String jdbcUrl;
     private final String jdbcUser;
     private final String jdbcPassword;
+    private final int dbPoolSize;
     private final boolean demo;
     private final String adminPassword;
     private final int passwordIterations;
@@ -45,6 +50,7 @@ public final class ServerConfig {
         this.jdbcUrl = b.jdbcUrl;
         this.jdbcUser = b.jdbcUser;
         this.jdbcPassword = b.jdbcPassword;
+        this.dbPoolSize = b.dbPoolSize;
         this.demo = b.demo;
         this.adminPassword = b.adminPassword;
         this.passwordIterations = b.passwordIterations;
@@ -66,6 +72,10 @@ public final class ServerConfig {
         if (managementPort != null && managementPort != 0 && managementPort == port) {
             throw new IllegalArgumentException("the management port " + managementPort
                     + " must differ from the service's port");
+        }
+        if (dbPoolSize < MIN_DB_POOL_SIZE) {
+            throw new IllegalArgumentException("the database pool needs at least " + MIN_DB_POOL_SIZE
+                    + " connections (one SOAP call at a time, plus 2 for deliveries and health checks): " + dbPoolSize);
         }
         if (passwordIterations < 1) {
             throw new IllegalArgumentException("passwordIterations must be positive: " + passwordIterations);
@@ -95,7 +105,7 @@ public final class ServerConfig {
     /** A builder holding this configuration's settings, to derive another one. */
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir).jdbcUrl(jdbcUrl).jdbcUser(jdbcUser)
-                .jdbcPassword(jdbcPassword).demo(demo).adminPassword(adminPassword)
+                .jdbcPassword(jdbcPassword).dbPoolSize(dbPoolSize).demo(demo).adminPassword(adminPassword)
                 .passwordIterations(passwordIterations).benchNoop(benchNoop).tls(tlsKeystore, tlsKeystorePassword)
                 .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications)
                 .management(managementHost, managementPort);
@@ -134,6 +144,14 @@ public final class ServerConfig {
 
     public String jdbcPassword() {
         return jdbcPassword;
+    }
+
+    /**
+     * Connections this node keeps to the database. At most this minus 2 SOAP calls are served at once,
+     * each with its own connection; the 2 others serve deliveries and health checks.
+     */
+    public int dbPoolSize() {
+        return dbPoolSize;
     }
 
     /** Seed the demo directory (once). */
@@ -224,7 +242,7 @@ public final class ServerConfig {
     @Override
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
-                + ", jdbcUser=" + jdbcUser + ", demo=" + demo + ", passwordIterations=" + passwordIterations
+                + ", jdbcUser=" + jdbcUser + ", dbPoolSize=" + dbPoolSize + ", demo=" + demo + ", passwordIterations=" + passwordIterations
                 + ", benchNoop=" + benchNoop + ", tlsKeystore=" + tlsKeystore + ", logMessages=" + logMessages
                 + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + ", management="
                 + (managementPort == null ? "none" : managementHost + ":" + managementPort) + "]";
@@ -238,6 +256,7 @@ public final class ServerConfig {
         private String jdbcUrl;
         private String jdbcUser;
         private String jdbcPassword;
+        private int dbPoolSize = DEFAULT_DB_POOL_SIZE;
         private boolean demo;
         private String adminPassword;
         private int passwordIterations = PasswordHasher.DEFAULT_ITERATIONS;
@@ -283,6 +302,12 @@ public final class ServerConfig {
 
         public Builder jdbcPassword(String value) {
             jdbcPassword = value;
+            return this;
+        }
+
+        /** Connections to the database; see {@link ServerConfig#dbPoolSize()}. */
+        public Builder dbPoolSize(int value) {
+            dbPoolSize = value;
             return this;
         }
 

@@ -49,12 +49,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class WebServer {
 
-    /** The transport's limits; the database pool is sized from {@code concurrentRequests}. */
+    /** The transport's limits; {@code concurrentRequests} follows the database pool's size. */
     record Limits(int concurrentRequests, Duration queueWait, int maxConnections, Duration idleTimeout,
                   long minBytesPerSecond, long maxRequestBytes, Duration stopTimeout) {
 
-        static Limits defaults(long maxRequestBytes) {
-            return new Limits(Integer.getInteger("invitations.concurrent.requests", 32), Duration.ofSeconds(10),
+        /** As many requests at once as the pool has connections, less the 2 kept for deliveries and health checks. */
+        static Limits defaults(long maxRequestBytes, int databaseConnections) {
+            return new Limits(Integer.getInteger("invitations.concurrent.requests", databaseConnections - 2),
+                    Duration.ofSeconds(10),
                     Integer.getInteger("invitations.max.connections", 2000), Duration.ofSeconds(30), 512,
                     maxRequestBytes, Duration.ofSeconds(20));
         }

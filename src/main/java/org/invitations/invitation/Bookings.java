@@ -6,11 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.invitations.audit.AuditLog;
 import org.invitations.directory.Associate;
+import org.invitations.directory.Person;
 import org.invitations.invitation.NewMeeting.ParticipantRef;
 import org.invitations.security.Caller;
 import org.invitations.shared.InvalidRequest;
@@ -19,8 +23,9 @@ import org.invitations.shared.Transactions;
 /**
  * Writes a new appointment with all its records, all or nothing, for the meeting and the task
  * features alike; each feature checks what is particular to it first. Safe to retry: with a client
- * request id, a create the owner already made under that id (on any node) is answered again and nothing
- * new is written; the same id with a different request is refused.
+ * request id, a create the owner already made under that id (on any node) is answered again, its
+ * notifications included, and nothing new is written or sent; the same id with a different request
+ * (other data, or other notification options) is refused.
  */
 public final class Bookings {
 
@@ -56,12 +61,14 @@ public final class Bookings {
             if (key != null) {
                 ClientRequest earlier = session.find(ClientRequest.class, key);
                 if (earlier != null) {
-                    if (!earlier.sameRequest(hash)) {
+                    if (!earlier.sameRequest(hash, notify)) {
                         throw new InvalidRequest("requestId", "requestId " + requestId + " was already used for a"
-                                + " different create; send a new requestId for a new " + (task ? "task" : "meeting"));
+                                + " different create (other " + (task ? "task" : "meeting") + " data or other"
+                                + " options); send a new requestId for a new " + (task ? "task" : "meeting"));
                     }
+                    // answered as the first call was, its notifications included; nothing is sent again
                     return created(session.find(Appointment.class, earlier.getAppointmentId()),
-                            Notices.NoticeSummary.NONE);
+                            earlier.notices(ids -> personNames(session, ids)));
                 }
             }
             List<ParticipantRef> refs = meeting.participants();
@@ -89,7 +96,7 @@ public final class Bookings {
                 // after the appointment's rows, which it refers to; a concurrent first try of the same id
                 // collides on the key here, and its replay answers with this appointment
                 session.flush();
-                session.persist(new ClientRequest(key, hash, appointment.getId(), now));
+                session.persist(new ClientRequest(key, hash, notify, sent, appointment.getId(), now));
             }
             return created(appointment, sent);
         });
@@ -107,6 +114,15 @@ public final class Bookings {
             }
         }
         return new CreatedMeeting(appointment.getId(), masterId, outcomes, sent);
+    }
+
+    /** The full names of these persons (who never change), by id. */
+    private static Map<Long, String> personNames(Session session, List<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        session.createSelectionQuery("from Person p where p.id in :ids", Person.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(person -> names.put(person.getId(), person.getFullName()));
+        return names;
     }
 
     /** A digest of everything the create asked for, to tell a retry from a different request. */

@@ -7,11 +7,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * A create the owner sent with its own request id: which appointment it made, and a hash of what was
- * asked, so that a retry (on any node) returns that appointment and a different request under the
- * same id is refused. The primary key (owner, request id) makes two concurrent first tries collide.
+ * A create the owner sent with its own request id: which appointment it made, a hash of what was
+ * asked, the notification options and what they wrote, so that a retry (on any node) answers as the
+ * first call did, and a different request under the same id (other meeting data or other options) is
+ * refused. The primary key (owner, request id) makes two concurrent first tries collide.
  */
 @Entity
 @Table(name = "client_request")
@@ -35,18 +40,69 @@ public class ClientRequest {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The options asked for: NONE, CONFIRMATION, SMS or BOTH; null in rows written before they were kept. */
+    @Column(name = "notify", length = 16)
+    private String notify;
+
+    /**
+     * What the create wrote for the owner to see, when options were asked for: "confirmations,sms" and then
+     * ",EMAIL:personId" or ",SMS:personId" for each person skipped, in the answer's order. At most 500
+     * participants, each skipped on two channels, fit: 2 * 500 * 26 characters.
+     */
+    @Column(name = "notices", length = 32000)
+    private String notices;
+
     protected ClientRequest() {
     }
 
-    public ClientRequest(Key key, String requestHash, long appointmentId, Instant createdAt) {
+    public ClientRequest(Key key, String requestHash, Notices.Notify notify, Notices.NoticeSummary sent,
+                         long appointmentId, Instant createdAt) {
         this.key = key;
         this.requestHash = requestHash;
+        this.notify = code(notify);
+        this.notices = sent.asked() ? encode(sent) : null;
         this.appointmentId = appointmentId;
         this.createdAt = createdAt;
     }
 
-    public boolean sameRequest(String hash) {
-        return requestHash.equals(hash);
+    /** The same meeting data, and the same options (unless this row predates keeping them). */
+    public boolean sameRequest(String hash, Notices.Notify options) {
+        return requestHash.equals(hash) && (notify == null || notify.equals(code(options)));
+    }
+
+    /** What the first call answered about its notifications, the skipped persons named by {@code names}. */
+    public Notices.NoticeSummary notices(Function<List<Long>, Map<Long, String>> names) {
+        if (notices == null) {
+            return Notices.NoticeSummary.NONE;
+        }
+        String[] parts = notices.split(",");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 2; i < parts.length; i++) {
+            ids.add(Long.parseLong(parts[i].substring(parts[i].indexOf(':') + 1)));
+        }
+        Map<Long, String> named = ids.isEmpty() ? Map.of() : names.apply(ids);
+        List<Notices.NoticeSummary.Skipped> skipped = new ArrayList<>();
+        for (int i = 2; i < parts.length; i++) {
+            int colon = parts[i].indexOf(':');
+            long personId = Long.parseLong(parts[i].substring(colon + 1));
+            skipped.add(new Notices.NoticeSummary.Skipped(personId, named.get(personId), parts[i].substring(0, colon)));
+        }
+        return new Notices.NoticeSummary(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), skipped, true);
+    }
+
+    private static String code(Notices.Notify notify) {
+        if (notify.confirmation()) {
+            return notify.sms() ? "BOTH" : "CONFIRMATION";
+        }
+        return notify.sms() ? "SMS" : "NONE";
+    }
+
+    private static String encode(Notices.NoticeSummary sent) {
+        StringBuilder text = new StringBuilder().append(sent.confirmations()).append(',').append(sent.sms());
+        for (Notices.NoticeSummary.Skipped skipped : sent.skipped()) {
+            text.append(',').append(skipped.channel()).append(':').append(skipped.personId());
+        }
+        return text.toString();
     }
 
     public long getAppointmentId() {

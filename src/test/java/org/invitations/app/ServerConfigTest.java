@@ -95,6 +95,7 @@ class ServerConfigTest {
                 environmentCase("INVITATIONS_JDBC_URL", "jdbc:postgresql://db/env", Map.of(),
                         p -> p.config().jdbcUrl(), "jdbc:postgresql://db/env"),
                 environmentCase("INVITATIONS_JDBC_USER", "env-user", Map.of(), p -> p.config().jdbcUser(), "env-user"),
+                environmentCase("INVITATIONS_DB_POOL_SIZE", "12", Map.of(), p -> p.config().dbPoolSize(), 12),
                 environmentCase("INVITATIONS_PBKDF2_ITERATIONS", "1234", Map.of(),
                         p -> p.config().passwordIterations(), 1234),
                 environmentCase("INVITATIONS_TLS_KEYSTORE", "env.p12",
@@ -220,6 +221,27 @@ class ServerConfigTest {
         assertEquals(2000, config.passwordIterations());
         assertTrue(config.demo());
         assertEquals("s3cret!!", config.adminPassword());
+    }
+
+    @Test
+    void theDatabasePoolSizeIs34UnlessAFlagOrItsVariableSaysOtherwise() {
+        assertEquals(34, ServerConfig.from(new String[0], Map.of()).dbPoolSize());
+        assertEquals(12, ServerConfig.from(new String[0], Map.of("INVITATIONS_DB_POOL_SIZE", "12")).dbPoolSize());
+        assertEquals(8, ServerConfig.from(new String[] {"--db-pool-size=8"}, Map.of("INVITATIONS_DB_POOL_SIZE", "12"))
+                .dbPoolSize());
+        assertTrue(run(Map.of(), "--help").out.contains("INVITATIONS_DB_POOL_SIZE"));
+    }
+
+    @Test
+    void aPoolTooSmallForOneCallIsOneClearLine() {
+        Run run = run(Map.of("INVITATIONS_DB_POOL_SIZE", "2"));
+
+        assertEquals(2, run.code);
+        assertEquals("Invalid value for option '--db-pool-size': '2' is too small: the pool needs at least 3"
+                + " connections (one SOAP call at a time, plus 2 for deliveries and health checks)"
+                + " (in INVITATIONS_DB_POOL_SIZE)\n", run.err);
+        assertTrue(run(Map.of(), "--db-pool-size=many").err.contains("not a positive whole number"));
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().dbPoolSize(2).build());
     }
 
     @Test

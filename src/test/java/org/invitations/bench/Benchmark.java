@@ -536,9 +536,6 @@ public final class Benchmark {
         static ServerProcess start(ServerConfig config, String heap, boolean jfr) throws Exception {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx" + heap, "-Xms" + heap));
-            if (System.getProperty("invitations.pool.size") != null) {
-                command.add("-Dinvitations.pool.size=" + System.getProperty("invitations.pool.size"));
-            }
             // Derby's own switches given to the benchmark (e.g. -Dderby.language.logQueryPlan=true) reach the server
             System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("derby."))
                     .sorted().forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
@@ -550,7 +547,7 @@ public final class Benchmark {
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "org.invitations.app.Main", "--port=" + config.port(), "--host=127.0.0.1",
-                    "--data=" + config.dataDir(), "--bench-noop"));
+                    "--data=" + config.dataDir(), "--db-pool-size=" + config.dbPoolSize(), "--bench-noop"));
             if (config.jdbcUrl() != null) {
                 command.add("--jdbc-url=" + config.jdbcUrl());
             }

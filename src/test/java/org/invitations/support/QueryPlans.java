@@ -32,14 +32,14 @@ public final class QueryPlans {
     /** A Derby database on disk in {@code data}, migrated, with a small pool, for seeding and plans. */
     public static Database derby(Path data) {
         return Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
-                .passwordIterations(1000).build(), "none", 2);
+                .passwordIterations(1000).dbPoolSize(ServerConfig.MIN_DB_POOL_SIZE).build(), "none");
     }
 
     /** A fresh database on the shared embedded PostgreSQL, migrated. */
     public static Database postgres(Path data) {
         return Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
                 .jdbcUrl(Postgres.freshDatabase()).jdbcUser("postgres").jdbcPassword("postgres")
-                .passwordIterations(1000).build(), "none", 2);
+                .passwordIterations(1000).dbPoolSize(ServerConfig.MIN_DB_POOL_SIZE).build(), "none");
     }
 
     /** Fresh optimizer statistics after seeding, as a database that has run a while has them. */
