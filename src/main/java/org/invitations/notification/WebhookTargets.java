@@ -112,12 +112,14 @@ public final class WebhookTargets {
      * Resolves the host of {@code url} and refuses the delivery when any of its addresses is internal
      * and not allowed; returns quietly when the call may go out.
      *
-     * <p>The connection then goes to an address this check saw: the HTTP client resolves the same name
-     * through {@link InetAddress} as well, and the JVM keeps a successful answer for
-     * {@code networkaddress.cache.ttl} (30 s unless the operator changed it), whatever TTL the DNS
-     * record had; so a name server that answers a public address to this check and an internal one a
-     * moment later is not asked again by the connect. The one gap is an answer whose 30 s run out in
-     * the microseconds between this check and the connect.
+     * <p>The connection then goes to an address this check saw: java.net.http.HttpClient resolves the
+     * URL's host with {@code new InetSocketAddress(host, port)}, that is through the same
+     * {@link InetAddress} cache as this check, and the JVM keeps a successful answer for
+     * {@code networkaddress.cache.ttl} (30 s by default), whatever TTL the DNS record had. A name server
+     * that answers a public address to this check and an internal one a moment later (DNS rebinding)
+     * is therefore not asked again by the connect; the client connects to the first of the addresses
+     * checked here. The one gap is a cached answer whose 30 s run out in the moment between this check
+     * and the connect; a JVM run with networkaddress.cache.ttl=0 would widen it to every delivery.
      *
      * @throws DeliveryFailed permanent, "refused: ...", for an internal address; retryable, "failed: no
      *                        answer", when the name does not resolve (the same text as every network
