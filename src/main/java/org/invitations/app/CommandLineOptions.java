@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.invitations.notification.NotificationSettings;
 import org.invitations.notification.SmsGateway;
 import org.invitations.notification.SmtpRelay;
+import org.invitations.notification.WebhookTargets;
 import org.invitations.security.PasswordHasher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -176,6 +177,14 @@ final class CommandLineOptions {
                     + " Default: 10s.")
     java.time.Duration deliveryTimeout = NotificationSettings.Delivery.DEFAULT.timeout();
 
+    @Option(names = "--webhook-allow", paramLabel = "LIST", descriptionKey = "INVITATIONS_WEBHOOK_ALLOW",
+            converter = WebhookAllowList.class,
+            description = "Host names, IP addresses and CIDR networks that webhooks may reach besides public"
+                    + " addresses, comma-separated, e.g. hooks.corp.example,10.1.0.0/16 (env INVITATIONS_WEBHOOK_ALLOW)."
+                    + " Default: none; loopback, private, link-local, unique-local and multicast addresses"
+                    + " are refused at registration and at each delivery.")
+    WebhookTargets webhookAllow = WebhookTargets.PUBLIC_ONLY;
+
     @Option(names = "--demo", descriptionKey = "INVITATIONS_DEMO",
             description = "Seed the demo directory (once), with known passwords (env INVITATIONS_DEMO=true).")
     boolean demo;
@@ -304,7 +313,8 @@ final class CommandLineOptions {
         NotificationSettings.Delivery defaults = NotificationSettings.Delivery.DEFAULT;
         NotificationSettings settings = NotificationSettings.DEFAULT.withMail(mailFrom, uidDomain)
                 .withDelivery(new NotificationSettings.Delivery(defaults.poll(), defaults.firstRetry(),
-                        defaults.maxRetry(), deliveryMaxAge, deliveryTimeout, defaults.threads()));
+                        defaults.maxRetry(), deliveryMaxAge, deliveryTimeout, defaults.threads()))
+                .withWebhookTargets(webhookAllow);
         if (smtpHost != null) {
             SmtpRelay.Settings relay = SmtpRelay.Settings.relay(smtpHost, smtpPort).withStartTls(smtpStartTls);
             settings = settings.withSmtp(smtpUser == null ? relay
@@ -338,6 +348,18 @@ final class CommandLineOptions {
                 return duration;
             } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 24h, 30m or PT2H");
+            }
+        }
+    }
+
+    /** --webhook-allow's list; the message names the entry that is wrong. */
+    static final class WebhookAllowList implements CommandLine.ITypeConverter<WebhookTargets> {
+        @Override
+        public WebhookTargets convert(String value) {
+            try {
+                return WebhookTargets.allowing(value);
+            } catch (IllegalArgumentException wrong) {
+                throw new TypeConversionException(wrong.getMessage());
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.invitations.notification;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +25,13 @@ public final class NotificationService {
     private final SessionFactory sessionFactory;
     private final Clock clock;
     private final AuditLog audit;
+    private final WebhookTargets targets;
 
-    public NotificationService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
+    public NotificationService(SessionFactory sessionFactory, Clock clock, AuditLog audit, WebhookTargets targets) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
+        this.targets = targets;
     }
 
     /** The confirmations generated for an appointment, oldest first; only its owner reads them. */
@@ -44,18 +47,30 @@ public final class NotificationService {
         });
     }
 
-    /** Every event from now on goes to {@code url} too, signed with {@code secret}. */
+    /**
+     * Every event from now on goes to {@code url} too, signed with {@code secret}. A URL with
+     * credentials (user:password@) is refused, so they are neither stored nor shown; so is a host the
+     * {@link WebhookTargets} refuse (the service's own host or network, unless the operator allows it).
+     */
     public Webhook register(Caller admin, String url, String secret) {
         requireAdmin(admin, "register a webhook");
         URI uri;
         try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequest("url", "url is not a URI: " + e.getMessage());
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            // the reason and where, not the input: it may hold a password
+            throw new InvalidRequest("url", "url is not a URI: " + e.getReason() + " at index " + e.getIndex());
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidRequest("url", "url must not carry credentials (user:password@); the receiver checks"
+                    + " each event's signature, made with the secret");
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new InvalidRequest("url", "url must be an absolute http or https URL with a host");
         }
+        targets.refusalOf(uri).ifPresent(reason -> {
+            throw new InvalidRequest("url", reason);
+        });
         return Transactions.run(sessionFactory, session -> {
             Webhook webhook = new Webhook(url, secret, admin.associateId(), clock.instant());
             session.persist(webhook);

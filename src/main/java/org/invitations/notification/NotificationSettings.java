@@ -12,28 +12,33 @@ import java.time.Duration;
  * @param mailFrom  the From address of confirmations
  * @param uidDomain the right-hand side of each appointment's iCalendar UID, stable for the service
  * @param delivery  how often and how long deliveries are tried
+ * @param webhookTargets where webhooks may point: public addresses, and what the operator allows
  */
 public record NotificationSettings(SmtpRelay.Settings smtp, SmsGateway.Settings sms, String mailFrom, String uidDomain,
-                                   Delivery delivery) {
+                                   Delivery delivery, WebhookTargets webhookTargets) {
 
-    /** No relay, no gateway, the default policy. */
+    /** No relay, no gateway, the default policy, webhooks to public addresses only. */
     public static final NotificationSettings DEFAULT = new NotificationSettings(null, null,
-            "invitations@localhost", "invitations.local", Delivery.DEFAULT);
+            "invitations@localhost", "invitations.local", Delivery.DEFAULT, WebhookTargets.PUBLIC_ONLY);
 
     public NotificationSettings withSmtp(SmtpRelay.Settings value) {
-        return new NotificationSettings(value, sms, mailFrom, uidDomain, delivery);
+        return new NotificationSettings(value, sms, mailFrom, uidDomain, delivery, webhookTargets);
     }
 
     public NotificationSettings withSms(SmsGateway.Settings value) {
-        return new NotificationSettings(smtp, value, mailFrom, uidDomain, delivery);
+        return new NotificationSettings(smtp, value, mailFrom, uidDomain, delivery, webhookTargets);
     }
 
     public NotificationSettings withMail(String from, String domain) {
-        return new NotificationSettings(smtp, sms, from, domain, delivery);
+        return new NotificationSettings(smtp, sms, from, domain, delivery, webhookTargets);
     }
 
     public NotificationSettings withDelivery(Delivery value) {
-        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, value);
+        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, value, webhookTargets);
+    }
+
+    public NotificationSettings withWebhookTargets(WebhookTargets value) {
+        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, delivery, value);
     }
 
     /**

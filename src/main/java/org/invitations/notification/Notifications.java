@@ -26,7 +26,8 @@ public final class Notifications implements AutoCloseable {
     public static Notifications start(SessionFactory sessionFactory, Clock clock, AuditLog audit,
                                       NotificationSettings settings) {
         Map<OutboxItem.Kind, Channel> channels = new EnumMap<>(OutboxItem.Kind.class);
-        channels.put(OutboxItem.Kind.WEBHOOK, new WebhookChannel(sessionFactory, clock, settings.delivery().timeout()));
+        channels.put(OutboxItem.Kind.WEBHOOK, new WebhookChannel(sessionFactory, clock, settings.delivery().timeout(),
+                settings.webhookTargets()));
         if (settings.smtp() != null) {
             SmtpRelay relay = new SmtpRelay(settings.smtp());
             channels.put(OutboxItem.Kind.EMAIL, item -> relay.send(item.getPayload()));
@@ -37,8 +38,8 @@ public final class Notifications implements AutoCloseable {
         }
         Dispatcher dispatcher = new Dispatcher(sessionFactory, clock, settings.delivery(), channels);
         dispatcher.start();
-        return new Notifications(new Outbox(settings), new NotificationService(sessionFactory, clock, audit),
-                dispatcher);
+        return new Notifications(new Outbox(settings), new NotificationService(sessionFactory, clock, audit,
+                settings.webhookTargets()), dispatcher);
     }
 
     public Notices notices() {

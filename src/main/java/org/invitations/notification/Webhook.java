@@ -57,8 +57,21 @@ public class Webhook {
         return id;
     }
 
+    /**
+     * The URL. Registration refuses credentials in it (user:password@); one stored before that is
+     * shown, audited and called without them (the HTTP client never sent them anyway).
+     */
     public String getUrl() {
-        return url;
+        int start = url.indexOf("://");
+        if (start < 0) {
+            return url;
+        }
+        int end = start + 3;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < start ? url : url.substring(0, start + 3) + url.substring(at + 1);
     }
 
     String getSecret() {

@@ -10,20 +10,29 @@ import java.time.Duration;
 import org.hibernate.SessionFactory;
 
 /**
- * Posts an event to its webhook, signed with the webhook's secret (see {@link Signature}). A 2xx answer
- * is delivered; 408, 429, 5xx, a timeout or a broken connection are tried again; other 4xx are final.
+ * Posts an event to its webhook, signed with the webhook's secret (see {@link Signature}), after
+ * {@link WebhookTargets} allowed every address the host resolves to now. A 2xx answer is delivered;
+ * 408, 429, 5xx, a timeout or a broken connection are tried again; a redirect (not followed) and
+ * other answers are final. The error kept for an ADMIN is "refused: ..." or "failed: ..." with the
+ * HTTP status, never the receiver's body, and one text for every network failure: a refused
+ * connection, a timeout and an unknown name look alike, so ListDeadDeliveries maps no network.
  */
 final class WebhookChannel implements Channel {
+
+    /** What every failure without an HTTP answer is kept as. */
+    static final String NO_ANSWER = "failed: no answer";
 
     private final HttpClient http;
     private final SessionFactory sessionFactory;
     private final Clock clock;
     private final Duration timeout;
+    private final WebhookTargets targets;
 
-    WebhookChannel(SessionFactory sessionFactory, Clock clock, Duration timeout) {
+    WebhookChannel(SessionFactory sessionFactory, Clock clock, Duration timeout, WebhookTargets targets) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.timeout = timeout;
+        this.targets = targets;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -33,8 +42,10 @@ final class WebhookChannel implements Channel {
         if (webhook == null || webhook.isRemoved()) {
             throw DeliveryFailed.permanent("the webhook was removed", 0, null);
         }
+        URI url = URI.create(webhook.getUrl());
+        targets.checkBeforeDelivery(url);
         String body = item.getPayload();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.getUrl()))
+        HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "invitations-service")
@@ -47,16 +58,19 @@ final class WebhookChannel implements Channel {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            throw DeliveryFailed.retryable(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, e);
+            throw DeliveryFailed.retryable(NO_ANSWER, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw DeliveryFailed.retryable("interrupted while delivering", 0, e);
+            throw DeliveryFailed.retryable("failed: interrupted while delivering", 0, e);
         }
         int status = response.statusCode();
         if (status / 100 != 2) {
-            String message = "HTTP " + status + " from " + webhook.getUrl();
-            throw status / 100 == 4 && status != 408 && status != 429
-                    ? DeliveryFailed.permanent(message, status, null) : DeliveryFailed.retryable(message, status, null);
+            String message = "failed: HTTP " + status;
+            if (status == 408 || status == 429 || status / 100 == 5) {
+                throw DeliveryFailed.retryable(message, status, null);
+            }
+            throw DeliveryFailed.permanent(status / 100 == 3 ? message + " (redirects are not followed)" : message,
+                    status, null);
         }
     }
 }

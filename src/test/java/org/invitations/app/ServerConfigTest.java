@@ -430,6 +430,24 @@ class ServerConfigTest {
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().tls(Path.of("k.p12"), null).build());
     }
 
+    @Test
+    void webhooksReachPublicAddressesUnlessTheOperatorAllowsHostsOrNetworks() {
+        assertEquals("", ServerConfig.from(new String[0], Map.of()).notifications().webhookTargets().toString());
+        assertEquals("hooks.corp.example,10.1.0.0/16", ServerConfig.from(new String[0],
+                Map.of("INVITATIONS_WEBHOOK_ALLOW", "hooks.corp.example, 10.1.0.0/16")).notifications()
+                .webhookTargets().toString());
+        assertEquals("localhost", ServerConfig.from(new String[] {"--webhook-allow=localhost"},
+                Map.of("INVITATIONS_WEBHOOK_ALLOW", "10.1.0.0/16")).notifications().webhookTargets().toString());
+
+        Run run = run(Map.of("INVITATIONS_WEBHOOK_ALLOW", "hooks.corp.example,10.0.0.0/33"));
+
+        assertEquals(2, run.code);
+        assertEquals(List.of(), run.served);
+        assertEquals("Invalid value for option '--webhook-allow': '10.0.0.0/33': the prefix length is out of range"
+                + " (in INVITATIONS_WEBHOOK_ALLOW)\n", run.err);
+        assertTrue(run(Map.of(), "--help").out.contains("INVITATIONS_WEBHOOK_ALLOW"));
+    }
+
     private record Run(int code, String out, String err, List<CommandLineOptions.Parsed> served) {
     }
 

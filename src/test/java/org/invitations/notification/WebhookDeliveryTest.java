@@ -64,6 +64,8 @@ public class WebhookDeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "a-shared-secret-of-32-characters";
+    /** WireMock listens on this host: allowed as the operator allows an in-house receiver. */
+    static final WebhookTargets LOCAL_RECEIVERS = WebhookTargets.allowing("localhost,127.0.0.0/8,::1");
 
     @TempDir
     static Path data;
@@ -124,7 +126,8 @@ public class WebhookDeliveryTest {
         NotificationSettings.Delivery quick = new NotificationSettings.Delivery(Duration.ofMillis(20),
                 Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(2), 8);
         server = InvitationsServer.start(TestServer.configFor(test.getTestClass().orElse(null), data).toBuilder()
-                .notifications(NotificationSettings.DEFAULT.withDelivery(quick)).build());
+                .notifications(NotificationSettings.DEFAULT.withDelivery(quick).withWebhookTargets(LOCAL_RECEIVERS))
+                .build());
         directory = new Directory(server.address());
         admin = directory.admin();
         alice = directory.alice();
@@ -281,7 +284,7 @@ public class WebhookDeliveryTest {
         Await.until(Duration.ofSeconds(30), () -> deadFor(appointmentId) != null,
                 () -> "no dead delivery for appointment " + appointmentId);
         var dead = deadFor(appointmentId);
-        assertEquals("HTTP 410 from " + receiver.baseUrl() + "/hooks/gone", dead.getLastError());
+        assertEquals("failed: HTTP 410", dead.getLastError());
         assertEquals(1, dead.getAttempts());
         assertThrows(NotAllowedFault.class, () -> bob.listDeadDeliveries(new ListDeadDeliveries()));
 
