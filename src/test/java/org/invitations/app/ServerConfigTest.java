@@ -96,6 +96,8 @@ class ServerConfigTest {
                         p -> p.config().jdbcUrl(), "jdbc:postgresql://db/env"),
                 environmentCase("INVITATIONS_JDBC_USER", "env-user", Map.of(), p -> p.config().jdbcUser(), "env-user"),
                 environmentCase("INVITATIONS_DB_POOL_SIZE", "12", Map.of(), p -> p.config().dbPoolSize(), 12),
+                environmentCase("INVITATIONS_WEBHOOK_ALLOW", "hooks.corp.example,10.1.0.0/16", Map.of(),
+                        p -> p.config().notifications().webhookTargets().toString(), "hooks.corp.example,10.1.0.0/16"),
                 environmentCase("INVITATIONS_PBKDF2_ITERATIONS", "1234", Map.of(),
                         p -> p.config().passwordIterations(), 1234),
                 environmentCase("INVITATIONS_TLS_KEYSTORE", "env.p12",

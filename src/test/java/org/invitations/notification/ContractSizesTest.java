@@ -86,7 +86,8 @@ public class ContractSizesTest {
                 .withSms(SmsGateway.Settings.post(URI.create(peers.baseUrl() + "/sms"), "application/json",
                         "{\"to\":\"${to}\",\"text\":\"${text}\"}"))
                 .withDelivery(new NotificationSettings.Delivery(Duration.ofMillis(20), Duration.ofMillis(20),
-                        Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), 4));
+                        Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), 4))
+                .withWebhookTargets(WebhookDeliveryTest.LOCAL_RECEIVERS);
         server = InvitationsServer.start(TestServer.configFor(test.getTestClass().orElse(null), data).toBuilder()
                 .notifications(settings).build());
         directory = new Directory(server.address());
