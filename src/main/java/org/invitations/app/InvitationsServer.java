@@ -204,7 +204,7 @@ public final class InvitationsServer implements AutoCloseable {
      */
     private static void writeOwnerOnly(Path file, String text) throws IOException {
         Path folder = file.getParent();
-        Files.createDirectories(folder);
+        OwnerOnly.createFolder(folder);
         boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
         Path temporary = posix
                 ? Files.createTempFile(folder, ".admin-password", ".tmp",
