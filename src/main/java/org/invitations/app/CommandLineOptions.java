@@ -88,6 +88,13 @@ final class CommandLineOptions {
                     + " needs INVITATIONS_TLS_KEYSTORE_PASSWORD. Default: plain HTTP.")
     Path tlsKeystore;
 
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESS[,ADDRESS...]", split = ",",
+            descriptionKey = "INVITATIONS_TRUSTED_PROXIES",
+            description = "IP addresses of the load balancers in front of this node: the login throttle takes the"
+                    + " client from their X-Forwarded-For (env INVITATIONS_TRUSTED_PROXIES). Default: none, the"
+                    + " header is ignored.")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
     @Option(names = "--log-messages", descriptionKey = "INVITATIONS_LOG_MESSAGES",
             description = "Log every SOAP message in and out, passwords masked (env INVITATIONS_LOG_MESSAGES=true).")
     boolean logMessages;
@@ -262,7 +269,8 @@ final class CommandLineOptions {
                 .tls(tlsKeystore, tlsKeystore == null ? null : keystorePassword)
                 .logMessages(logMessages)
                 .backupDir(backupDir)
-                .restoreFrom(restoreFrom);
+                .restoreFrom(restoreFrom)
+                .trustedProxies(trustedProxies);
         try {
             return config.notifications(notificationSettings(env)).build();
         } catch (IllegalArgumentException inconsistent) {

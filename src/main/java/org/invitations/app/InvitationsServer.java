@@ -25,6 +25,7 @@ import org.invitations.invitation.Notices;
 import org.invitations.notification.Notifications;
 import org.invitations.ws.InvitationsEndpoint;
 import org.invitations.security.Authenticator;
+import org.invitations.security.ClientSource;
 import org.invitations.security.PasswordHasher;
 import org.invitations.task.TaskService;
 import org.invitations.ws.SoapEndpoints;
@@ -40,8 +41,6 @@ public final class InvitationsServer implements AutoCloseable {
      * another node may still accept a login that was disabled or changed here.
      */
     static final Duration LOGIN_CACHE = Duration.ofSeconds(10);
-    /** How long an account stays locked after {@value Authenticator#MAX_FAILURES} wrong passwords. */
-    private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     /** The endpoint's address below the CXF servlet at {@code /ws}. */
     private static final String ENDPOINT = ServerConfig.PATH.substring("/ws".length());
@@ -80,10 +79,10 @@ public final class InvitationsServer implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             AuditLog audit = new AuditLog(database.sessionFactory(), clock);
             Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE,
-                    LOCKOUT, clock, (session, who, reason) -> {
+                    clock, new ClientSource(config.trustedProxies()), (session, who, reason) -> {
                         metrics.counter("invitations.logins.refused", "reason", reasonKind(reason)).increment();
-                        // unknown users and attempts on a locked account change nothing: not audited
-                        if (who != null && !reason.equals(Authenticator.LOCKED)) {
+                        // unknown users and tries refused unchecked (paused source) change nothing: not audited
+                        if (who != null) {
                             audit.record(session, who, "LoginRefused", "associate", who.associateId(), reason);
                         }
                     });
@@ -135,7 +134,7 @@ public final class InvitationsServer implements AutoCloseable {
 
     private static String reasonKind(String reason) {
         if (reason.startsWith("wrong password")) {
-            return reason.contains("locked") ? "wrong-password-locked" : "wrong-password";
+            return "wrong-password";
         }
         return reason.replace(' ', '-');
     }

@@ -33,8 +33,11 @@ public final class ServerConfig {
     private final Path backupDir;
     private final Path restoreFrom;
     private final NotificationSettings notifications;
+    private final java.util.List<String> trustedProxies;
 
     private ServerConfig(Builder b) {
+        this.trustedProxies = java.util.List.copyOf(b.trustedProxies);
+        new org.invitations.security.ClientSource(trustedProxies); // each must be an IP address
         this.host = Objects.requireNonNull(b.host, "host");
         this.port = b.port;
         this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
@@ -84,7 +87,8 @@ public final class ServerConfig {
         return new Builder().host(host).port(port).dataDir(dataDir).jdbcUrl(jdbcUrl).jdbcUser(jdbcUser)
                 .jdbcPassword(jdbcPassword).demo(demo).adminPassword(adminPassword)
                 .passwordIterations(passwordIterations).benchNoop(benchNoop).tls(tlsKeystore, tlsKeystorePassword)
-                .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications);
+                .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications)
+                .trustedProxies(trustedProxies);
     }
 
     /**
@@ -156,6 +160,14 @@ public final class ServerConfig {
         return logMessages;
     }
 
+    /**
+     * The addresses of the proxies (load balancers) in front of this node whose X-Forwarded-For is
+     * believed for the login throttle's source; empty: the connection's peer is the source.
+     */
+    public java.util.List<String> trustedProxies() {
+        return trustedProxies;
+    }
+
     /** How confirmations, SMS and events leave the service. */
     public NotificationSettings notifications() {
         return notifications;
@@ -199,7 +211,8 @@ public final class ServerConfig {
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", jdbcUrl=" + jdbcUrl
                 + ", jdbcUser=" + jdbcUser + ", demo=" + demo + ", passwordIterations=" + passwordIterations
                 + ", benchNoop=" + benchNoop + ", tlsKeystore=" + tlsKeystore + ", logMessages=" + logMessages
-                + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + "]";
+                + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + ", trustedProxies=" + trustedProxies
+                + "]";
     }
 
     /** Collects settings; {@link #build()} checks them and makes the immutable configuration. */
@@ -220,6 +233,7 @@ public final class ServerConfig {
         private Path backupDir;
         private NotificationSettings notifications = NotificationSettings.DEFAULT;
         private Path restoreFrom;
+        private java.util.List<String> trustedProxies = java.util.List.of();
 
         private Builder() {
         }
@@ -303,6 +317,12 @@ public final class ServerConfig {
         /** A folder {@code POST /backup} answered (or the Derby database inside it); null restores nothing. */
         public Builder restoreFrom(Path value) {
             restoreFrom = value;
+            return this;
+        }
+
+        /** IP addresses of the proxies whose X-Forwarded-For is believed; empty (the default): none. */
+        public Builder trustedProxies(java.util.List<String> value) {
+            trustedProxies = value == null ? java.util.List.of() : value;
             return this;
         }
 

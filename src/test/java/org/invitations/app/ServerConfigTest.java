@@ -289,4 +289,17 @@ class ServerConfigTest {
         return new Run(code, out.toString().replace(System.lineSeparator(), "\n"),
                 err.toString().replace(System.lineSeparator(), "\n"), served);
     }
+
+    @Test
+    void trustedProxiesComeFromTheFlagOrTheEnvironmentAndMustBeAddresses() {
+        assertEquals(List.of("10.0.0.5", "fd00::5"), ServerConfig.from(new String[0],
+                Map.of("INVITATIONS_TRUSTED_PROXIES", "10.0.0.5,fd00::5")).trustedProxies());
+        assertEquals(List.of("10.0.0.6"), ServerConfig.from(new String[] {"--trusted-proxies=10.0.0.6"},
+                Map.of("INVITATIONS_TRUSTED_PROXIES", "10.0.0.5")).trustedProxies(), "a flag wins");
+        assertEquals(List.of(), ServerConfig.from(new String[0], Map.of()).trustedProxies(), "none by default");
+
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(
+                new String[] {"--trusted-proxies=balancer.internal"}, Map.of()));
+        assertTrue(named.getMessage().contains("'balancer.internal' is not an IP address"), named.getMessage());
+    }
 }
