@@ -11,9 +11,9 @@ import java.time.Instant;
 
 /**
  * The login side of an associate: its password hash, role and whether it is enabled (and the
- * lockout columns of earlier versions, which are only ever cleared now). The same row as the directory's associate (which creates it); everything that
- * changes a login changes it here, so the directory never touches the lockout and security never
- * needs the directory.
+ * lockout columns of earlier versions, which are only ever cleared now). The same row as the
+ * directory's associate (which creates it); everything that changes a login changes it here, so the
+ * directory never touches logins and security never needs the directory.
  */
 // Only the columns that changed are written (a login's bookkeeping touches no index).
 @DynamicUpdate
