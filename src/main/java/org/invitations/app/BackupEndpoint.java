@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /backup}: an ADMIN asks the running server for an online backup and is answered with
  * the new folder's path, in plain text for scripts ({@code dir=$(curl -fsS -X POST -u admin ...)}).
- * The credentials are HTTP Basic, checked by the same {@link Authenticator} as every SOAP call, so a
- * wrong password counts toward the lockout and is audited like a failed login. On PostgreSQL the
+ * The credentials are HTTP Basic, checked by the same {@link Authenticator} as every SOAP call, inside
+ * the same admission limit: a wrong password is throttled for its source and audited like a failed
+ * SOAP login, and never locks the account. On PostgreSQL the
  * server holds no copy of the data worth taking, and the answer says to use PostgreSQL's own tools.
  */
 final class BackupEndpoint {
@@ -99,7 +100,8 @@ final class BackupEndpoint {
         }
         Caller caller;
         try {
-            caller = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+            caller = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION), Request.getRemoteAddr(request),
+                    request.getHeaders().get(HttpHeader.X_FORWARDED_FOR));
         } catch (AuthenticationFailed e) {
             // The same one text for every reason as over SOAP, without SOAP's PasswordText advice.
             return new Answer(HttpStatus.UNAUTHORIZED_401, e.getMessage().equals(AuthenticationFailed.GENERIC)
@@ -140,7 +142,7 @@ final class BackupEndpoint {
     }
 
     /** The caller named by HTTP Basic credentials; missing or malformed ones are refused like wrong ones. */
-    private Caller authenticate(String authorization) {
+    private Caller authenticate(String authorization, String peer, String forwardedFor) {
         String prefix = "Basic ";
         if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
             throw new AuthenticationFailed("Send the username and password of an ADMIN associate with HTTP Basic"
@@ -157,6 +159,7 @@ final class BackupEndpoint {
         if (colon < 0) {
             throw new AuthenticationFailed("The HTTP Basic credentials are not Base64 of username:password");
         }
-        return authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), peer,
+                forwardedFor);
     }
 }

@@ -109,6 +109,13 @@ final class CommandLineOptions {
                     + " needs INVITATIONS_TLS_KEYSTORE_PASSWORD. Default: plain HTTP.")
     Path tlsKeystore;
 
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESS[,ADDRESS...]", split = ",",
+            descriptionKey = "INVITATIONS_TRUSTED_PROXIES",
+            description = "IP addresses of the load balancers in front of this node: the login throttle takes the"
+                    + " client from their X-Forwarded-For (env INVITATIONS_TRUSTED_PROXIES). Default: none, the"
+                    + " header is ignored.")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
     @Option(names = "--log-messages", descriptionKey = "INVITATIONS_LOG_MESSAGES",
             description = "Log every SOAP message in and out, passwords masked (env INVITATIONS_LOG_MESSAGES=true).")
     boolean logMessages;
@@ -301,7 +308,8 @@ final class CommandLineOptions {
                 .logMessages(logMessages)
                 .backupDir(backupDir)
                 .restoreFrom(restoreFrom)
-                .management(managementHost, managementPort);
+                .management(managementHost, managementPort)
+                .trustedProxies(trustedProxies);
         try {
             return config.notifications(notificationSettings(env)).build();
         } catch (IllegalArgumentException inconsistent) {

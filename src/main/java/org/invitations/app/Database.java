@@ -44,6 +44,9 @@ public final class Database implements AutoCloseable {
         // lock is waited for longer than LOCK_WAIT_SECONDS (not 60).
         setIfAbsent("derby.locks.deadlockTimeout", "1");
         setIfAbsent("derby.locks.waitTimeout", String.valueOf(LOCK_WAIT_SECONDS));
+        // Derby creates the database's files with the process umask (often world-readable) unless told
+        // to give them to the owner only; the webhook secrets are in them in plain text.
+        setIfAbsent("derby.storage.useDefaultFilePermissions", "false");
     }
 
     private static void setIfAbsent(String property, String value) {
@@ -72,7 +75,7 @@ public final class Database implements AutoCloseable {
                                 io.micrometer.core.instrument.MeterRegistry metrics) {
         Logging.setUp();
         if (config.embeddedDerby()) {
-            prepareDerby(config.dataDir());
+            prepareDerby(config);
             // Before the pool boots the database: Derby restores only on the connection that boots it.
             DerbyRestore.restoreIfAsked(config);
         }
@@ -171,14 +174,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void prepareDerby(Path dataDir) {
+    /**
+     * The data folder, readable by the service's user only before Derby writes into it; files and
+     * folders that an earlier version (or a permissive umask) left open to others are closed, with a
+     * log line. The backup folder too, when it is elsewhere.
+     */
+    private static void prepareDerby(ServerConfig config) {
+        Path dataDir = config.dataDir();
         try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot create data folder " + dataDir.toAbsolutePath(), e);
-        }
-        if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toAbsolutePath().toString());
+            OwnerOnly.createFolder(dataDir);
+            OwnerOnly.restrictAndSay(dataDir, "Data folder:");
+            if (!config.backupDir().toAbsolutePath().normalize().startsWith(dataDir.toAbsolutePath().normalize())) {
+                OwnerOnly.restrictAndSay(config.backupDir(), "Backup folder:");
+            }
+            if (System.getProperty("derby.stream.error.file") == null) {
+                Path log = dataDir.resolve("derby.log").toAbsolutePath();
+                OwnerOnly.createFile(log);
+                System.setProperty("derby.stream.error.file", log.toString());
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new IllegalStateException("Cannot prepare the data folder " + dataDir.toAbsolutePath() + ": " + e, e);
         }
     }
 

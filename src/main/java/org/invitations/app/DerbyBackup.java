@@ -75,6 +75,8 @@ final class DerbyBackup {
                 // The pool hands out connections without auto-commit; the procedure's own work is done.
                 connection.commit();
                 BackupFolder.database(folder);
+                // The copy holds what the database holds, webhook secrets too: the service's user's only.
+                OwnerOnly.restrict(folder);
                 return folder;
             } catch (SQLException | RuntimeException e) {
                 deleteQuietly(folder);
@@ -89,11 +91,11 @@ final class DerbyBackup {
     private Path newFolder() {
         String name = FOLDER_NAME.format(clock.instant());
         try {
-            Files.createDirectories(backupDir);
+            OwnerOnly.createFolder(backupDir);
             for (int suffix = 1; ; suffix++) {
                 Path folder = backupDir.resolve(suffix == 1 ? name : name + "-" + suffix);
                 try {
-                    return Files.createDirectory(folder);
+                    return OwnerOnly.createFolder(Files.createDirectory(folder));
                 } catch (FileAlreadyExistsException taken) {
                     // the same millisecond as an earlier backup: take the next name
                 }

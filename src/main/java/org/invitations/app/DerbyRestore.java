@@ -56,11 +56,13 @@ final class DerbyRestore {
         attributes.setProperty("restoreFrom", backup.toString());
         try (Connection booted = DriverManager.getConnection("jdbc:derby:" + target, attributes)) {
             LOG.info("Restored the database in {} from {}", target, backup);
+            OwnerOnly.restrict(target);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot restore from " + backup + ": " + e.getMessage(), e);
         }
         try {
             Files.write(marker, List.of(backup.toString(), "restored at " + Instant.now()), StandardCharsets.UTF_8);
+            OwnerOnly.restrict(marker);
         } catch (IOException e) {
             LOG.warn("Could not write {} ({}): a later start with the same restore option restores it again",
                     marker, e.toString());

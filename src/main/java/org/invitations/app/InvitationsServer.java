@@ -25,6 +25,7 @@ import org.invitations.invitation.Notices;
 import org.invitations.notification.Notifications;
 import org.invitations.ws.InvitationsEndpoint;
 import org.invitations.security.Authenticator;
+import org.invitations.security.ClientSource;
 import org.invitations.security.PasswordHasher;
 import org.invitations.task.TaskService;
 import org.invitations.ws.SoapEndpoints;
@@ -40,8 +41,6 @@ public final class InvitationsServer implements AutoCloseable {
      * another node may still accept a login that was disabled or changed here.
      */
     static final Duration LOGIN_CACHE = Duration.ofSeconds(10);
-    /** How long an account stays locked after {@value Authenticator#MAX_FAILURES} wrong passwords. */
-    private static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     /** The endpoint's address below the CXF servlet at {@code /ws}. */
     private static final String ENDPOINT = ServerConfig.PATH.substring("/ws".length());
@@ -85,12 +84,12 @@ public final class InvitationsServer implements AutoCloseable {
                             + " disabled)")
                     .register(metrics);
             Authenticator authenticator = new Authenticator(database.sessionFactory(), hasher, LOGIN_CACHE,
-                    LOCKOUT, clock, (session, who, reason) -> {
-                        // One count without a reason: a reason per kind (unknown user, wrong password, locked)
+                    clock, new ClientSource(config.trustedProxies()), (session, who, reason) -> {
+                        // One count without a reason: a reason per kind (unknown user, wrong password, paused)
                         // would tell a reader of the metrics which usernames exist. The log says why.
                         refusedLogins.increment();
-                        // unknown users and attempts on a locked account change nothing: not audited
-                        if (who != null && !reason.equals(Authenticator.LOCKED)) {
+                        // unknown users and tries refused unchecked (paused source) change nothing: not audited
+                        if (who != null) {
                             audit.record(session, who, "LoginRefused", "associate", who.associateId(), reason);
                         }
                     });
@@ -214,7 +213,7 @@ public final class InvitationsServer implements AutoCloseable {
      */
     private static void writeOwnerOnly(Path file, String text) throws IOException {
         Path folder = file.getParent();
-        Files.createDirectories(folder);
+        OwnerOnly.createFolder(folder);
         boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
         Path temporary = posix
                 ? Files.createTempFile(folder, ".admin-password", ".tmp",

@@ -42,8 +42,11 @@ public final class ServerConfig {
     private final NotificationSettings notifications;
     private final Integer managementPort;
     private final String managementHost;
+    private final java.util.List<String> trustedProxies;
 
     private ServerConfig(Builder b) {
+        this.trustedProxies = java.util.List.copyOf(b.trustedProxies);
+        new org.invitations.security.ClientSource(trustedProxies); // each must be an IP address
         this.host = Objects.requireNonNull(b.host, "host");
         this.port = b.port;
         this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
@@ -108,7 +111,8 @@ public final class ServerConfig {
                 .jdbcPassword(jdbcPassword).dbPoolSize(dbPoolSize).demo(demo).adminPassword(adminPassword)
                 .passwordIterations(passwordIterations).benchNoop(benchNoop).tls(tlsKeystore, tlsKeystorePassword)
                 .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications)
-                .management(managementHost, managementPort);
+                .management(managementHost, managementPort)
+                .trustedProxies(trustedProxies);
     }
 
     /**
@@ -188,6 +192,14 @@ public final class ServerConfig {
         return logMessages;
     }
 
+    /**
+     * The addresses of the proxies (load balancers) in front of this node whose X-Forwarded-For is
+     * believed for the login throttle's source; empty: the connection's peer is the source.
+     */
+    public java.util.List<String> trustedProxies() {
+        return trustedProxies;
+    }
+
     /** How confirmations, SMS and events leave the service. */
     public NotificationSettings notifications() {
         return notifications;
@@ -245,7 +257,8 @@ public final class ServerConfig {
                 + ", jdbcUser=" + jdbcUser + ", dbPoolSize=" + dbPoolSize + ", demo=" + demo + ", passwordIterations=" + passwordIterations
                 + ", benchNoop=" + benchNoop + ", tlsKeystore=" + tlsKeystore + ", logMessages=" + logMessages
                 + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + ", management="
-                + (managementPort == null ? "none" : managementHost + ":" + managementPort) + "]";
+                + (managementPort == null ? "none" : managementHost + ":" + managementPort) + ", trustedProxies="
+                + trustedProxies + "]";
     }
 
     /** Collects settings; {@link #build()} checks them and makes the immutable configuration. */
@@ -269,6 +282,7 @@ public final class ServerConfig {
         private Path restoreFrom;
         private Integer managementPort;
         private String managementHost = DEFAULT_MANAGEMENT_HOST;
+        private java.util.List<String> trustedProxies = java.util.List.of();
 
         private Builder() {
         }
@@ -368,6 +382,12 @@ public final class ServerConfig {
         public Builder management(String host, Integer port) {
             managementHost = host == null ? DEFAULT_MANAGEMENT_HOST : host;
             managementPort = port;
+            return this;
+        }
+
+        /** IP addresses of the proxies whose X-Forwarded-For is believed; empty (the default): none. */
+        public Builder trustedProxies(java.util.List<String> value) {
+            trustedProxies = value == null ? java.util.List.of() : value;
             return this;
         }
 

@@ -134,7 +134,8 @@ final class WebServer {
         holder.setInitOrder(1);
         context.addServlet(holder, "/ws/*");
 
-        QoSHandler admission = new QoSHandler(context);
+        // POST /backup waits its turn like a SOAP call: its password check costs as much as theirs.
+        QoSHandler admission = new QoSHandler(new BackupRoute(context, backup));
         admission.setMaxRequestCount(limits.concurrentRequests());
         admission.setMaxSuspend(limits.queueWait());
         EagerContentHandler wholeBody = new EagerContentHandler(admission,
@@ -143,7 +144,7 @@ final class WebServer {
                 limits.minBytesPerSecond());
         // While stopping, connections idle for a second are closed (Jetty's default): keep-alive
         // connections do not hold the stop up, and a client in flight must keep sending.
-        server.setHandler(new Stopping(new GracefulHandler(new Operations(rate, databaseUp, metrics, backup))));
+        server.setHandler(new Stopping(new GracefulHandler(new Operations(rate, databaseUp, metrics))));
         try {
             server.start();
         } catch (Exception e) {
@@ -244,25 +245,45 @@ final class WebServer {
     }
 
     /**
+     * {@code POST /backup} (see {@link BackupEndpoint}), inside the admission limit: anonymous requests
+     * each cost a password check, as SOAP calls do, so they wait their turn with those; and inside
+     * graceful stop, which waits for a backup as for any request in flight. Everything else goes on to
+     * the service.
+     */
+    private static final class BackupRoute extends Handler.Wrapper {
+
+        private final BackupEndpoint backup;
+
+        BackupRoute(Handler handler, BackupEndpoint backup) {
+            super(handler);
+            this.backup = backup;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (Request.getPathInContext(request).equals(BackupEndpoint.PATH)) {
+                backup.handle(request, response, callback);
+                return true;
+            }
+            return super.handle(request, response, callback);
+        }
+    }
+
+    /**
      * {@code GET /health}: 200 when the node can reach its database (for a load balancer), else 503,
      * with nothing else in it, on either listener; {@code GET /metrics}: Prometheus text, on the
      * management listener only (the metrics describe the traffic and the accounts' refusals, which
-     * are the operator's); {@code POST /backup}: see {@link BackupEndpoint}. Everything else goes on to
-     * the service, on the service's listener only. A backup is outside the admission limit, so that a
-     * busy service does not hold it back, and inside graceful stop, which waits for it as for any
-     * request in flight.
+     * are the operator's). Everything else goes on to the admission limit, on the service's listener only.
      */
     private static final class Operations extends Handler.Wrapper {
 
         private final BooleanSupplier databaseUp;
         private final Supplier<String> metrics;
-        private final BackupEndpoint backup;
 
-        Operations(Handler handler, BooleanSupplier databaseUp, Supplier<String> metrics, BackupEndpoint backup) {
+        Operations(Handler handler, BooleanSupplier databaseUp, Supplier<String> metrics) {
             super(handler);
             this.databaseUp = databaseUp;
             this.metrics = metrics;
-            this.backup = backup;
         }
 
         @Override
@@ -277,10 +298,6 @@ final class WebServer {
             if (!onManagement && get && path.equals("/metrics")) {
                 notFound(response, callback, "/metrics is served on the management port only (--management-port,"
                         + " bound to 127.0.0.1 unless --management-host says otherwise)");
-                return true;
-            }
-            if (path.equals(BackupEndpoint.PATH)) {
-                backup.handle(request, response, callback);
                 return true;
             }
             if (!get || !path.equals("/health") && !path.equals("/metrics")) {

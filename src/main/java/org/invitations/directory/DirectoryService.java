@@ -59,11 +59,11 @@ public final class DirectoryService {
         if (!own) {
             requireAdmin(caller, "change another associate's password");
         }
-        // Checked like a login: every wrong current password counts toward the lockout.
+        // Checked like a login: five wrong current passwords in a row pause this check (not the login).
         if (own && !authenticator.isCurrentPassword(who, currentPassword)) {
             throw new InvalidRequest("currentPassword", "currentPassword is not the password of "
-                    + caller.username() + "; send the current one to change it (wrong ones count toward the"
-                    + " lockout, as at login)");
+                    + caller.username() + "; send the current one to change it (after five wrong ones in a row"
+                    + " it is not checked for a while)");
         }
         String hash = hasher.hash(newPassword);
         Associate changed = Transactions.run(sessionFactory, session -> {

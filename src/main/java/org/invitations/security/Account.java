@@ -7,14 +7,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The login side of an associate: its password hash, role, whether it is enabled, and its run of
- * wrong passwords. The same row as the directory's associate (which creates it); everything that
- * changes a login changes it here, so the directory never touches the lockout and security never
- * needs the directory.
+ * The login side of an associate: its password hash, role and whether it is enabled (and the
+ * lockout columns of earlier versions, which are only ever cleared now). The same row as the
+ * directory's associate (which creates it); everything that changes a login changes it here, so the
+ * directory never touches logins and security never needs the directory.
  */
 // Only the columns that changed are written (a login's bookkeeping touches no index).
 @DynamicUpdate
@@ -48,27 +47,12 @@ public class Account {
     }
 
     /**
-     * A wrong password. After {@code maxFailures} in a row the account is locked for {@code lock}, so
-     * that guessing costs hours rather than seconds. Returns whether it is locked now.
+     * A right password. Accounts are no longer locked (wrong passwords are throttled per source, see
+     * {@link LoginThrottle}); this clears a run or lock that an earlier version left in the row.
      */
-    public boolean recordFailedLogin(Instant now, int maxFailures, Duration lock) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lock);
-            failedLogins = 0;
-            return true;
-        }
-        return false;
-    }
-
-    /** A right password ends the run of failures. */
     public void recordSuccessfulLogin() {
         failedLogins = 0;
         lockedUntil = null;
-    }
-
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     public void changePassword(String newHash) {

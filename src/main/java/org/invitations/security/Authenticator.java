@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import jakarta.persistence.LockModeType;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.hibernate.Session;
@@ -24,13 +23,15 @@ import org.invitations.shared.NotAllowed;
  * Checks a username and password against the stored slow hash. A successful check is remembered for a
  * short time, keyed by the user and a SHA-256 of the presented password, so that a busy integration
  * pays the PBKDF2 cost once per {@code ttl} rather than on every call; a different password misses
- * the cache. {@value #MAX_FAILURES} wrong passwords in a row lock the account for {@code lock}; every
- * check counts, one at a time per account, and locking evicts the cached login at once, as do
- * disabling the account and changing its password.
+ * the cache. Wrong passwords never lock an account: they are throttled per account and source by
+ * {@link LoginThrottle}, which is asked before the cache (a paused source cannot test guesses against
+ * a cached login either). Checks of one username run one at a time on this node, so that parallel
+ * guesses from one source are checked at most {@value LoginThrottle#FREE_FAILURES} in a row.
+ * Disabling an account and changing its password evict its cached login at once.
  */
 public final class Authenticator {
 
-    public static final int MAX_FAILURES = 5;
+    public static final int MAX_FAILURES = LoginThrottle.FREE_FAILURES;
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
 
     private record Verified(byte[] passwordDigest, Caller caller, Instant expires) {
@@ -39,7 +40,8 @@ public final class Authenticator {
     private final SessionFactory sessionFactory;
     private final PasswordHasher hasher;
     private final Duration ttl;
-    private final Duration lock;
+    private final LoginThrottle throttle;
+    private final ClientSource sources;
     private final Clock clock;
     private final String dummyHash;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
@@ -49,19 +51,21 @@ public final class Authenticator {
 
     /** Reasons given to {@link Refusals} besides "wrong password..." and "disabled". */
     public static final String UNKNOWN = "unknown user";
-    public static final String LOCKED = "locked";
+    public static final String THROTTLED = "throttled";
 
     /**
-     * Where refused logins are recorded, inside the transaction that counts them: {@code who} is null
-     * for an unknown user; a refusal of a locked account ({@link #LOCKED}) checked no password.
+     * Where refused logins are recorded, inside the transaction that read the account: {@code who} is
+     * null for an unknown user; a try refused unchecked while its source is paused ({@link #THROTTLED})
+     * read nothing, and has neither {@code session} nor {@code who}.
      */
     @FunctionalInterface
     public interface Refusals {
         void record(Session session, Caller who, String reason);
     }
 
-    public Authenticator(SessionFactory sessionFactory, PasswordHasher hasher, Duration ttl, Duration lock,
-                         Clock clock, Refusals refusals) {
+    public Authenticator(SessionFactory sessionFactory, PasswordHasher hasher, Duration ttl, Clock clock,
+                         ClientSource sources, Refusals refusals) {
+        this.sources = sources;
         this.refusals = refusals;
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
@@ -69,36 +73,53 @@ public final class Authenticator {
         this.sessionFactory = sessionFactory;
         this.hasher = hasher;
         this.ttl = ttl;
-        this.lock = lock;
+        this.throttle = new LoginThrottle(clock);
         this.clock = clock;
         this.dummyHash = hasher.hash("timing-equaliser");
     }
 
     /**
      * The caller, or {@link AuthenticationFailed} with one text for every reason (unknown user, wrong
-     * password, locked, disabled): the server log and the audit log tell them apart, the caller cannot.
+     * password, paused source, disabled): the server log and the audit log tell them apart, the caller
+     * cannot. {@code source} is the client's address as {@link LoginThrottle#source} counts it.
      */
-    public Caller authenticate(String username, String password) {
+    public Caller authenticate(String username, String password, String source) {
+        return authenticateFrom(username, password, source);
+    }
+
+    /**
+     * As {@link #authenticate(String, String, String)}, for a request from {@code peer} (the connection's
+     * remote address) with this {@code X-Forwarded-For} header (or null), see {@link ClientSource}.
+     */
+    public Caller authenticate(String username, String password, String peer, String forwardedFor) {
+        return authenticateFrom(username, password, sources.of(peer, forwardedFor));
+    }
+
+    private Caller authenticateFrom(String username, String password, String source) {
         if (username == null || password == null) {
             throw new AuthenticationFailed(AuthenticationFailed.GENERIC);
         }
+        refuseIfPaused(username, source);
         byte[] digest = sha256(username + '\0' + password);
         Caller cached = cached(username, digest);
         if (cached != null) {
+            throttle.succeeded(username, source);
             return cached;
         }
         ReentrantLock turn = stripes[Math.floorMod(username.hashCode(), stripes.length)];
         turn.lock();
         try {
-            // Single flight: the calls that queued behind a successful check find it in the cache.
+            // Single flight: the calls that queued behind a check find its pause, or its login in the cache.
+            refuseIfPaused(username, source);
             cached = cached(username, digest);
             if (cached != null) {
+                throttle.succeeded(username, source);
                 return cached;
             }
             Check check = check(session -> session.createSelectionQuery("from Account where username = :u",
-                            Account.class).setParameter("u", username), password, true);
+                    Account.class).setParameter("u", username), password, username, source);
             if (check.refusal() != null) {
-                LOG.info("Login of '{}' refused: {}", username, check.refusal());
+                LOG.info("Login of '{}' from {} refused: {}", username, source, check.refusal());
                 throw new AuthenticationFailed(AuthenticationFailed.GENERIC);
             }
             verified.put(username, new Verified(digest, check.caller(), clock.instant().plus(ttl)));
@@ -108,63 +129,66 @@ public final class Authenticator {
         }
     }
 
+    private void refuseIfPaused(String username, String source) {
+        Instant paused = throttle.pausedUntil(username, source);
+        if (paused != null) {
+            refusals.record(null, null, THROTTLED);
+            LOG.info("Login of '{}' from {} refused unchecked: paused until {}", username, source, paused);
+            throw new AuthenticationFailed(AuthenticationFailed.GENERIC);
+        }
+    }
+
     /**
-     * Whether {@code password} is the associate's current one (ChangePassword). It counts toward the
-     * lockout exactly as a login does; a locked account's answer is always false.
+     * Whether {@code password} is the associate's current one (ChangePassword). Its caller is signed in
+     * already, so it can only slow itself down: wrong ones are throttled as logins are, with the
+     * ChangePassword operation as their source, and never touch logins from anywhere.
      */
     public boolean isCurrentPassword(long associateId, String password) {
         if (password == null) {
             return false;
         }
+        String key = "#" + associateId;
+        if (throttle.pausedUntil(key, CHANGE_PASSWORD) != null) {
+            LOG.info("Current password of associate {} refused unchecked: too many wrong ones", associateId);
+            return false;
+        }
         Check check = check(session -> session.createSelectionQuery("from Account where id = :id",
-                Account.class).setParameter("id", associateId), password, false);
+                Account.class).setParameter("id", associateId), password, key, CHANGE_PASSWORD);
         if (check.refusal() != null) {
             LOG.info("Current password of associate {} refused: {}", associateId, check.refusal());
         }
         return check.refusal() == null;
     }
 
+    /** The source that wrong current passwords in ChangePassword count under. */
+    private static final String CHANGE_PASSWORD = "ChangePassword";
+
     /** The caller, or why not; the row stays locked from reading it to recording the result. */
     private record Check(Caller caller, String refusal) {
     }
 
     /**
-     * One password check, with the associate's row locked (SELECT ... FOR UPDATE) from reading its
-     * failure count to writing the new one, so that concurrent guesses are checked one after another
-     * and at most {@value #MAX_FAILURES} are ever checked before the lock. A locked account's password
-     * is not checked (a dummy hash is, for the time). {@code login} is false for ChangePassword's current
-     * password: its caller is signed in already, and its cached login stays until the account locks.
+     * One password check. A wrong password (or an unknown user, checked against a dummy hash so that it
+     * takes as long) counts toward the throttle of {@code throttleKey} from {@code source}; a right one
+     * ends that run.
      */
-    private Check check(Function<Session, SelectionQuery<Account>> query, String password, boolean login) {
-        Instant now = clock.instant();
+    private Check check(Function<Session, SelectionQuery<Account>> query, String password, String throttleKey,
+                        String source) {
         return Transactions.run(sessionFactory, session -> {
-            Account associate = query.apply(session).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getSingleResultOrNull();
+            Account associate = query.apply(session).getSingleResultOrNull();
             if (associate == null) {
                 hasher.verify(password, dummyHash);
+                Instant paused = throttle.failed(throttleKey, source);
                 refusals.record(session, null, UNKNOWN);
-                return new Check(null, UNKNOWN);
+                return new Check(null, UNKNOWN + paused(paused, source));
             }
             Caller who = associate.caller();
-            if (associate.isLockedAt(now)) {
-                // As slow as a checked password, so that the answer's time does not tell a locked (and so
-                // existing) account from an unknown user.
-                hasher.verify(password, dummyHash);
-                refusals.record(session, who, LOCKED);
-                return new Check(null, LOCKED + " until " + associate.getLockedUntil());
-            }
             if (!hasher.verify(password, associate.getPasswordHash())) {
-                boolean lockedNow = associate.recordFailedLogin(now, MAX_FAILURES, lock);
-                String refusal = lockedNow ? "wrong password; locked until " + associate.getLockedUntil()
-                        : "wrong password";
+                String refusal = "wrong password" + paused(throttle.failed(throttleKey, source), source);
                 refusals.record(session, who, refusal);
-                if (lockedNow || login) {
-                    // Locked: the cached login stops at once. A wrong login: the next right one is
-                    // checked in full, so that it ends the run of failures.
-                    evict(associate.getUsername());
-                }
                 return new Check(null, refusal);
             }
+            throttle.succeeded(throttleKey, source);
             associate.recordSuccessfulLogin();
             if (!associate.isEnabled()) {
                 refusals.record(session, who, "disabled");
@@ -172,6 +196,10 @@ public final class Authenticator {
             }
             return new Check(who, null);
         });
+    }
+
+    private static String paused(Instant until, String source) {
+        return until == null ? "" : "; tries from " + source + " paused until " + until;
     }
 
     private Caller cached(String username, byte[] digest) {

@@ -210,32 +210,31 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
     }
 
     /**
-     * What was wrong with the Security header, in words: its shape is told exactly; the credentials
-     * only as "unknown username or wrong password" (also for locked and disabled accounts).
+     * What was wrong with the Security header, in words that name the rule that failed: its shape and
+     * its times are told exactly; the credentials only as "unknown username or wrong password" (also
+     * for locked and disabled accounts).
      */
     private static String securityMessage(Fault fault) {
         for (Throwable t = fault; t != null; t = t.getCause()) {
             if (t instanceof WSSecurityException security && security.getErrorCode() != null) {
-                String text = String.valueOf(security.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                String text = String.valueOf(security.getMessage());
+                String lower = text.toLowerCase(java.util.Locale.ROOT);
                 switch (security.getErrorCode()) {
                     case MESSAGE_EXPIRED:
-                        if (createdInTheFuture(fault)) {
-                            return futureMessage();
-                        }
-                        return "Authentication failed: the wsu:Timestamp (or the UsernameToken's Created) has"
-                                + " expired: its Expires is past, or it was created more than "
-                                + UsernameTokenInInterceptor.TTL_SECONDS + " s ago by the server's clock ("
-                                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                                + "); send a fresh one and check the client's clock";
+                        return TimeRules.broken(securityHeader(), java.time.Instant.now());
                     case INVALID_SECURITY:
-                        if (text.contains("timestamp") || text.contains("future") || text.contains("created")) {
-                            return futureMessage();
+                        if (lower.startsWith("bsp:")) {
+                            return "Authentication failed: the wsse:Security header breaks WS-I Basic Security"
+                                    + " Profile rule " + text.substring("bsp:".length()).trim();
                         }
-                        if (text.contains("security header")) {
+                        if (hasCause(security, java.time.format.DateTimeParseException.class)) {
+                            return "Authentication failed: a wsu:Created or wsu:Expires is not an xs:dateTime"
+                                    + " (such as 2026-12-05T23:36:31.362768Z): " + rootMessage(security);
+                        }
+                        if (lower.contains("security header")) {
                             return NO_TOKEN;
                         }
-                        return "Authentication failed: the wsse:Security header could not be read: "
-                                + security.getMessage();
+                        return "Authentication failed: the wsse:Security header could not be read: " + text;
                     case INVALID_SECURITY_TOKEN:
                     case SECURITY_TOKEN_UNAVAILABLE:
                         return NO_TOKEN;
@@ -247,33 +246,25 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
         return AuthenticationFailed.GENERIC;
     }
 
-    private static String futureMessage() {
-        return "Authentication failed: the wsu:Timestamp (or the UsernameToken's Created) is in the future, more"
-                + " than " + UsernameTokenInInterceptor.FUTURE_SECONDS + " s ahead of the server's clock ("
-                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                + "), or malformed; check the client's clock";
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** Whether the request's Security header has a Created (Timestamp or token) ahead of the allowed skew. */
-    private static boolean createdInTheFuture(Fault fault) {
+    /** The request's SOAP header, or null when it is not at hand. */
+    private static org.w3c.dom.Element securityHeader() {
         org.apache.cxf.message.Message request = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
         request = request == null || request.getExchange() == null ? null : request.getExchange().getInMessage();
         jakarta.xml.soap.SOAPMessage soap = request == null ? null : request.getContent(jakarta.xml.soap.SOAPMessage.class);
         try {
-            if (soap == null || soap.getSOAPHeader() == null) {
-                return false;
-            }
-            org.w3c.dom.NodeList created = soap.getSOAPHeader().getElementsByTagNameNS("*", "Created");
-            java.time.Instant limit = java.time.Instant.now().plusSeconds(UsernameTokenInInterceptor.FUTURE_SECONDS);
-            for (int i = 0; i < created.getLength(); i++) {
-                if (java.time.OffsetDateTime.parse(created.item(i).getTextContent().trim()).toInstant().isAfter(limit)) {
-                    return true;
-                }
-            }
-        } catch (jakarta.xml.soap.SOAPException | java.time.format.DateTimeParseException unreadable) {
-            return false;
+            return soap == null ? null : soap.getSOAPHeader();
+        } catch (jakarta.xml.soap.SOAPException unreadable) {
+            return null;
         }
-        return false;
     }
 
     private static boolean isSecurityError(Fault fault) {

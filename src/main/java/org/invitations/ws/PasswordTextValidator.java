@@ -15,7 +15,8 @@ import org.invitations.security.Caller;
  * Checks a WS-Security UsernameToken (PasswordText) against the stored password hash. A digest
  * password cannot be checked against a salted hash, so only PasswordText is accepted; that is why
  * docs/security.md asks for TLS outside a trusted network. On success the {@link Caller} becomes the principal;
- * on failure the caller learns only that the login failed (the server log says why).
+ * on failure the caller learns only that the login failed (the server log says why). Wrong passwords
+ * are throttled by the client's address (see {@link org.invitations.security.LoginThrottle}).
  */
 final class PasswordTextValidator implements Validator {
 
@@ -37,7 +38,11 @@ final class PasswordTextValidator implements Validator {
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_AUTHENTICATION);
         }
         try {
-            credential.setPrincipal(authenticator.authenticate(token.getName(), token.getPassword()));
+            jakarta.servlet.http.HttpServletRequest http = data.getMsgContext() instanceof Message message
+                    ? (jakarta.servlet.http.HttpServletRequest) message.get(
+                            org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST) : null;
+            credential.setPrincipal(authenticator.authenticate(token.getName(), token.getPassword(),
+                    http == null ? null : http.getRemoteAddr(), http == null ? null : http.getHeader("X-Forwarded-For")));
             return credential;
         } catch (AuthenticationFailed e) {
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_AUTHENTICATION);

@@ -207,11 +207,12 @@ class BackupTest {
             assertEquals(405, get.statusCode());
             assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
 
-            // The lockout applies: five wrong passwords in a row (one above), then the right one is refused too.
+            // The throttle applies: five wrong passwords in a row (one above) from this source, then the
+            // right one is refused too from here (LoginThrottleEndpointTest: it works from elsewhere).
             for (int i = 0; i < 4; i++) {
                 assertEquals(401, post(server, "admin", "not-the-password").statusCode());
             }
-            assertEquals(401, post(server, "admin", DemoData.ADMIN_PASSWORD).statusCode(), "locked");
+            assertEquals(401, post(server, "admin", DemoData.ADMIN_PASSWORD).statusCode(), "paused");
             assertFalse(Files.exists(data.resolve("backups")), "no backup folder was written");
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + server.managementPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();

@@ -96,6 +96,8 @@ class ServerConfigTest {
                         p -> p.config().jdbcUrl(), "jdbc:postgresql://db/env"),
                 environmentCase("INVITATIONS_JDBC_USER", "env-user", Map.of(), p -> p.config().jdbcUser(), "env-user"),
                 environmentCase("INVITATIONS_DB_POOL_SIZE", "12", Map.of(), p -> p.config().dbPoolSize(), 12),
+                environmentCase("INVITATIONS_TRUSTED_PROXIES", "10.0.0.5,fd00::5", Map.of(),
+                        p -> p.config().trustedProxies(), List.of("10.0.0.5", "fd00::5")),
                 environmentCase("INVITATIONS_WEBHOOK_ALLOW", "hooks.corp.example,10.1.0.0/16", Map.of(),
                         p -> p.config().notifications().webhookTargets().toString(), "hooks.corp.example,10.1.0.0/16"),
                 environmentCase("INVITATIONS_PBKDF2_ITERATIONS", "1234", Map.of(),
@@ -463,5 +465,18 @@ class ServerConfigTest {
         });
         return new Run(code, out.toString().replace(System.lineSeparator(), "\n"),
                 err.toString().replace(System.lineSeparator(), "\n"), served);
+    }
+
+    @Test
+    void trustedProxiesComeFromTheFlagOrTheEnvironmentAndMustBeAddresses() {
+        assertEquals(List.of("10.0.0.5", "fd00::5"), ServerConfig.from(new String[0],
+                Map.of("INVITATIONS_TRUSTED_PROXIES", "10.0.0.5,fd00::5")).trustedProxies());
+        assertEquals(List.of("10.0.0.6"), ServerConfig.from(new String[] {"--trusted-proxies=10.0.0.6"},
+                Map.of("INVITATIONS_TRUSTED_PROXIES", "10.0.0.5")).trustedProxies(), "a flag wins");
+        assertEquals(List.of(), ServerConfig.from(new String[0], Map.of()).trustedProxies(), "none by default");
+
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(
+                new String[] {"--trusted-proxies=balancer.internal"}, Map.of()));
+        assertTrue(named.getMessage().contains("'balancer.internal' is not an IP address"), named.getMessage());
     }
 }

@@ -26,8 +26,24 @@ public record ServiceProcess(Process process, String address, int port) implemen
 
     public static ServiceProcess start(Path dataDir, int port, Map<String, String> env, String... args)
             throws Exception {
+        return start(List.of(), dataDir, port, env, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, the JVM running under the given umask (such as 000). */
+    public static ServiceProcess startUnderUmask(String umask, Path dataDir, Map<String, String> env, String... args)
+            throws Exception {
+        if (!umask.matches("[0-7]{3,4}")) {
+            throw new IllegalArgumentException("not a umask: " + umask);
+        }
+        return start(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), dataDir,
+                TestServer.freePort(), env, args);
+    }
+
+    private static ServiceProcess start(List<String> launcher, Path dataDir, int port, Map<String, String> env,
+                                        String... args) throws Exception {
         Files.createDirectories(dataDir);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--demo", "--host=127.0.0.1", "--port=" + port, "--data=" + dataDir));
         command.addAll(List.of(args));

@@ -77,17 +77,72 @@ class SecurityHeaderTest extends RawEndpointTest {
     }
 
     @Test
-    void anExpiredTimestampIsRefusedSayingSo() throws Exception {
+    void anExpiredTimestampIsRefusedNamingTheRule() throws Exception {
         Instant now = Instant.now();
         assertRefused(call(timestamp(now.minus(Duration.ofMinutes(10)), now.minus(Duration.ofMinutes(5))) + token()),
-                "expired");
+                "Timestamp expired: its wsu:Expires");
     }
 
     @Test
-    void aTimestampFromTheFutureIsRefusedSayingSo() throws Exception {
+    void aTimestampFromTheFutureIsRefusedNamingTheRule() throws Exception {
         Instant now = Instant.now();
         assertRefused(call(timestamp(now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(15))) + token()),
-                "future");
+                "Timestamp Created (");
+        assertRefused(call(timestamp(now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(15))) + token()),
+                ") is in the future beyond the allowed clock skew of 60 s");
+    }
+
+    @Test
+    void aTimestampCreatedLongAgoIsRefusedNamingTheRuleThoughItsExpiresIsAhead() throws Exception {
+        Instant now = Instant.now();
+        assertRefused(call(timestamp(now.minus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(5))) + token()),
+                "is older than the allowed 300 s");
+    }
+
+    @Test
+    void aUsernameTokenCreatedInTheFutureIsRefusedNamingTheRule() throws Exception {
+        assertRefused(call("<wsse:UsernameToken><wsse:Username>bob</wsse:Username><wsse:Password Type=\"" + TEXT + "\">"
+                + DemoData.BOB_PASSWORD + "</wsse:Password><wsu:Created>" + Instant.now().plus(Duration.ofMinutes(10))
+                .truncatedTo(ChronoUnit.SECONDS) + "</wsu:Created></wsse:UsernameToken>"),
+                "UsernameToken Created (");
+    }
+
+    /** The header python suds (1.1) sends, byte for byte but for the times: six digits and +00:00. */
+    private static Reply callLikeSuds(String created, String expires) throws Exception {
+        return soap.post("<SOAP-ENV:Envelope xmlns:ns0=\"urn:invitations:v1\" xmlns:ns1=\"http://schemas.xmlsoap.org/soap/"
+                + "envelope/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:SOAP-ENV=\"http://schemas."
+                + "xmlsoap.org/soap/envelope/\"><SOAP-ENV:Header><wsse:Security xmlns:wsse=\"" + RawSoap.WSSE + "\""
+                + " mustUnderstand=\"true\"><wsu:Timestamp xmlns:wsu=\"" + WSU + "\"><wsu:Created>" + created
+                + "</wsu:Created><wsu:Expires>" + expires + "</wsu:Expires></wsu:Timestamp><wsse:UsernameToken>"
+                + "<wsse:Username>bob</wsse:Username><wsse:Password Type=\"" + TEXT + "\">" + DemoData.BOB_PASSWORD
+                + "</wsse:Password></wsse:UsernameToken></wsse:Security></SOAP-ENV:Header><ns1:Body>"
+                + "<ns0:GetInvitations/></ns1:Body></SOAP-ENV:Envelope>", "text/xml; charset=utf-8");
+    }
+
+    /** What Python's str(datetime) writes: microseconds, and +00:00 rather than Z. */
+    private static String python(Instant at, int digits) {
+        String fraction = String.format("%09d", at.getNano()).substring(0, digits);
+        return at.truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", "") + "." + fraction + "+00:00";
+    }
+
+    @Test
+    void sudsTimestampWithSixFractionalDigitsIsServed() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(362_768_000);
+        assertServed(callLikeSuds(python(now, 6), python(now.plusSeconds(90), 6)));
+    }
+
+    @Test
+    void aTimestampWithNineFractionalDigitsIsServed() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(362_768_123);
+        assertServed(callLikeSuds(python(now, 9), python(now.plusSeconds(90), 9)));
+    }
+
+    @Test
+    void aStaleSudsTimestampWithSixDigitsIsStillRefusedNamingTheRule() throws Exception {
+        Instant then = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS).plusNanos(362_768_000);
+        Reply stale = callLikeSuds(python(then, 6), python(then.plusSeconds(90), 6));
+
+        assertRefused(stale, "Timestamp expired: its wsu:Expires (" + python(then.plusSeconds(90), 6) + ") is past");
     }
 
     @Test
