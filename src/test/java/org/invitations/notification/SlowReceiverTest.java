@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.invitations.app.InvitationsServer;
+import org.invitations.app.ServerConfig;
 import org.invitations.support.Await;
 import org.invitations.support.Directory;
 import org.invitations.support.TestServer;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A webhook receiver that answers 200 with a large Content-Length and then trickles its body a byte at
  * a time, never closing, holds only its own events: meanwhile the e-mails (GreenMail), the SMS (an
  * SMS gateway on WireMock) and the events of a second webhook go out within a few seconds; its own
- * events time out at the delivery timeout, are tried again, and arrive once it answers properly.
+ * events time out at the delivery timeout, are tried again, and arrive once it answers properly. On
+ * PostgreSQL two nodes deliver from the one outbox.
  */
 class SlowReceiverTest {
 
@@ -60,6 +62,7 @@ class SlowReceiverTest {
     static WireMockServer fast;
     static GreenMail smtp;
     static InvitationsServer server;
+    static InvitationsServer second;
     static InvitationsPortType admin;
     static InvitationsPortType alice;
     static long bobId;
@@ -83,8 +86,14 @@ class SlowReceiverTest {
                         "{\"to\":\"${to}\",\"text\":\"${text}\"}"))
                 .withDelivery(new NotificationSettings.Delivery(Duration.ofMillis(20), Duration.ofMillis(200),
                         Duration.ofSeconds(1), Duration.ofMinutes(10), TIMEOUT, 4));
-        server = InvitationsServer.start(TestServer.configFor(test.getTestClass().orElse(null), data).toBuilder()
-                .notifications(settings).build());
+        ServerConfig config = TestServer.configFor(test.getTestClass().orElse(null), data).toBuilder()
+                .notifications(settings).build();
+        server = InvitationsServer.start(config);
+        if (config.jdbcUrl() != null) {
+            // on PostgreSQL a second node delivers from the same outbox: neither may stall on the slow receiver
+            second = InvitationsServer.start(config.toBuilder().port(TestServer.freePort())
+                    .dataDir(data.resolve("second")).build());
+        }
         Directory directory = new Directory(server.address());
         admin = directory.admin();
         alice = directory.alice();
@@ -99,6 +108,9 @@ class SlowReceiverTest {
     @AfterAll
     static void stop() throws Exception {
         server.close();
+        if (second != null) {
+            second.close();
+        }
         smtp.stop();
         fast.stop();
         slow.close();
