@@ -48,7 +48,7 @@ final class WebhookChannel implements Channel {
         CompletableFuture<Void> delivered = answer.handle((response, failure) -> {
             if (failure != null) {
                 throw new CompletionException(failure instanceof HttpTimeoutException
-                        ? DeliveryFailed.retryable(failure.getMessage(), 0, failure)
+                        ? DeliveryFailed.retryable("timed out after " + BoundedAnswer.text(deadline), 0, failure)
                         : DeliveryFailed.retryable(failure.getClass().getSimpleName() + ": " + failure.getMessage(), 0,
                         failure));
             }
