@@ -48,8 +48,11 @@ public record NotificationSettings(SmtpRelay.Settings smtp, SmsGateway.Settings 
      * @param firstRetry the wait after a first failure; it doubles with each failure, with jitter
      * @param maxRetry   the longest wait between two tries
      * @param maxAge     an item older than this is given up on (DEAD), listable and resendable
-     * @param timeout    how long one try may take (connect and answer)
-     * @param threads    deliveries made at once by one node
+     * @param timeout    how long one try may take: connect, the answer and its body (of which at most
+     *                   64 KiB are read), one deadline for all of them; a try still running then is
+     *                   cancelled and tried again later
+     * @param threads    tries one node makes at once to one destination (a webhook, the SMTP relay, the
+     *                   SMS gateway); other destinations do not wait for them
      */
     public record Delivery(Duration poll, Duration firstRetry, Duration maxRetry, Duration maxAge, Duration timeout,
                            int threads) {
@@ -57,7 +60,11 @@ public record NotificationSettings(SmtpRelay.Settings smtp, SmsGateway.Settings 
         public static final Delivery DEFAULT = new Delivery(Duration.ofMillis(250), Duration.ofSeconds(2),
                 Duration.ofMinutes(10), Duration.ofHours(24), Duration.ofSeconds(10), 4);
 
-        /** A node that died while delivering is taken over after this. */
+        /**
+         * A node that died while delivering is taken over after this. A try starts when its item is
+         * claimed and ends by the timeout (plus a second's grace), so a living node records its
+         * outcome long before its lease runs out.
+         */
         Duration lease() {
             return timeout.multipliedBy(3).plusSeconds(5);
         }

@@ -1,10 +1,8 @@
 package org.invitations.notification;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +10,8 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>The answer decides: 2xx is sent; 5xx, 429 (too many requests) and 408 (request timeout), a timeout,
  * and a connection refused or reset are worth a retry ({@link DeliveryFailed#retryable()}); any other
  * status (400 a bad number or body, 401/403 wrong credentials, a redirect, which is not followed) is
- * not. A timeout or reset may come after the gateway took the SMS, so a retry can send it twice.
+ * not. A timeout or reset may come after the gateway took the SMS, so a retry can send it twice. The
+ * answer's body is read within the same deadline, and only its first 64 KiB.
  */
 public final class SmsGateway {
 
@@ -103,7 +104,8 @@ public final class SmsGateway {
      * @param bodyTemplate   the body with {@code ${to}} and {@code ${text}}
      * @param authorization  see {@link Authorization}
      * @param connectTimeout how long to wait for the connection
-     * @param requestTimeout how long to wait for the answer's status and headers once connected
+     * @param requestTimeout how long to wait for the answer's status and headers once connected; the whole
+     *                       exchange, body included, is over after both timeouts together
      */
     public record Settings(URI endpoint, String contentType, String bodyTemplate, Authorization authorization,
                            Duration connectTimeout, Duration requestTimeout) {
@@ -163,7 +165,8 @@ public final class SmsGateway {
     }
 
     /**
-     * Sends {@code text} to {@code to}.
+     * Sends {@code text} to {@code to}, waiting at most the connect timeout plus the request timeout for
+     * the whole exchange, the answer's body included.
      *
      * @param to   a mobile number, best in international form ("+47 912 34 567"); spaces, dots, dashes and
      *             brackets are taken out before it is sent
@@ -171,13 +174,29 @@ public final class SmsGateway {
      * @throws DeliveryFailed when the gateway did not take it, or the number is not one (not retryable)
      */
     public SmsReceipt send(String to, String text) throws DeliveryFailed {
+        try {
+            return sendAsync(to, text, settings.connectTimeout().plus(settings.requestTimeout())).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof DeliveryFailed failed) {
+                throw failed;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts sending {@code text} to {@code to}; the answer completes within {@code deadline} (connect,
+     * status, headers and body), exceptionally with a {@link DeliveryFailed}. Only the first
+     * {@value BoundedAnswer#MAX_BODY_BYTES} bytes of the gateway's answer are read.
+     */
+    public CompletableFuture<SmsReceipt> sendAsync(String to, String text, Duration deadline) {
         Objects.requireNonNull(text, "text");
         String number = to == null ? "" : NUMBER_PUNCTUATION.matcher(to).replaceAll("");
         if (!NUMBER.matcher(number).matches()) {
-            throw DeliveryFailed.permanent("not a mobile number: " + masked(to), 0, null);
+            return CompletableFuture.failedFuture(DeliveryFailed.permanent("not a mobile number: " + masked(to), 0, null));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.endpoint())
-                .timeout(settings.requestTimeout())
+                .timeout(min(settings.requestTimeout(), deadline))
                 .header("Content-Type", settings.contentType())
                 .POST(HttpRequest.BodyPublishers.ofString(template.render(Map.of("to", number, "text", text)),
                         StandardCharsets.UTF_8));
@@ -188,27 +207,35 @@ public final class SmsGateway {
         }
 
         String where = "SMS gateway " + settings.endpoint();
-        HttpResponse<String> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw failed(DeliveryFailed.retryable(where + " did not answer in time: " + e.getMessage(), 0, e), number);
-        } catch (IOException e) {
-            throw failed(DeliveryFailed.retryable(where + ": " + e, 0, e), number);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(DeliveryFailed.retryable(where + ": interrupted while sending", 0, e), number);
-        }
+        CompletableFuture<BoundedAnswer.Answer> answer = BoundedAnswer.send(client, request.build(), deadline);
+        CompletableFuture<SmsReceipt> receipt = answer.handle((response, e) -> {
+            if (e instanceof HttpTimeoutException) {
+                throw new CompletionException(failed(DeliveryFailed.retryable(
+                        where + " did not answer in time: " + e.getMessage(), 0, e), number));
+            }
+            if (e != null) { // a refused or reset connection, an empty answer
+                throw new CompletionException(failed(DeliveryFailed.retryable(where + ": " + e, 0, e), number));
+            }
+            int status = response.status();
+            if (status >= 200 && status < 300) {
+                LOG.debug("SMS to {} taken by the gateway: {}", masked(number), status);
+                return new SmsReceipt(status, response.body());
+            }
+            String message = where + " answered " + status + ": " + snippet(response.body());
+            throw new CompletionException(failed(retryable(status)
+                    ? DeliveryFailed.retryable(message, status, null)
+                    : DeliveryFailed.permanent(message, status, null), number));
+        });
+        receipt.whenComplete((r, e) -> {
+            if (receipt.isCancelled()) {
+                answer.cancel(true);
+            }
+        });
+        return receipt;
+    }
 
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            LOG.debug("SMS to {} taken by the gateway: {}", masked(number), status);
-            return new SmsReceipt(status, response.body());
-        }
-        String message = where + " answered " + status + ": " + snippet(response.body());
-        throw failed(retryable(status)
-                ? DeliveryFailed.retryable(message, status, null)
-                : DeliveryFailed.permanent(message, status, null), number);
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Server trouble, rate limiting and the gateway's own timeout pass; everything else is our fault. */

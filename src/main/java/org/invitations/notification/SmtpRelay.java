@@ -8,6 +8,9 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
@@ -17,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -162,11 +168,43 @@ public final class SmtpRelay {
      * @throws IllegalArgumentException when the text names no recipient
      */
     public String send(String mime) throws DeliveryFailed {
+        return send(mime, session);
+    }
+
+    /**
+     * {@link #send(String)} within {@code deadline} for the whole conversation: the per-step timeouts
+     * bound each wait, but a relay that trickles its replies a byte at a time would pass every one of
+     * them. At the deadline the connection is closed under the conversation, which then fails as a
+     * retryable "timed out after ...".
+     */
+    public String send(String mime, Duration deadline) throws DeliveryFailed {
+        Duration step = deadline.compareTo(settings.readTimeout()) < 0 ? deadline : settings.readTimeout();
+        Duration connect = deadline.compareTo(settings.connectTimeout()) < 0 ? deadline : settings.connectTimeout();
+        Properties properties = properties(settings.withTimeouts(connect, step));
+        AbortableSockets sockets = new AbortableSockets();
+        properties.put("mail.smtp.socketFactory", sockets);
+        properties.setProperty("mail.smtp.socketFactory.fallback", "false");
+        CompletableFuture.delayedExecutor(deadline.toMillis(), TimeUnit.MILLISECONDS, Runnable::run)
+                .execute(sockets::abort);
+        try {
+            return send(mime, Session.getInstance(properties));
+        } catch (DeliveryFailed failed) {
+            if (sockets.aborted()) {
+                throw DeliveryFailed.retryable("SMTP relay " + settings.host() + ":" + settings.port()
+                        + " timed out after " + BoundedAnswer.text(deadline), 0, failed);
+            }
+            throw failed;
+        } finally {
+            sockets.finished();
+        }
+    }
+
+    private String send(String mime, Session conversation) throws DeliveryFailed {
         MimeMessage message;
         Address[] recipients;
         String messageId;
         try {
-            message = new MimeMessage(session, new ByteArrayInputStream(mime.getBytes(StandardCharsets.UTF_8)));
+            message = new MimeMessage(conversation, new ByteArrayInputStream(mime.getBytes(StandardCharsets.UTF_8)));
             recipients = message.getAllRecipients();
             messageId = message.getMessageID();
         } catch (MessagingException e) {
@@ -177,7 +215,7 @@ public final class SmtpRelay {
         }
         Transport transport = null;
         try {
-            transport = session.getTransport("smtp");
+            transport = conversation.getTransport("smtp");
             transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             // Not Transport.send: that would save changes first, and give the message a new Message-ID.
             transport.sendMessage(message, recipients);
@@ -191,6 +229,74 @@ public final class SmtpRelay {
         LOG.debug("Sent {} to {} recipient(s) through {}:{}", messageId, recipients.length, settings.host(),
                 settings.port());
         return messageId;
+    }
+
+    /**
+     * Makes the plain sockets of one conversation (STARTTLS wraps them) and closes them when asked to,
+     * unless the conversation has finished by then.
+     */
+    private static final class AbortableSockets extends SocketFactory {
+
+        private final List<Socket> sockets = new ArrayList<>();
+        private boolean finished;
+        private boolean aborted;
+
+        private synchronized Socket track(Socket socket) throws IOException {
+            if (aborted) {
+                socket.close();
+                throw new SocketException("the try's deadline has passed");
+            }
+            sockets.add(socket);
+            return socket;
+        }
+
+        synchronized void abort() {
+            if (finished) {
+                return;
+            }
+            aborted = true;
+            for (Socket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing is all we wanted
+                }
+            }
+        }
+
+        synchronized void finished() {
+            finished = true;
+        }
+
+        synchronized boolean aborted() {
+            return aborted;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return track(new Socket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return track(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            return track(new Socket(host, port, local, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return track(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort)
+                throws IOException {
+            return track(new Socket(address, port, local, localPort));
+        }
     }
 
     /** After the relay took the message, a failed QUIT changes nothing. */

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -147,6 +148,34 @@ class SmsGatewayTest {
         assertTrue(failed.getCause() instanceof HttpTimeoutException, String.valueOf(failed.getCause()));
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(3_500)) < 0,
                 "gave up at the request timeout, not when the answer came");
+    }
+
+    @Test
+    void aGatewayThatTricklesItsAnswerIsGivenUpAtTheDeadline() throws Exception {
+        try (TricklingReceiver trickling = new TricklingReceiver()) {
+            SmsGateway slow = new SmsGateway(SmsGateway.Settings.post(URI.create(trickling.url("/api/sms")),
+                    "application/json", JSON_TEMPLATE).withTimeouts(SHORT, SHORT));
+            long started = System.nanoTime();
+
+            DeliveryFailed failed = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                    () -> assertThrows(DeliveryFailed.class, () -> slow.send("+4791234567", "Hei")));
+
+            assertTrue(failed.retryable(), failed.getMessage());
+            assertTrue(failed.getMessage().contains("timed out after 2s"), failed.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(3_500)) < 0,
+                    "gave up at the deadline (connect and request timeout), not when the body ended");
+            assertEquals(1, trickling.requests());
+        }
+    }
+
+    @Test
+    void onlyTheFirst64KiBOfTheGatewaysAnswerAreRead() throws Exception {
+        gateway.stubFor(post("/api/sms").willReturn(aResponse().withStatus(200).withBody("x".repeat(1_000_000))));
+
+        SmsReceipt receipt = jsonGateway().send("+4791234567", "Hei");
+
+        assertEquals(200, receipt.status());
+        assertEquals(64 * 1024, receipt.body().length());
     }
 
     @Test

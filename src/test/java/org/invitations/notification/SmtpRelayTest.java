@@ -3,6 +3,7 @@ package org.invitations.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -14,11 +15,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -106,6 +113,48 @@ class SmtpRelayTest {
         assertFalse(failed.retryable(), failed.getMessage());
         assertTrue(failed.getMessage().contains("STARTTLS"), failed.getMessage());
         assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
+    @Test
+    void aRelayThatTricklesItsGreetingIsGivenUpAtTheDeadline() throws Exception {
+        List<Socket> connections = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    Socket connection = listening.accept();
+                    connection.getOutputStream().write("220 ".getBytes(StandardCharsets.US_ASCII));
+                    connections.add(connection);
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            // a byte every 300 ms: each read finishes well inside the relay's 10 s read timeout
+            drip.scheduleWithFixedDelay(() -> connections.forEach(c -> {
+                try {
+                    c.getOutputStream().write('x');
+                } catch (IOException closedByTheClient) {
+                    connections.remove(c);
+                }
+            }), 300, 300, TimeUnit.MILLISECONDS);
+            long started = System.nanoTime();
+
+            DeliveryFailed failed = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThrows(
+                    DeliveryFailed.class,
+                    () -> relayAt(listening.getLocalPort()).send(confirmationForAse().mime(), Duration.ofSeconds(2))));
+
+            assertTrue(failed.retryable(), failed.getMessage());
+            assertTrue(failed.getMessage().contains("timed out after 2s"), failed.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(3_500)) < 0,
+                    "gave up at the deadline, not at a read timeout");
+        } finally {
+            drip.shutdownNow();
+            for (Socket connection : connections) {
+                connection.close();
+            }
+        }
     }
 
     @Test
