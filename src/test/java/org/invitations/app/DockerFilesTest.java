@@ -42,6 +42,23 @@ class DockerFilesTest {
         assertEquals(database.get("POSTGRES_USER"), node.get("INVITATIONS_JDBC_USER"));
     }
 
+    /** The nodes believe the balancer's X-Forwarded-For, and only the balancer's, for the login throttle. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theNodesTrustTheBalancersForwardedForAndNoOneElses() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> networks = (Map<String, Object>) ((Map<String, Object>) services.get("balancer"))
+                .get("networks");
+        String balancer = (String) ((Map<String, Object>) networks.get("default")).get("ipv4_address");
+
+        for (String node : List.of("node1", "node2")) {
+            Map<String, String> environment = (Map<String, String>) ((Map<String, Object>) services.get(node))
+                    .get("environment");
+            assertEquals(List.of(balancer), ServerConfig.from(new String[0], environment).trustedProxies(), node);
+        }
+        assertTrue(Files.readString(Path.of("docker/haproxy.cfg")).contains("option forwardfor\n"));
+    }
+
     @Test
     void haproxyChecksTheHealthPathOfBothNodesOnTheirPort() throws Exception {
         String haproxy = Files.readString(Path.of("docker/haproxy.cfg"));
