@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
-# Interop suite: clients generated from the WSDL the running server serves, in four independent
-# stacks (JAX-WS RI wsimport, python zeep, PHP SoapClient, node soap), each running the same flow
-# without and with a wsu:Timestamp in the WS-Security header. Prints a PASS/FAIL matrix and exits
-# 1 if any cell is FAIL.
+# Interop suite: clients generated from the WSDL the running server serves, in five independent
+# stacks (JAX-WS RI wsimport, python zeep, python suds, PHP SoapClient, node soap), each running the
+# same flow without and with a wsu:Timestamp in the WS-Security header. suds writes the Timestamp's
+# Created/Expires with six fractional digits and its client fails unless the requests really carry
+# them. Prints a PASS/FAIL matrix and exits 1 if any cell is FAIL.
 #
 #   interop/run.sh
 #
-# Needs java 17, mvn, curl, Debian's python3-zeep, php-cli + php-soap, node + `npm ci` in interop/
-# (.ci/interop installs them). Environment:
+# Needs java 17, mvn, curl, Debian's python3-zeep and python3-suds, php-cli + php-soap, node +
+# `npm ci` in interop/ (.ci/interop installs them). Environment:
 #   INTEROP_SERVER_DIR  folder holding target/invitations-service.jar and target/lib/ (default: the
 #                       repo root; built with `mvn -B -q -DskipTests package` there when missing)
 #   INTEROP_PORT        first port to try (default 18089; the next free one up to +50 is used)
-#   INTEROP_PYTHON      the python that has zeep (default /usr/bin/python3, Debian's)
-#   INTEROP_STACKS      which stacks to run (default "jaxws zeep php node")
+#   INTEROP_PYTHON      the python that has zeep and suds (default /usr/bin/python3, Debian's)
+#   INTEROP_STACKS      which stacks to run (default "jaxws zeep suds php node")
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 SERVER_DIR="$(cd "${INTEROP_SERVER_DIR:-$ROOT}" && pwd)"
-STACKS=(${INTEROP_STACKS:-jaxws zeep php node})
+STACKS=(${INTEROP_STACKS:-jaxws zeep suds php node})
 CHECKS=(create list accept fault datetime)
 if [ -n "${INTEROP_PYTHON:-}" ]; then PYTHON="$INTEROP_PYTHON"
 elif [ -x /usr/bin/python3 ]; then PYTHON=/usr/bin/python3
@@ -89,6 +90,8 @@ run_stack() {
       (cd "$HERE/jaxws" && mvn -B -q -Dwsdl.url="$WSDL" compile exec:exec) ;;
     zeep)
       "$PYTHON" "$HERE/zeep_client.py" "$WSDL" ;;
+    suds)
+      "$PYTHON" "$HERE/suds_client.py" "$WSDL" ;;
     php)
       php "$HERE/php_client.php" "$WSDL" ;;
     node)
