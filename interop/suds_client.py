@@ -7,6 +7,9 @@ Runs the interop flow twice, without and with a wsu:Timestamp in the wsse:Securi
 prints one line per check: "suds   timestamp=no   create    PASS" (or FAIL and a reason).
 Exits 1 if any check failed.
 
+suds hands back values of the contract's own simple types (Id, StatusCode: restrictions of xs:long
+and xs:int) and every field of a fault's detail as text, so the checks compare them with int().
+
 The header is suds' own: wsse.Security holding a wsse.UsernameToken (PasswordText) and, in the
 second run, a wsse.Timestamp. suds writes wsu:Created/Expires with six fractional digits
 (2026-12-05T23:36:31.362768+00:00), more than the three WS-I Basic Security Profile rules R3220 and
@@ -42,6 +45,7 @@ class WireCheck(MessagePlugin):
         self.timestamp = timestamp
         self.problems = []
         self.seen = 0
+        self.shown = False
 
     def sending(self, context):
         self.seen += 1
@@ -59,11 +63,16 @@ class WireCheck(MessagePlugin):
         if len(stamps) != 1:
             self.problems.append("request carries %d wsu:Timestamp elements, expected 1" % len(stamps))
             return
+        values = []
         for name in ("Created", "Expires"):
             node = stamps[0].find("{%s}%s" % (WSU, name))
             value = node.text if node is not None else None
+            values.append("wsu:%s %s" % (name, value))
             if value is None or not SIX_DIGITS.match(value):
                 self.problems.append("wsu:%s is %r, not a time with six fractional digits" % (name, value))
+        if not self.shown:
+            self.shown = True
+            print("# %s sent %s" % (STACK, ", ".join(values)), flush=True)
 
     def take(self):
         """The problems noted since the last call, and whether any request was sent at all."""
@@ -127,7 +136,7 @@ class Flow:
                 page = alice.service.ListAssociates(pageToken=page_token)
                 for a in getattr(page, "associate", None) or []:
                     if a.username == "bob":
-                        bob_id = a.associateId
+                        bob_id = int(a.associateId)
                 page_token = getattr(page, "nextPageToken", None)
                 if bob_id is not None or not page_token:
                     break
@@ -139,14 +148,14 @@ class Flow:
                 participants={"participant": [{"associateId": bob_id}]})
             mine = [p for p in getattr(created, "participant", None) or []
                     if getattr(p, "participant", None) is not None
-                    and p.participant.associateId == bob_id]
+                    and int(p.participant.associateId) == bob_id]
             if len(mine) != 1:
                 raise AssertionError("expected one participant record for bob (associateId %s), got %d"
                                      % (bob_id, len(mine)))
-            if mine[0].status != 5:
+            if int(mine[0].status) != 5:
                 raise AssertionError("bob's record %s has status %s, expected 5"
                                      % (mine[0].recordId, mine[0].status))
-            record_id = mine[0].recordId
+            record_id = int(mine[0].recordId)
             self.report("create", True)
         except Exception as e:  # noqa: BLE001 - every failure is a FAIL line
             self.report("create", False, describe(e))
@@ -159,7 +168,7 @@ class Flow:
                 page = bob.service.GetInvitations()
                 for _ in range(100):
                     hits = [i for i in getattr(page, "invitation", None) or []
-                            if i.recordId == record_id]
+                            if int(i.recordId) == record_id]
                     if hits:
                         found = hits[0]
                         break
@@ -179,9 +188,9 @@ class Flow:
         else:
             try:
                 answer = bob.service.AcceptInvitation(recordId=record_id)
-                if answer.status != 1:
+                if int(answer.status) != 1:
                     raise AssertionError("status %s after AcceptInvitation, expected 1" % answer.status)
-                if answer.recordId != record_id:
+                if int(answer.recordId) != record_id:
                     raise AssertionError("answer is about record %s, not %s" % (answer.recordId, record_id))
                 self.report("accept", True)
             except Exception as e:  # noqa: BLE001
@@ -205,7 +214,7 @@ class Flow:
                 message = getattr(info, "message", None)
                 if not message or not message.strip():
                     raise AssertionError("NotFoundFault.message is empty")
-                if getattr(info, "id", None) != MISSING_ID:
+                if int(getattr(info, "id", None) or 0) != MISSING_ID:
                     raise AssertionError("NotFoundFault.id is %r, expected %d"
                                          % (getattr(info, "id", None), MISSING_ID))
             self.report("fault", True)
