@@ -76,7 +76,7 @@ class WireCheck(MessagePlugin):
 
     def take(self):
         """The problems noted since the last call, and whether any request was sent at all."""
-        problems, seen = self.problems, self.seen
+        problems, seen = list(dict.fromkeys(self.problems)), self.seen
         self.problems, self.seen = [], 0
         return problems, seen
 
