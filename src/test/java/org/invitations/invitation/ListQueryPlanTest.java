@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,14 +20,13 @@ import org.invitations.directory.Contact;
 import org.invitations.directory.Person;
 import org.invitations.security.Role;
 import org.invitations.shared.PageToken;
-import org.invitations.support.QueryPlans;
+import org.invitations.support.PlanDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The list queries read only the rows of the page they return, in index order: the plan each database
@@ -177,30 +170,23 @@ class ListQueryPlanTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnDerby {
 
-        Database database;
-        Seeded seeded;
+        PlanDatabase<Seeded> db;
 
         @BeforeAll
         void seedDerby(@TempDir Path data) {
-            database = QueryPlans.derby(data);
-            seeded = seed(database);
-            // Derby keeps the plan of a statement it compiled; a database starts empty, so every list
-            // query is first compiled on a few rows, and the statistics are never refreshed after
-            meetings(database, seeded, 0, EARLY);
-            queries(seeded).forEach(named -> database.sessionFactory().inTransaction(s -> named.query().apply(s)));
-            meetings(database, seeded, EARLY, 2 * WAITING);
+            db = PlanDatabase.derby(data, ListQueryPlanTest::seed, ListQueryPlanTest::meetings, EARLY, 2 * WAITING,
+                    seeded -> queries(seeded).stream().<Function<Session, List<?>>>map(Named::query).toList());
         }
 
         @AfterAll
         void close() {
-            database.close();
+            db.close();
         }
 
         @Test
         void everyListReadsItsPageInIndexOrderOnly() {
-            for (Named named : queries(seeded)) {
-                String plan = QueryPlans.derby(database, named.query());
-                System.out.println(named.name() + " on Derby:\n" + plan);
+            for (Named named : queries(db.seeded())) {
+                String plan = db.plan(named.name(), named.query());
                 assertTrue(named.sorts() || !plan.contains("Sort ResultSet"), named.name() + " sorts:\n" + plan);
                 assertFalse(plan.contains("Table Scan ResultSet"), named.name() + " scans a whole table:\n" + plan);
                 assertFalse(plan.contains("Hash"), named.name() + " builds a hash table:\n" + plan);
@@ -217,8 +203,9 @@ class ListQueryPlanTest {
 
         @Test
         void aPageHoldsWhatTheListSays() {
-            List<InvitationView> page = database.sessionFactory().fromTransaction(s -> InvitationQueries.invitations(s,
-                    seeded.bob(), Status.PENDING, firstPage(seeded.bob()), FIRST));
+            long bob = db.seeded().bob();
+            List<InvitationView> page = db.database().sessionFactory().fromTransaction(s -> InvitationQueries
+                    .invitations(s, bob, Status.PENDING, firstPage(bob), FIRST));
 
             assertEquals(PAGE + 1, page.size());
             assertEquals(FIRST, page.get(0).start());
@@ -230,27 +217,22 @@ class ListQueryPlanTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnPostgres {
 
-        Database database;
-        Seeded seeded;
+        PlanDatabase<Seeded> db;
 
         @BeforeAll
         void seedPostgres(@TempDir Path data) {
-            database = QueryPlans.postgres(data);
-            seeded = seed(database);
-            meetings(database, seeded, 0, 2 * WAITING);
-            QueryPlans.updateStatistics(database, false);
+            db = PlanDatabase.postgres(data, ListQueryPlanTest::seed, ListQueryPlanTest::meetings, 2 * WAITING);
         }
 
         @AfterAll
         void close() {
-            database.close();
+            db.close();
         }
 
         @Test
         void everyListReadsItsPageInIndexOrderOnly() {
-            for (Named named : queries(seeded)) {
-                String plan = QueryPlans.postgres(database, named.query());
-                System.out.println(named.name() + " on PostgreSQL:\n" + plan);
+            for (Named named : queries(db.seeded())) {
+                String plan = db.plan(named.name(), named.query());
                 // A page is read in index order; the diary's bounded range may be fetched by a bitmap scan
                 // of the list index and its few rows sorted, which PostgreSQL finds cheaper.
                 assertTrue(named.paged() ? !plan.contains("Sort") : !plan.contains("Sort Method: external"),

@@ -15,9 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
-import java.nio.file.Path;
 import org.invitations.app.Database;
-import org.invitations.app.ServerConfig;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,35 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class QueryPlans {
 
     private QueryPlans() {
-    }
-
-    /** A Derby database on disk in {@code data}, migrated, with a small pool, for seeding and plans. */
-    public static Database derby(Path data) {
-        return Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
-                .passwordIterations(1000).dbPoolSize(ServerConfig.MIN_DB_POOL_SIZE).build(), "none");
-    }
-
-    /** A fresh database on the shared embedded PostgreSQL, migrated. */
-    public static Database postgres(Path data) {
-        return Database.open(ServerConfig.builder().host("127.0.0.1").port(0).dataDir(data)
-                .jdbcUrl(Postgres.freshDatabase()).jdbcUser("postgres").jdbcPassword("postgres")
-                .passwordIterations(1000).dbPoolSize(ServerConfig.MIN_DB_POOL_SIZE).build(), "none");
-    }
-
-    /** Fresh optimizer statistics after seeding, as a database that has run a while has them. */
-    public static void updateStatistics(Database database, boolean derby) {
-        database.sessionFactory().inTransaction(session -> session.doWork(c -> {
-            try (Statement statement = c.createStatement()) {
-                if (derby) {
-                    for (String table : List.of("PARTICIPANT_RECORD", "APPOINTMENT", "ASSOCIATE")) {
-                        statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(CURRENT SCHEMA, '" + table
-                                + "', NULL)");
-                    }
-                } else {
-                    statement.execute("ANALYZE");
-                }
-            }
-        }));
     }
 
     /** Runs the query with Derby's runtime statistics on, on the session's own connection. */

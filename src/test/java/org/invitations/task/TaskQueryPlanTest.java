@@ -26,7 +26,7 @@ import org.invitations.invitation.RecordList;
 import org.invitations.security.Caller;
 import org.invitations.security.Role;
 import org.invitations.shared.PageToken;
-import org.invitations.support.QueryPlans;
+import org.invitations.support.PlanDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -153,30 +153,23 @@ class TaskQueryPlanTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnDerby {
 
-        Database database;
-        Seeded seeded;
+        PlanDatabase<Seeded> db;
 
         @BeforeAll
         void seedDerby(@TempDir Path data) {
-            database = QueryPlans.derby(data);
-            seeded = seed(database);
-            // Derby keeps the plan of a statement it compiled; a database starts empty, so every list
-            // query is first compiled on a few rows, and the statistics are never refreshed after
-            tasks(database, seeded, 0, PAGE + 2);
-            queries(seeded).forEach(named -> database.sessionFactory().inTransaction(s -> named.query().apply(s)));
-            tasks(database, seeded, PAGE + 2, TASKS);
+            db = PlanDatabase.derby(data, TaskQueryPlanTest::seed, TaskQueryPlanTest::tasks, PAGE + 2, TASKS,
+                    seeded -> queries(seeded).stream().<Function<Session, List<?>>>map(Named::query).toList());
         }
 
         @AfterAll
         void close() {
-            database.close();
+            db.close();
         }
 
         @Test
         void everyTaskListReadsItsPageInIndexOrderOnly() {
-            for (Named named : queries(seeded)) {
-                String plan = QueryPlans.derby(database, named.query());
-                System.out.println(named.name() + " on Derby:\n" + plan);
+            for (Named named : queries(db.seeded())) {
+                String plan = db.plan(named.name(), named.query());
                 assertReadsOnlyItsPage(named, plan);
             }
         }
@@ -186,27 +179,22 @@ class TaskQueryPlanTest {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class OnPostgres {
 
-        Database database;
-        Seeded seeded;
+        PlanDatabase<Seeded> db;
 
         @BeforeAll
         void seedPostgres(@TempDir Path data) {
-            database = QueryPlans.postgres(data);
-            seeded = seed(database);
-            tasks(database, seeded, 0, TASKS);
-            QueryPlans.updateStatistics(database, false);
+            db = PlanDatabase.postgres(data, TaskQueryPlanTest::seed, TaskQueryPlanTest::tasks, TASKS);
         }
 
         @AfterAll
         void close() {
-            database.close();
+            db.close();
         }
 
         @Test
         void everyTaskListReadsItsPageInIndexOrderOnly() {
-            for (Named named : queries(seeded)) {
-                String plan = QueryPlans.postgres(database, named.query());
-                System.out.println(named.name() + " on PostgreSQL:\n" + plan);
+            for (Named named : queries(db.seeded())) {
+                String plan = db.plan(named.name(), named.query());
                 assertReadsOnlyItsPage(named, plan);
             }
         }

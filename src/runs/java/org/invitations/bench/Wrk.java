@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class Wrk {
 
-    /** The Lua script, in the repository as {@code src/test/resources/bench/soap.lua}. */
+    /** The Lua script, in the repository as {@code src/runs/resources/bench/soap.lua}. */
     static final String SCRIPT = "bench/soap.lua";
 
     private Wrk() {

@@ -4,7 +4,7 @@
 -- there (WS-Security UsernameToken header included), to check that the driver is not what limits
 -- the ceiling. It loads any operation the same way: put the whole envelope in a file.
 --
---   wrk -t2 -c16 -d10s --latency -s src/test/resources/bench/soap.lua \
+--   wrk -t2 -c16 -d10s --latency -s src/runs/resources/bench/soap.lua \
 --       http://127.0.0.1:8080/ws/invitations -- envelope.xml
 --
 -- wrk counts answers, not faults: a SOAP fault comes with HTTP 500 and shows as
