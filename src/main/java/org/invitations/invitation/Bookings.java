@@ -34,13 +34,13 @@ public final class Bookings {
     private final SessionFactory sessionFactory;
     private final Clock clock;
     private final AuditLog audit;
-    private final Notices notices;
+    private final ChangePublisher publisher;
 
-    public Bookings(SessionFactory sessionFactory, Clock clock, AuditLog audit, Notices notices) {
+    public Bookings(SessionFactory sessionFactory, Clock clock, AuditLog audit, ChangePublisher publisher) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
-        this.notices = notices;
+        this.publisher = publisher;
     }
 
     /**
@@ -48,9 +48,9 @@ public final class Bookings {
      * Overlaps with existing bookings are flagged, never refused; a task takes no slot and has none.
      */
     public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, String operation,
-                                 Notices.Notify notify) {
+                                 SendOptions notify) {
         boolean task = meeting.type() == AppointmentType.TASK;
-        notices.requireAvailable(notify, "options/sendSms");
+        publisher.requireAvailable(notify, "options/sendSms");
         if (meeting.participants().isEmpty()) {
             throw new InvalidRequest(LIST, "a " + (task ? "task" : "meeting") + " needs at least one participant");
         }
@@ -68,7 +68,7 @@ public final class Bookings {
                     }
                     // answered as the first call was, its notifications included; nothing is sent again
                     return created(session.find(Appointment.class, earlier.getAppointmentId()),
-                            earlier.notices(ids -> personNames(session, ids)));
+                            earlier.sendReport(ids -> personNames(session, ids)));
                 }
             }
             List<ParticipantRef> refs = meeting.participants();
@@ -90,8 +90,8 @@ public final class Bookings {
             session.persist(appointment);
             audit.record(session, owner, operation, "appointment", appointment.getId(),
                     refs.size() + " participants" + (requestId == null ? "" : ", requestId " + requestId));
-            Notices.NoticeSummary sent = notices.publish(session, Notices.Notice.ofAppointment(
-                    Notices.EventType.INVITATION_CREATED, appointment, notify, now));
+            SendReport sent = publisher.publish(session, ChangeEvent.ofAppointment(
+                    EventType.INVITATION_CREATED, appointment, notify, now));
             if (key != null) {
                 // after the appointment's rows, which it refers to; a concurrent first try of the same id
                 // collides on the key here, and its replay answers with this appointment
@@ -103,7 +103,7 @@ public final class Bookings {
     }
 
     /** The answer to a create: the appointment's records as they are now, the participants in request order. */
-    private static CreatedMeeting created(Appointment appointment, Notices.NoticeSummary sent) {
+    private static CreatedMeeting created(Appointment appointment, SendReport sent) {
         Long masterId = null;
         List<CreatedMeeting.Outcome> outcomes = new ArrayList<>();
         for (ParticipantRecord record : appointment.getRecords()) {
