@@ -1,13 +1,9 @@
 package org.invitations.invitation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -56,12 +52,12 @@ public final class Bookings {
         }
         Participants.validate(owner.associateId(), meeting.participants(), LIST);
         ClientRequest.Key key = requestId == null ? null : new ClientRequest.Key(owner.associateId(), requestId);
-        String hash = requestId == null ? null : fingerprint(meeting);
+        String fingerprint = requestId == null ? null : RequestFingerprint.of(meeting);
         return Transactions.run(sessionFactory, session -> {
             if (key != null) {
                 ClientRequest earlier = session.find(ClientRequest.class, key);
                 if (earlier != null) {
-                    if (!earlier.sameRequest(hash, notify)) {
+                    if (!earlier.sameRequest(meeting, notify)) {
                         throw new InvalidRequest("requestId", "requestId " + requestId + " was already used for a"
                                 + " different create (other " + (task ? "task" : "meeting") + " data or other"
                                 + " options); send a new requestId for a new " + (task ? "task" : "meeting"));
@@ -96,7 +92,7 @@ public final class Bookings {
                 // after the appointment's rows, which it refers to; a concurrent first try of the same id
                 // collides on the key here, and its replay answers with this appointment
                 session.flush();
-                session.persist(new ClientRequest(key, hash, notify, sent, appointment.getId(), now));
+                session.persist(new ClientRequest(key, fingerprint, notify, sent, appointment.getId(), now));
             }
             return created(appointment, sent);
         });
@@ -123,15 +119,5 @@ public final class Bookings {
                 .setParameter("ids", ids).getResultList()
                 .forEach(person -> names.put(person.getId(), person.getFullName()));
         return names;
-    }
-
-    /** A digest of everything the create asked for, to tell a retry from a different request. */
-    private static String fingerprint(NewMeeting meeting) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(meeting.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A create the owner sent with its own request id: which appointment it made, a hash of what was
- * asked, the notification options and what they wrote, so that a retry (on any node) answers as the
- * first call did, and a different request under the same id (other meeting data or other options) is
- * refused. The primary key (owner, request id) makes two concurrent first tries collide.
+ * A create the owner sent with its own request id: which appointment it made, the
+ * {@link RequestFingerprint} of what was asked, the notification options and what they wrote, so that a
+ * retry (on any node) answers as the first call did, and a different request under the same id (other
+ * meeting data or other options) is refused. The primary key (owner, request id) makes two concurrent
+ * first tries collide.
  */
 @Entity
 @Table(name = "client_request")
@@ -32,7 +33,7 @@ public class ClientRequest {
     private Key key;
 
     @Column(name = "request_hash", nullable = false, length = 64)
-    private String requestHash;
+    private String fingerprint;
 
     @Column(name = "appointment_id", nullable = false)
     private long appointmentId;
@@ -55,19 +56,22 @@ public class ClientRequest {
     protected ClientRequest() {
     }
 
-    public ClientRequest(Key key, String requestHash, SendOptions notify, SendReport sent,
+    public ClientRequest(Key key, String fingerprint, SendOptions notify, SendReport sent,
                          long appointmentId, Instant createdAt) {
         this.key = key;
-        this.requestHash = requestHash;
+        this.fingerprint = fingerprint;
         this.notify = code(notify);
         this.report = sent.asked() ? encode(sent) : null;
         this.appointmentId = appointmentId;
         this.createdAt = createdAt;
     }
 
-    /** The same meeting data, and the same options (unless this row predates keeping them). */
-    public boolean sameRequest(String hash, SendOptions options) {
-        return requestHash.equals(hash) && (notify == null || notify.equals(code(options)));
+    /**
+     * The same meeting data (by its {@link RequestFingerprint}, of either version), and the same options
+     * (unless this row predates keeping them).
+     */
+    public boolean sameRequest(NewMeeting meeting, SendOptions options) {
+        return RequestFingerprint.matches(fingerprint, meeting) && (notify == null || notify.equals(code(options)));
     }
 
     /** What the first call answered about its notifications, the skipped persons named by {@code names}. */
