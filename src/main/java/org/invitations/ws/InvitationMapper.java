@@ -92,13 +92,13 @@ final class InvitationMapper {
     }
 
     /** "Send meeting confirmation" and "send SMS" of a create. */
-    static SendOptions notify(InvitationOptions options) {
+    static SendOptions sendOptions(InvitationOptions options) {
         return options == null ? SendOptions.NONE : new SendOptions(
                 Boolean.TRUE.equals(options.isSendConfirmation()), Boolean.TRUE.equals(options.isSendSms()));
     }
 
     /** The same, for a move, a cancel or an update. */
-    static SendOptions notify(org.invitations.ws.generated.NotifyOptions options) {
+    static SendOptions sendOptions(org.invitations.ws.generated.NotifyOptions options) {
         return options == null ? SendOptions.NONE : new SendOptions(
                 Boolean.TRUE.equals(options.isSendConfirmation()), Boolean.TRUE.equals(options.isSendSms()));
     }
