@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,8 @@ class RequestFingerprintTest {
     private static NewMeeting planning() {
         return new NewMeeting(AppointmentType.MEETING, "Planning \u2013 Q1", null, "Room 4",
                 Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-07T10:30:00.250Z"),
-                List.of(new ParticipantRef(ParticipantKind.ASSOCIATE, 2), new ParticipantRef(ParticipantKind.PERSON, 7)),
+                List.of(new ParticipantRef(ParticipantKind.ASSOCIATE, 2),
+                        new ParticipantRef(ParticipantKind.PERSON, 7)),
                 true, false);
     }
 
@@ -62,7 +64,7 @@ class RequestFingerprintTest {
     void everyFieldTheOwnerSendsChangesTheFingerprint() {
         NewMeeting p = planning();
         List<ParticipantRef> reversed = new ArrayList<>(p.participants());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         List<NewMeeting> variants = List.of(p,
                 new NewMeeting(AppointmentType.TASK, p.title(), p.description(), p.location(), p.start(), p.end(),
                         p.participants(), p.sendInvitations(), p.includeMyself()),
