@@ -21,8 +21,8 @@ import org.invitations.security.Role;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
-import org.invitations.invitation.Notices;
-import org.invitations.notification.Notifications;
+import org.invitations.invitation.ChangePublisher;
+import org.invitations.notification.NotificationFeature;
 import org.invitations.ws.InvitationsEndpoint;
 import org.invitations.security.Authenticator;
 import org.invitations.security.ClientSource;
@@ -51,10 +51,10 @@ public final class InvitationsServer implements AutoCloseable {
     private final WebServer web;
     private final Server server;
     private final Server noop;
-    private final Notifications notifications;
+    private final NotificationFeature notifications;
 
     private InvitationsServer(ServerConfig config, Database database, Bus bus, WebServer web, Server server,
-                              Server noop, Notifications notifications) {
+                              Server noop, NotificationFeature notifications) {
         this.notifications = notifications;
         this.config = config;
         this.database = database;
@@ -72,7 +72,7 @@ public final class InvitationsServer implements AutoCloseable {
         Database database = Database.open(config, "validate", metrics);
         Bus bus = null;
         WebServer web = null;
-        Notifications notifications = null;
+        NotificationFeature notifications = null;
         try {
             // Microseconds: what both Derby and PostgreSQL store, and what the contract promises back.
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
@@ -94,12 +94,12 @@ public final class InvitationsServer implements AutoCloseable {
                         }
                     });
             DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher, audit, authenticator);
-            notifications = Notifications.start(database.sessionFactory(), clock, audit, config.notifications());
-            Notices notices = notifications.notices();
-            InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit, notices);
-            MeetingService meetings = new MeetingService(database.sessionFactory(), clock, audit, notices);
+            notifications = NotificationFeature.start(database.sessionFactory(), clock, audit, config.notifications());
+            ChangePublisher publisher = notifications.publisher();
+            InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit, publisher);
+            MeetingService meetings = new MeetingService(database.sessionFactory(), clock, audit, publisher);
             DiaryService diaries = new DiaryService(database.sessionFactory());
-            TaskService tasks = new TaskService(database.sessionFactory(), clock, audit, notices);
+            TaskService tasks = new TaskService(database.sessionFactory(), clock, audit, publisher);
 
             createFirstAdmin(config, directory);
             if (config.demo()) {

@@ -144,7 +144,7 @@ final class WebServer {
                 limits.minBytesPerSecond());
         // While stopping, connections idle for a second are closed (Jetty's default): keep-alive
         // connections do not hold the stop up, and a client in flight must keep sending.
-        server.setHandler(new Stopping(new GracefulHandler(new Operations(rate, databaseUp, metrics))));
+        server.setHandler(new Stopping(new GracefulHandler(new HealthAndMetrics(rate, databaseUp, metrics))));
         try {
             server.start();
         } catch (Exception e) {
@@ -275,12 +275,12 @@ final class WebServer {
      * management listener only (the metrics describe the traffic and the accounts' refusals, which
      * are the operator's). Everything else goes on to the admission limit, on the service's listener only.
      */
-    private static final class Operations extends Handler.Wrapper {
+    private static final class HealthAndMetrics extends Handler.Wrapper {
 
         private final BooleanSupplier databaseUp;
         private final Supplier<String> metrics;
 
-        Operations(Handler handler, BooleanSupplier databaseUp, Supplier<String> metrics) {
+        HealthAndMetrics(Handler handler, BooleanSupplier databaseUp, Supplier<String> metrics) {
             super(handler);
             this.databaseUp = databaseUp;
             this.metrics = metrics;

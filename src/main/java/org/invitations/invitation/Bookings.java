@@ -1,13 +1,9 @@
 package org.invitations.invitation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -34,13 +30,13 @@ public final class Bookings {
     private final SessionFactory sessionFactory;
     private final Clock clock;
     private final AuditLog audit;
-    private final Notices notices;
+    private final ChangePublisher publisher;
 
-    public Bookings(SessionFactory sessionFactory, Clock clock, AuditLog audit, Notices notices) {
+    public Bookings(SessionFactory sessionFactory, Clock clock, AuditLog audit, ChangePublisher publisher) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
-        this.notices = notices;
+        this.publisher = publisher;
     }
 
     /**
@@ -48,27 +44,27 @@ public final class Bookings {
      * Overlaps with existing bookings are flagged, never refused; a task takes no slot and has none.
      */
     public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, String operation,
-                                 Notices.Notify notify) {
+                                 SendOptions notify) {
         boolean task = meeting.type() == AppointmentType.TASK;
-        notices.requireAvailable(notify, "options/sendSms");
+        publisher.requireAvailable(notify, "options/sendSms");
         if (meeting.participants().isEmpty()) {
             throw new InvalidRequest(LIST, "a " + (task ? "task" : "meeting") + " needs at least one participant");
         }
         Participants.validate(owner.associateId(), meeting.participants(), LIST);
         ClientRequest.Key key = requestId == null ? null : new ClientRequest.Key(owner.associateId(), requestId);
-        String hash = requestId == null ? null : fingerprint(meeting);
+        String fingerprint = requestId == null ? null : RequestFingerprint.of(meeting);
         return Transactions.run(sessionFactory, session -> {
             if (key != null) {
                 ClientRequest earlier = session.find(ClientRequest.class, key);
                 if (earlier != null) {
-                    if (!earlier.sameRequest(hash, notify)) {
+                    if (!earlier.sameRequest(meeting, notify)) {
                         throw new InvalidRequest("requestId", "requestId " + requestId + " was already used for a"
                                 + " different create (other " + (task ? "task" : "meeting") + " data or other"
                                 + " options); send a new requestId for a new " + (task ? "task" : "meeting"));
                     }
                     // answered as the first call was, its notifications included; nothing is sent again
                     return created(session.find(Appointment.class, earlier.getAppointmentId()),
-                            earlier.notices(ids -> personNames(session, ids)));
+                            earlier.sendReport(ids -> personNames(session, ids)));
                 }
             }
             List<ParticipantRef> refs = meeting.participants();
@@ -90,20 +86,20 @@ public final class Bookings {
             session.persist(appointment);
             audit.record(session, owner, operation, "appointment", appointment.getId(),
                     refs.size() + " participants" + (requestId == null ? "" : ", requestId " + requestId));
-            Notices.NoticeSummary sent = notices.publish(session, Notices.Notice.ofAppointment(
-                    Notices.EventType.INVITATION_CREATED, appointment, notify, now));
+            SendReport sent = publisher.publish(session, ChangeEvent.ofAppointment(
+                    EventType.INVITATION_CREATED, appointment, notify, now));
             if (key != null) {
                 // after the appointment's rows, which it refers to; a concurrent first try of the same id
                 // collides on the key here, and its replay answers with this appointment
                 session.flush();
-                session.persist(new ClientRequest(key, hash, notify, sent, appointment.getId(), now));
+                session.persist(new ClientRequest(key, fingerprint, notify, sent, appointment.getId(), now));
             }
             return created(appointment, sent);
         });
     }
 
     /** The answer to a create: the appointment's records as they are now, the participants in request order. */
-    private static CreatedMeeting created(Appointment appointment, Notices.NoticeSummary sent) {
+    private static CreatedMeeting created(Appointment appointment, SendReport sent) {
         Long masterId = null;
         List<CreatedMeeting.Outcome> outcomes = new ArrayList<>();
         for (ParticipantRecord record : appointment.getRecords()) {
@@ -123,15 +119,5 @@ public final class Bookings {
                 .setParameter("ids", ids).getResultList()
                 .forEach(person -> names.put(person.getId(), person.getFullName()));
         return names;
-    }
-
-    /** A digest of everything the create asked for, to tell a retry from a different request. */
-    private static String fingerprint(NewMeeting meeting) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(meeting.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A create the owner sent with its own request id: which appointment it made, a hash of what was
- * asked, the notification options and what they wrote, so that a retry (on any node) answers as the
- * first call did, and a different request under the same id (other meeting data or other options) is
- * refused. The primary key (owner, request id) makes two concurrent first tries collide.
+ * A create the owner sent with its own request id: which appointment it made, the
+ * {@link RequestFingerprint} of what was asked, the notification options and what they wrote, so that a
+ * retry (on any node) answers as the first call did, and a different request under the same id (other
+ * meeting data or other options) is refused. The primary key (owner, request id) makes two concurrent
+ * first tries collide.
  */
 @Entity
 @Table(name = "client_request")
@@ -32,7 +33,7 @@ public class ClientRequest {
     private Key key;
 
     @Column(name = "request_hash", nullable = false, length = 64)
-    private String requestHash;
+    private String fingerprint;
 
     @Column(name = "appointment_id", nullable = false)
     private long appointmentId;
@@ -50,56 +51,59 @@ public class ClientRequest {
      * participants, each skipped on two channels, fit: 2 * 500 * 26 characters.
      */
     @Column(name = "notices", length = 32000)
-    private String notices;
+    private String report;
 
     protected ClientRequest() {
     }
 
-    public ClientRequest(Key key, String requestHash, Notices.Notify notify, Notices.NoticeSummary sent,
+    public ClientRequest(Key key, String fingerprint, SendOptions notify, SendReport sent,
                          long appointmentId, Instant createdAt) {
         this.key = key;
-        this.requestHash = requestHash;
+        this.fingerprint = fingerprint;
         this.notify = code(notify);
-        this.notices = sent.asked() ? encode(sent) : null;
+        this.report = sent.asked() ? encode(sent) : null;
         this.appointmentId = appointmentId;
         this.createdAt = createdAt;
     }
 
-    /** The same meeting data, and the same options (unless this row predates keeping them). */
-    public boolean sameRequest(String hash, Notices.Notify options) {
-        return requestHash.equals(hash) && (notify == null || notify.equals(code(options)));
+    /**
+     * The same meeting data (by its {@link RequestFingerprint}, of either version), and the same options
+     * (unless this row predates keeping them).
+     */
+    public boolean sameRequest(NewMeeting meeting, SendOptions options) {
+        return RequestFingerprint.matches(fingerprint, meeting) && (notify == null || notify.equals(code(options)));
     }
 
     /** What the first call answered about its notifications, the skipped persons named by {@code names}. */
-    public Notices.NoticeSummary notices(Function<List<Long>, Map<Long, String>> names) {
-        if (notices == null) {
-            return Notices.NoticeSummary.NONE;
+    public SendReport sendReport(Function<List<Long>, Map<Long, String>> names) {
+        if (report == null) {
+            return SendReport.NONE;
         }
-        String[] parts = notices.split(",");
+        String[] parts = report.split(",");
         List<Long> ids = new ArrayList<>();
         for (int i = 2; i < parts.length; i++) {
             ids.add(Long.parseLong(parts[i].substring(parts[i].indexOf(':') + 1)));
         }
         Map<Long, String> named = ids.isEmpty() ? Map.of() : names.apply(ids);
-        List<Notices.NoticeSummary.Skipped> skipped = new ArrayList<>();
+        List<SendReport.Skipped> skipped = new ArrayList<>();
         for (int i = 2; i < parts.length; i++) {
             int colon = parts[i].indexOf(':');
             long personId = Long.parseLong(parts[i].substring(colon + 1));
-            skipped.add(new Notices.NoticeSummary.Skipped(personId, named.get(personId), parts[i].substring(0, colon)));
+            skipped.add(new SendReport.Skipped(personId, named.get(personId), parts[i].substring(0, colon)));
         }
-        return new Notices.NoticeSummary(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), skipped, true);
+        return new SendReport(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), skipped, true);
     }
 
-    private static String code(Notices.Notify notify) {
+    private static String code(SendOptions notify) {
         if (notify.confirmation()) {
             return notify.sms() ? "BOTH" : "CONFIRMATION";
         }
         return notify.sms() ? "SMS" : "NONE";
     }
 
-    private static String encode(Notices.NoticeSummary sent) {
+    private static String encode(SendReport sent) {
         StringBuilder text = new StringBuilder().append(sent.confirmations()).append(',').append(sent.sms());
-        for (Notices.NoticeSummary.Skipped skipped : sent.skipped()) {
+        for (SendReport.Skipped skipped : sent.skipped()) {
             text.append(',').append(skipped.channel()).append(':').append(skipped.personId());
         }
         return text.toString();

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The records one create wrote, in the order the participants were given. */
 public record CreatedMeeting(long appointmentId, Long masterRecordId, List<Outcome> participants,
-                             Notices.NoticeSummary notices) {
+                             SendReport sent) {
 
     /** One participant's record: its status, whether it was asked, and whether it clashes with a booking. */
     public record Outcome(long recordId, ParticipantKind kind, long participantId, Status status,

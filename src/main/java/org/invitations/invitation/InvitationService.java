@@ -29,17 +29,17 @@ public final class InvitationService {
     private final SessionFactory sessionFactory;
     private final Clock clock;
     private final AuditLog audit;
-    private final Notices notices;
+    private final ChangePublisher publisher;
 
     public InvitationService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
-        this(sessionFactory, clock, audit, Notices.NONE);
+        this(sessionFactory, clock, audit, ChangePublisher.NONE);
     }
 
-    public InvitationService(SessionFactory sessionFactory, Clock clock, AuditLog audit, Notices notices) {
+    public InvitationService(SessionFactory sessionFactory, Clock clock, AuditLog audit, ChangePublisher publisher) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
-        this.notices = notices;
+        this.publisher = publisher;
     }
 
     /**
@@ -68,31 +68,31 @@ public final class InvitationService {
 
     /** Yes: 5, 6, 7, 8, 9 or 14 become 1; a cancelled meeting cannot be accepted. */
     public Answer accept(Caller caller, long recordId) {
-        return answer(caller, recordId, "AcceptInvitation", Notices.EventType.INVITATION_ACCEPTED,
+        return answer(caller, recordId, "AcceptInvitation", EventType.INVITATION_ACCEPTED,
                 (record, now) -> record.accept(now));
     }
 
     /** Maybe: becomes 14, which counts as answered and shows in the diary marked tentative. */
     public Answer acceptTentatively(Caller caller, long recordId) {
-        return answer(caller, recordId, "TentativelyAcceptInvitation", Notices.EventType.INVITATION_TENTATIVE,
+        return answer(caller, recordId, "TentativelyAcceptInvitation", EventType.INVITATION_TENTATIVE,
                 (record, now) -> record.acceptTentatively(now));
     }
 
     /** No, with an optional reason the owner sees: becomes 9, and may still be accepted later. */
     public Answer decline(Caller caller, long recordId, String reason) {
-        return answer(caller, recordId, "DeclineInvitation", Notices.EventType.INVITATION_DECLINED,
+        return answer(caller, recordId, "DeclineInvitation", EventType.INVITATION_DECLINED,
                 (record, now) -> record.decline(reason, now));
     }
 
     /** Opened and closed without an answer: 5 → 7, 6 → 8. */
     public Answer markSeen(Caller caller, long recordId) {
-        return answer(caller, recordId, "MarkInvitationSeen", Notices.EventType.INVITATION_SEEN,
+        return answer(caller, recordId, "MarkInvitationSeen", EventType.INVITATION_SEEN,
                 (record, now) -> record.markSeen(now));
     }
 
     /** No answer now: stays pending, no longer new. */
     public Answer postpone(Caller caller, long recordId) {
-        return answer(caller, recordId, "PostponeInvitation", Notices.EventType.INVITATION_POSTPONED,
+        return answer(caller, recordId, "PostponeInvitation", EventType.INVITATION_POSTPONED,
                 (record, now) -> record.postpone(now));
     }
 
@@ -125,7 +125,7 @@ public final class InvitationService {
      * One answer, audited; integrations hear of it when it changed something (a retried accept of an
      * accepted record is a harmless no-op and tells nobody).
      */
-    private Answer answer(Caller caller, long recordId, String operation, Notices.EventType event,
+    private Answer answer(Caller caller, long recordId, String operation, EventType event,
                           BiConsumer<ParticipantRecord, Instant> change) {
         return Transactions.run(sessionFactory, session -> {
             ParticipantRecord record = ownRecord(session, caller, recordId);
@@ -135,7 +135,7 @@ public final class InvitationService {
             change.accept(record, now);
             audit.record(session, caller, operation, "record", recordId, before.code() + " -> " + record.getStatus().code());
             if (!answerState(record).equals(stateBefore)) {
-                notices.publish(session, Notices.Notice.ofRecord(event, record, now));
+                publisher.publish(session, ChangeEvent.ofRecord(event, record, now));
             }
             return Answer.of(record);
         });

@@ -27,18 +27,18 @@ public final class MeetingService {
     private final Clock clock;
     private final AuditLog audit;
     private final Bookings bookings;
-    private final Notices notices;
+    private final ChangePublisher publisher;
 
     public MeetingService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
-        this(sessionFactory, clock, audit, Notices.NONE);
+        this(sessionFactory, clock, audit, ChangePublisher.NONE);
     }
 
-    public MeetingService(SessionFactory sessionFactory, Clock clock, AuditLog audit, Notices notices) {
+    public MeetingService(SessionFactory sessionFactory, Clock clock, AuditLog audit, ChangePublisher publisher) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
-        this.notices = notices;
-        this.bookings = new Bookings(sessionFactory, clock, audit, notices);
+        this.publisher = publisher;
+        this.bookings = new Bookings(sessionFactory, clock, audit, publisher);
     }
 
     /**
@@ -47,11 +47,11 @@ public final class MeetingService {
      * (1); persons and resources are always booked. Overlaps are flagged, never refused.
      */
     public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId) {
-        return create(owner, meeting, requestId, Notices.Notify.NONE);
+        return create(owner, meeting, requestId, SendOptions.NONE);
     }
 
     /** As {@link #create(Caller, NewMeeting, String)}, with confirmations and SMS to external persons. */
-    public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, Notices.Notify notify) {
+    public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, SendOptions notify) {
         requireOrder(meeting.start(), meeting.end());
         return bookings.create(owner, meeting, requestId, "CreateInvitation", notify);
     }
@@ -61,39 +61,39 @@ public final class MeetingService {
      * goes up; conflicts are checked again for the new slot.
      */
     public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end) {
-        return move(owner, appointmentId, start, end, Notices.Notify.NONE);
+        return move(owner, appointmentId, start, end, SendOptions.NONE);
     }
 
     /** As {@link #move(Caller, long, Instant, Instant)}; confirmations carry the next SEQUENCE. */
-    public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end, Notices.Notify notify) {
+    public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end, SendOptions notify) {
         requireOrder(start, end);
-        notices.requireAvailable(notify, "notify/sendSms");
+        publisher.requireAvailable(notify, "notify/sendSms");
         return Transactions.run(sessionFactory, session -> {
             Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "move",
                     AppointmentType.MEETING);
             Instant now = clock.instant();
             appointment.moveTo(start, end, moved -> Conflicts.of(session, moved), now);
             audit.record(session, owner, "MoveAppointment", "appointment", appointmentId, start + " - " + end);
-            return MeetingState.of(appointment, notices.publish(session, Notices.Notice.ofAppointment(
-                    Notices.EventType.APPOINTMENT_MOVED, appointment, notify, now)));
+            return MeetingState.of(appointment, publisher.publish(session, ChangeEvent.ofAppointment(
+                    EventType.APPOINTMENT_MOVED, appointment, notify, now)));
         });
     }
 
     /** Every record becomes 10; the invitees see it as cancelled until they clean it up. */
     public MeetingState cancel(Caller owner, long appointmentId) {
-        return cancel(owner, appointmentId, Notices.Notify.NONE);
+        return cancel(owner, appointmentId, SendOptions.NONE);
     }
 
     /** As {@link #cancel(Caller, long)}; confirmations are METHOD:CANCEL. A retried cancel sends nothing. */
-    public MeetingState cancel(Caller owner, long appointmentId, Notices.Notify notify) {
-        notices.requireAvailable(notify, "notify/sendSms");
+    public MeetingState cancel(Caller owner, long appointmentId, SendOptions notify) {
+        publisher.requireAvailable(notify, "notify/sendSms");
         return Transactions.run(sessionFactory, session -> {
             Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "cancel", null);
             Instant now = clock.instant();
-            Notices.NoticeSummary sent = Notices.NoticeSummary.NONE;
+            SendReport sent = SendReport.NONE;
             if (appointment.cancel(now)) {
                 audit.record(session, owner, "CancelAppointment", "appointment", appointmentId, null);
-                sent = notices.publish(session, Notices.Notice.ofAppointment(Notices.EventType.APPOINTMENT_CANCELLED,
+                sent = publisher.publish(session, ChangeEvent.ofAppointment(EventType.APPOINTMENT_CANCELLED,
                         appointment, notify, now));
             }
             return MeetingState.of(appointment, sent);
@@ -106,12 +106,12 @@ public final class MeetingService {
      * earlier may be added again.
      */
     public MeetingState update(Caller owner, AppointmentUpdate update) {
-        return update(owner, update, Notices.Notify.NONE);
+        return update(owner, update, SendOptions.NONE);
     }
 
     /** As {@link #update(Caller, AppointmentUpdate)}; persons removed get a CANCEL, the others a new REQUEST. */
-    public MeetingState update(Caller owner, AppointmentUpdate update, Notices.Notify notify) {
-        notices.requireAvailable(notify, "notify/sendSms");
+    public MeetingState update(Caller owner, AppointmentUpdate update, SendOptions notify) {
+        publisher.requireAvailable(notify, "notify/sendSms");
         List<ParticipantRef> added = update.add();
         List<ParticipantRef> removed = update.remove();
         Participants.validate(owner.associateId(), added, ADDED);
@@ -142,8 +142,8 @@ public final class MeetingService {
             session.flush(); // the new records get their ids (cascaded from the appointment)
             audit.record(session, owner, "UpdateAppointment", "appointment", appointment.getId(),
                     "+" + added.size() + " -" + removed.size() + (update.updateAllRecords() ? " all records" : ""));
-            return MeetingState.of(appointment, notices.publish(session, new Notices.Notice(
-                    Notices.EventType.APPOINTMENT_UPDATED, appointment, null, notify, left, now)));
+            return MeetingState.of(appointment, publisher.publish(session,
+                    ChangeEvent.ofUpdate(appointment, notify, left, now)));
         });
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 import org.invitations.invitation.Appointment;
-import org.invitations.invitation.Notices.Notice;
+import org.invitations.invitation.ChangeEvent;
 import org.invitations.invitation.ParticipantRecord;
 
 /**
@@ -21,22 +21,22 @@ final class EventJson {
     }
 
     /** A new event id and its JSON. */
-    static Event of(Notice notice) {
+    static Event of(ChangeEvent change) {
         String id = UUID.randomUUID().toString();
-        Appointment a = notice.appointment();
+        Appointment a = change.appointment();
         ObjectNode event = JSON.createObjectNode();
         event.put("id", id);
-        event.put("type", notice.type().wireName());
-        event.put("occurredAt", notice.at().toString());
+        event.put("type", change.type().wireName());
+        event.put("occurredAt", change.at().toString());
         event.put("appointmentId", a.getId());
         event.put("appointmentType", a.getType().name());
         event.put("sequence", a.getSequence());
-        ParticipantRecord record = notice.record();
+        ParticipantRecord record = change.record();
         if (record != null) {
             event.put("recordId", record.getId());
             event.put("associateId", record.getAssociate() == null ? null : record.getAssociate().getId());
             event.put("status", record.getStatus().code());
-            switch (notice.type()) {
+            switch (change.type()) {
                 case INVITATION_DECLINED -> event.put("declineReason", record.getDeclineReason());
                 case TASK_PROGRESS -> {
                     event.put("percentDone", record.getProgress().percentDone());
@@ -58,7 +58,7 @@ final class EventJson {
             }
         }
         try {
-            return new Event(id, notice.type().wireName(), JSON.writeValueAsString(event));
+            return new Event(id, change.type().wireName(), JSON.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event is plain values and always writes", e);
         }

@@ -5,9 +5,12 @@ import java.util.List;
 import org.hibernate.Session;
 import org.invitations.directory.Person;
 import org.invitations.invitation.Appointment;
-import org.invitations.invitation.Notices;
+import org.invitations.invitation.ChangeEvent;
+import org.invitations.invitation.ChangePublisher;
 import org.invitations.invitation.ParticipantKind;
 import org.invitations.invitation.ParticipantRecord;
+import org.invitations.invitation.SendOptions;
+import org.invitations.invitation.SendReport;
 import org.invitations.invitation.Status;
 
 /**
@@ -15,7 +18,7 @@ import org.invitations.invitation.Status;
  * each registered webhook, and the confirmations and SMS the owner asked for. Persons without an e-mail
  * address or a mobile number are skipped and named in the answer.
  */
-public final class Outbox implements Notices {
+public final class Outbox implements ChangePublisher {
 
     private final NotificationSettings settings;
     private final Confirmations confirmations;
@@ -26,35 +29,35 @@ public final class Outbox implements Notices {
     }
 
     @Override
-    public void requireAvailable(Notify notify, String field) {
-        if (notify.sms() && settings.sms() == null) {
+    public void requireAvailable(SendOptions options, String field) {
+        if (options.sms() && settings.sms() == null) {
             throw new org.invitations.shared.InvalidRequest(field, SMS_NOT_IN_USE);
         }
     }
 
     @Override
-    public NoticeSummary publish(Session session, Notice notice) {
-        Appointment appointment = notice.appointment();
+    public SendReport publish(Session session, ChangeEvent change) {
+        Appointment appointment = change.appointment();
         List<Webhook> webhooks = session.createSelectionQuery("from Webhook w where w.removedAt is null order by w.id",
                 Webhook.class).getResultList();
         if (!webhooks.isEmpty()) {
-            EventJson.Event event = EventJson.of(notice);
+            EventJson.Event event = EventJson.of(change);
             for (Webhook webhook : webhooks) {
                 session.persist(OutboxItem.event(webhook, appointment.getId(), event.id(), event.type(), event.json(),
-                        notice.at()));
+                        change.at()));
             }
         }
-        Notify asked = notice.options();
+        SendOptions asked = change.options();
         if (!asked.any()) {
-            return NoticeSummary.NONE;
+            return SendReport.NONE;
         }
         boolean cancelled = appointment.isCancelled();
         List<Person> taking = persons(appointment.getParticipantRecords(), cancelled);
-        List<Person> leaving = persons(notice.removed(), true);
+        List<Person> leaving = persons(change.removed(), true);
         MeetingSnapshot meeting = snapshot(appointment, taking);
         int mails = 0;
         int texts = 0;
-        List<NoticeSummary.Skipped> skipped = new ArrayList<>();
+        List<SendReport.Skipped> skipped = new ArrayList<>();
         for (Person person : concat(taking, leaving)) {
             Method method = cancelled || leaving.contains(person) ? Method.CANCEL : Method.REQUEST;
             if (asked.confirmation()) {
@@ -63,23 +66,23 @@ public final class Outbox implements Notices {
                     Confirmation mail = confirmations.message(meeting, method, recipient);
                     session.persist(OutboxItem.email(appointment.getId(), person.getId(), recipient.email(),
                             method.name(), appointment.getSequence(), mail.mime(), settings.smtp() != null,
-                            notice.at()));
+                            change.at()));
                     mails++;
                 } else {
-                    skipped.add(new NoticeSummary.Skipped(person.getId(), person.getFullName(), "EMAIL"));
+                    skipped.add(new SendReport.Skipped(person.getId(), person.getFullName(), "EMAIL"));
                 }
             }
             if (asked.sms()) {
                 if (person.getMobile() != null && !person.getMobile().isBlank()) {
                     session.persist(OutboxItem.sms(appointment.getId(), person.getId(), person.getMobile(),
-                            SmsText.of(meeting, method), notice.at()));
+                            SmsText.of(meeting, method), change.at()));
                     texts++;
                 } else {
-                    skipped.add(new NoticeSummary.Skipped(person.getId(), person.getFullName(), "SMS"));
+                    skipped.add(new SendReport.Skipped(person.getId(), person.getFullName(), "SMS"));
                 }
             }
         }
-        return new NoticeSummary(mails, texts, skipped, true);
+        return new SendReport(mails, texts, skipped, true);
     }
 
     /** The external persons among these records: those still taking part, or all of them. */

@@ -18,12 +18,15 @@ import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.AppointmentView;
 import org.invitations.invitation.Appointments;
 import org.invitations.invitation.Bookings;
+import org.invitations.invitation.ChangeEvent;
+import org.invitations.invitation.ChangePublisher;
 import org.invitations.invitation.CreatedMeeting;
+import org.invitations.invitation.EventType;
 import org.invitations.invitation.MeetingState;
 import org.invitations.invitation.NewMeeting;
-import org.invitations.invitation.Notices;
 import org.invitations.invitation.ParticipantRecord;
 import org.invitations.invitation.RecordList;
+import org.invitations.invitation.SendOptions;
 import org.invitations.invitation.Status;
 import org.invitations.invitation.TaskProgress;
 import org.invitations.security.Caller;
@@ -46,18 +49,18 @@ public final class TaskService {
     private final AuditLog audit;
 
     private final Bookings bookings;
-    private final Notices notices;
+    private final ChangePublisher publisher;
 
     public TaskService(SessionFactory sessionFactory, Clock clock, AuditLog audit) {
-        this(sessionFactory, clock, audit, Notices.NONE);
+        this(sessionFactory, clock, audit, ChangePublisher.NONE);
     }
 
-    public TaskService(SessionFactory sessionFactory, Clock clock, AuditLog audit, Notices notices) {
+    public TaskService(SessionFactory sessionFactory, Clock clock, AuditLog audit, ChangePublisher publisher) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
         this.audit = audit;
-        this.notices = notices;
-        this.bookings = new Bookings(sessionFactory, clock, audit, notices);
+        this.publisher = publisher;
+        this.bookings = new Bookings(sessionFactory, clock, audit, publisher);
     }
 
     /** Hands a task to colleagues: each is asked (5) or, without invitations, given it (1). */
@@ -65,7 +68,7 @@ public final class TaskService {
         if (task.type() != AppointmentType.TASK) {
             throw new IllegalArgumentException("not a task: " + task.type());
         }
-        return bookings.create(owner, task, requestId, "CreateTask", Notices.Notify.NONE);
+        return bookings.create(owner, task, requestId, "CreateTask", SendOptions.NONE);
     }
 
     /** A new due date; colleagues who answered are asked again, as for a moved meeting. */
@@ -76,8 +79,8 @@ public final class TaskService {
             Instant now = clock.instant();
             task.moveDue(due, now);
             audit.record(session, owner, "MoveTaskDueDate", "appointment", appointmentId, due + " - " + due);
-            return MeetingState.of(task, notices.publish(session, Notices.Notice.ofAppointment(
-                    Notices.EventType.APPOINTMENT_MOVED, task, Notices.Notify.NONE, now)));
+            return MeetingState.of(task, publisher.publish(session, ChangeEvent.ofAppointment(
+                    EventType.APPOINTMENT_MOVED, task, SendOptions.NONE, now)));
         });
     }
 
@@ -107,7 +110,7 @@ public final class TaskService {
             Instant now = clock.instant();
             record.reportProgress(percent, hours, note, now);
             audit.record(session, caller, "ReportTaskProgress", "record", recordId, percent + "%");
-            notices.publish(session, Notices.Notice.ofRecord(Notices.EventType.TASK_PROGRESS, record, now));
+            publisher.publish(session, ChangeEvent.ofRecord(EventType.TASK_PROGRESS, record, now));
             return new ProgressReport(Answer.of(record), record.getProgress());
         });
     }

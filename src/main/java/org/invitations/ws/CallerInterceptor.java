@@ -43,9 +43,9 @@ final class CallerInterceptor extends AbstractSoapInterceptor {
         try {
             message.getExchange().put(Caller.class, resolve(signedIn, onBehalfOf(message)));
         } catch (NotAllowed | ConcurrentModification e) {
-            throw ClientFaultInterceptor.declared(e);
+            throw Faults.beforeOperation(e);
         } catch (RuntimeException e) {
-            message.getExchange().put(ClientFaultInterceptor.INTERNAL, e);
+            message.getExchange().put(FaultRewriteInterceptor.INTERNAL, e);
             throw e;
         }
     }

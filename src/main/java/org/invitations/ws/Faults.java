@@ -1,5 +1,6 @@
 package org.invitations.ws;
 
+import org.apache.cxf.interceptor.Fault;
 import org.invitations.shared.ConcurrentModification;
 import org.invitations.shared.DomainException;
 import org.invitations.shared.InvalidRequest;
@@ -13,7 +14,10 @@ import org.invitations.ws.generated.InvalidTransitionFault;
 import org.invitations.ws.generated.NotAllowedFault;
 import org.invitations.ws.generated.NotFoundFault;
 
-/** The one place where typed domain errors become the WSDL's declared faults. */
+/**
+ * The one place where typed domain errors become the WSDL's declared faults: thrown by an operation
+ * ({@link #call}, {@link #answer}) or met before it ran, in an interceptor ({@link #beforeOperation}).
+ */
 final class Faults {
 
     @FunctionalInterface
@@ -51,6 +55,17 @@ final class Faults {
             detail.setRequestedStatus(e.requestedStatus());
             throw new InvalidTransitionFault(e.getMessage(), detail);
         }
+    }
+
+    /**
+     * A domain refusal met before the operation ran, as the declared fault the operation would have
+     * thrown; an interceptor throws a CXF {@link Fault}, so its detail is written out here.
+     */
+    static Fault beforeOperation(DomainException e) {
+        String element = e instanceof ConcurrentModification ? "ConcurrentModificationFault"
+                : e instanceof NotFound ? "NotFoundFault"
+                : e instanceof InvalidRequest ? "InvalidRequestFault" : "NotAllowedFault";
+        return FaultRewriteInterceptor.declared(element, e.getMessage(), e.field(), e.id(), e);
     }
 
     private static FaultDetail detail(DomainException e) {

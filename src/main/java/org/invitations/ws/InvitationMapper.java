@@ -12,7 +12,8 @@ import org.invitations.invitation.CreatedMeeting;
 import org.invitations.invitation.InvitationQuery;
 import org.invitations.invitation.InvitationView;
 import org.invitations.invitation.NewMeeting;
-import org.invitations.invitation.Notices;
+import org.invitations.invitation.SendOptions;
+import org.invitations.invitation.SendReport;
 import org.invitations.invitation.ParticipantKind;
 import org.invitations.invitation.Status;
 import org.invitations.shared.InvalidRequest;
@@ -86,31 +87,31 @@ final class InvitationMapper {
         response.setAppointmentId(created.appointmentId());
         response.setMasterRecordId(created.masterRecordId());
         created.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
-        response.setNotifications(toNotifications(created.notices()));
+        response.setNotifications(toNotifications(created.sent()));
         return response;
     }
 
     /** "Send meeting confirmation" and "send SMS" of a create. */
-    static Notices.Notify notify(InvitationOptions options) {
-        return options == null ? Notices.Notify.NONE : new Notices.Notify(
+    static SendOptions sendOptions(InvitationOptions options) {
+        return options == null ? SendOptions.NONE : new SendOptions(
                 Boolean.TRUE.equals(options.isSendConfirmation()), Boolean.TRUE.equals(options.isSendSms()));
     }
 
     /** The same, for a move, a cancel or an update. */
-    static Notices.Notify notify(org.invitations.ws.generated.NotifyOptions options) {
-        return options == null ? Notices.Notify.NONE : new Notices.Notify(
+    static SendOptions sendOptions(org.invitations.ws.generated.NotifyOptions options) {
+        return options == null ? SendOptions.NONE : new SendOptions(
                 Boolean.TRUE.equals(options.isSendConfirmation()), Boolean.TRUE.equals(options.isSendSms()));
     }
 
     /** Present on the wire only when the request asked for confirmations or SMS. */
-    static org.invitations.ws.generated.Notifications toNotifications(Notices.NoticeSummary summary) {
+    static org.invitations.ws.generated.Notifications toNotifications(SendReport summary) {
         if (summary == null || !summary.asked()) {
             return null;
         }
         org.invitations.ws.generated.Notifications wire = new org.invitations.ws.generated.Notifications();
         wire.setConfirmations(summary.confirmations());
         wire.setSms(summary.sms());
-        for (Notices.NoticeSummary.Skipped skipped : summary.skipped()) {
+        for (SendReport.Skipped skipped : summary.skipped()) {
             org.invitations.ws.generated.SkippedPerson person = new org.invitations.ws.generated.SkippedPerson();
             person.setPersonId(skipped.personId());
             person.setName(skipped.name());
@@ -205,7 +206,7 @@ final class InvitationMapper {
         ParticipantsResult response = new ParticipantsResult();
         response.setAppointment(toAppointment(state.appointment()));
         state.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
-        response.setNotifications(toNotifications(state.notices()));
+        response.setNotifications(toNotifications(state.sent()));
         return response;
     }
 

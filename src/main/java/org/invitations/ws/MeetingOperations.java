@@ -30,27 +30,27 @@ final class MeetingOperations {
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> InvitationMapper.toResponse(meetings.create(CallerInterceptor.current(),
                 InvitationMapper.toNewMeeting(request), request.getRequestId(),
-                InvitationMapper.notify(request.getOptions()))));
+                InvitationMapper.sendOptions(request.getOptions()))));
     }
 
     ParticipantsResult move(MoveAppointment request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
             InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.move(CallerInterceptor.current(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
-                DateTimes.toInstant(request.getEnd()), InvitationMapper.notify(request.getNotify()))));
+                DateTimes.toInstant(request.getEnd()), InvitationMapper.sendOptions(request.getNotify()))));
     }
 
     ParticipantsResult cancel(CancelAppointment request) throws InvalidRequestFault, NotFoundFault,
             NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.cancel(CallerInterceptor.current(),
-                request.getAppointmentId(), InvitationMapper.notify(request.getNotify()))));
+                request.getAppointmentId(), InvitationMapper.sendOptions(request.getNotify()))));
     }
 
     ParticipantsResult update(UpdateAppointment request) throws InvalidRequestFault, NotFoundFault,
             NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(
                 meetings.update(CallerInterceptor.current(), InvitationMapper.toUpdate(request),
-                        InvitationMapper.notify(request.getNotify()))));
+                        InvitationMapper.sendOptions(request.getNotify()))));
     }
 
     GetAppointmentParticipantsResponse participants(AppointmentRequest request)

@@ -31,7 +31,7 @@ final class PasswordTextValidator implements Validator {
         UsernameToken token = credential == null ? null : credential.getUsernametoken();
         if (token == null || !WSConstants.PASSWORD_TEXT.equals(token.getPasswordType())) {
             if (data.getMsgContext() instanceof Message message) {
-                message.getExchange().put(ClientFaultInterceptor.SECURITY_PROBLEM, "Authentication failed: the"
+                message.getExchange().put(FaultRewriteInterceptor.SECURITY_PROBLEM, "Authentication failed: the"
                         + " password must be sent as PasswordText (only salted hashes are stored, so a"
                         + " PasswordDigest cannot be checked); use TLS to protect it");
             }
@@ -49,7 +49,7 @@ final class PasswordTextValidator implements Validator {
         } catch (RuntimeException e) {
             // Not the caller's fault (the database, say): reported as an internal error, not a failed login.
             if (data.getMsgContext() instanceof Message message) {
-                message.getExchange().put(ClientFaultInterceptor.INTERNAL, e);
+                message.getExchange().put(FaultRewriteInterceptor.INTERNAL, e);
             }
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILURE, e);
         }

@@ -21,7 +21,7 @@ import org.apache.cxf.phase.PhaseInterceptorChain;
  * Schema violations as the declared InvalidRequestFault with the field at fault: the request body is
  * read through a reader that knows the path of the element it is at (relative to the operation's
  * element, e.g. {@code participants/participant[3]/associateId}), and the JAXB validation handler
- * notes that path with the rule that was broken. {@link ClientFaultInterceptor} writes the fault.
+ * notes that path with the rule that was broken. {@link FaultRewriteInterceptor} writes the fault.
  */
 final class SchemaErrors {
 

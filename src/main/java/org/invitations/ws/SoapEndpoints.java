@@ -57,8 +57,8 @@ public final class SoapEndpoints {
         factory.getInInterceptors().add(new UsernameTokenInInterceptor(usernameToken()));
         factory.getInInterceptors().add(new CallerInterceptor(authenticator));
         factory.getInInterceptors().add(SchemaErrors.pathTracker());
-        factory.getInInterceptors().add(ClientFaultInterceptor.invocationMarker());
-        factory.getOutFaultInterceptors().add(new ClientFaultInterceptor());
+        factory.getInInterceptors().add(FaultRewriteInterceptor.invocationMarker());
+        factory.getOutFaultInterceptors().add(new FaultRewriteInterceptor());
         SoapMetrics timing = new SoapMetrics(metrics);
         factory.getInInterceptors().add(timing.start());
         factory.getOutInterceptors().add(timing.stop());

@@ -2,7 +2,6 @@ package org.invitations.ws;
 
 import org.invitations.ws.generated.ReportTaskProgressResponse;
 import org.invitations.task.ProgressReport;
-import org.invitations.invitation.AppointmentType;
 import org.invitations.invitation.CreatedMeeting;
 import org.invitations.invitation.NewMeeting;
 import org.invitations.shared.Page;
@@ -25,10 +24,8 @@ final class TaskMapper {
     private TaskMapper() {
     }
 
-    /** A task is an appointment whose start and end are both the due date. */
     static NewMeeting toNewTask(CreateTask request) {
-        return new NewMeeting(AppointmentType.TASK, request.getTitle(), request.getDescription(), null,
-                DateTimes.toInstant(request.getDue()), DateTimes.toInstant(request.getDue()),
+        return NewMeeting.task(request.getTitle(), request.getDescription(), DateTimes.toInstant(request.getDue()),
                 InvitationMapper.toRefs(request.getParticipants().getParticipant(), "participants"),
                 InvitationMapper.sendInvitations(request.getOptions()),
                 InvitationMapper.includeMyself(request.getOptions()));

@@ -49,13 +49,13 @@ final class UsernameTokenInInterceptor extends WSS4JInInterceptor {
             if (action != null && action == WSConstants.UT) {
                 token = true;
             } else if (action == null || action != WSConstants.TS) {
-                message.getExchange().put(ClientFaultInterceptor.SECURITY_PROBLEM, "The Security header may hold"
+                message.getExchange().put(FaultRewriteInterceptor.SECURITY_PROBLEM, "The Security header may hold"
                         + " only a UsernameToken and a Timestamp; leave signatures and encryption out (use TLS)");
                 throw new WSSecurityException(WSSecurityException.ErrorCode.INVALID_SECURITY);
             }
         }
         if (!token) {
-            message.getExchange().put(ClientFaultInterceptor.SECURITY_PROBLEM, ClientFaultInterceptor.NO_TOKEN);
+            message.getExchange().put(FaultRewriteInterceptor.SECURITY_PROBLEM, FaultRewriteInterceptor.NO_TOKEN);
             throw new WSSecurityException(WSSecurityException.ErrorCode.FAILED_AUTHENTICATION);
         }
     }

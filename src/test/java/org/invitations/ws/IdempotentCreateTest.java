@@ -78,6 +78,23 @@ class IdempotentCreateTest extends EndpointTest {
         assertEquals(1, creates(owner));
     }
 
+    @Test
+    void theSameRequestIdWithTheWordNullForAnAbsentDescriptionIsRefused() throws Exception {
+        Member owner = directory.freshMember("nulling");
+        var start = freeSlot();
+        CreateInvitation withoutDescription = meeting("Described", start, associate(bobId));
+        withoutDescription.setDescription(null);
+        owner.port().createInvitation(withId(withoutDescription, "null-or-not"));
+
+        CreateInvitation saysNull = meeting("Described", start, associate(bobId));
+        saysNull.setDescription("null");
+        InvalidRequestFault refused = assertThrows(InvalidRequestFault.class, () -> owner.port().createInvitation(
+                withId(saysNull, "null-or-not")));
+
+        assertEquals("requestId", refused.getFaultInfo().getField());
+        assertEquals(1, creates(owner));
+    }
+
     private static CreateInvitation confirmed(CreateInvitation request) {
         InvitationOptions options = new InvitationOptions();
         options.setSendConfirmation(true);

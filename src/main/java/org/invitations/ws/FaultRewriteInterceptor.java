@@ -16,16 +16,17 @@ import org.invitations.ws.generated.NotAllowedFault;
 import org.invitations.ws.generated.NotFoundFault;
 
 /**
- * The one place where a fault gets its code and its text before it is written. Declared faults and
+ * Rewrites every fault on its way out: gives it its code and its text before it is written (which
+ * domain error becomes which declared fault is {@link Faults}' business). Declared faults and
  * everything that went wrong before the operation ran (unreadable XML, schema violations, an unknown
  * SOAPAction, a body over the limit) are the caller's: soap:Client. WS-Security's vague text is
  * replaced by one that says what to send; why a login failed is never revealed. Anything else is
  * the service's own failure: a generic soap:Server "internal error" with a reference that the server
  * log carries with the stack trace, and never internal text (SQL, class names, lock tables).
  */
-final class ClientFaultInterceptor extends AbstractSoapInterceptor {
+final class FaultRewriteInterceptor extends AbstractSoapInterceptor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClientFaultInterceptor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FaultRewriteInterceptor.class);
 
     static final QName FAILED_AUTHENTICATION = new QName(
             "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd",
@@ -40,7 +41,7 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
     static final String NO_TOKEN = "Authentication failed: the request has no WS-Security UsernameToken; send a"
             + " wsse:Security header with a UsernameToken holding the username and the PasswordText password";
 
-    ClientFaultInterceptor() {
+    FaultRewriteInterceptor() {
         super(Phase.PRE_STREAM);
     }
 
@@ -151,15 +152,8 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
         return declared("InvalidRequestFault", text, error.field(), null, cause);
     }
 
-    /** A domain refusal met before the operation ran, as the operation's declared fault. */
-    static Fault declared(org.invitations.shared.DomainException e) {
-        String element = e instanceof org.invitations.shared.ConcurrentModification ? "ConcurrentModificationFault"
-                : e instanceof org.invitations.shared.NotFound ? "NotFoundFault"
-                : e instanceof org.invitations.shared.InvalidRequest ? "InvalidRequestFault" : "NotAllowedFault";
-        return declared(element, e.getMessage(), e.field(), e.id(), e);
-    }
-
-    private static Fault declared(String element, String text, String field, Long id, Throwable cause) {
+    /** A fault written as it is, with the declared fault {@code element} (such as NotFoundFault) as its detail. */
+    static Fault declared(String element, String text, String field, Long id, Throwable cause) {
         Fault fault = new DeclaredFault(text, cause);
         org.w3c.dom.Document document = org.apache.cxf.helpers.DOMUtils.createDocument();
         org.w3c.dom.Element detail = document.createElement("detail");

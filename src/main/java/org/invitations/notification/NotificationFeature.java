@@ -9,29 +9,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.hibernate.SessionFactory;
 import org.invitations.audit.AuditLog;
-import org.invitations.invitation.Notices;
+import org.invitations.invitation.ChangePublisher;
 
 /**
  * The notification feature as the server starts it: the outbox the services write to, the service
  * behind its operations, and this node's dispatcher, which delivers until {@link #close()}.
  */
-public final class Notifications implements AutoCloseable {
+public final class NotificationFeature implements AutoCloseable {
 
     private final Outbox outbox;
     private final NotificationService service;
     private final Dispatcher dispatcher;
     private final ExecutorService mailThreads;
 
-    private Notifications(Outbox outbox, NotificationService service, Dispatcher dispatcher,
-                          ExecutorService mailThreads) {
+    private NotificationFeature(Outbox outbox, NotificationService service, Dispatcher dispatcher,
+                                ExecutorService mailThreads) {
         this.outbox = outbox;
         this.service = service;
         this.dispatcher = dispatcher;
         this.mailThreads = mailThreads;
     }
 
-    public static Notifications start(SessionFactory sessionFactory, Clock clock, AuditLog audit,
-                                      NotificationSettings settings) {
+    public static NotificationFeature start(SessionFactory sessionFactory, Clock clock, AuditLog audit,
+                                            NotificationSettings settings) {
         Map<OutboxItem.Kind, Channel> channels = new EnumMap<>(OutboxItem.Kind.class);
         channels.put(OutboxItem.Kind.WEBHOOK, new WebhookChannel(sessionFactory, clock, settings.delivery().timeout(),
                 settings.webhookTargets()));
@@ -59,11 +59,12 @@ public final class Notifications implements AutoCloseable {
         }
         Dispatcher dispatcher = new Dispatcher(sessionFactory, clock, settings.delivery(), channels);
         dispatcher.start();
-        return new Notifications(new Outbox(settings),
-                new NotificationService(sessionFactory, clock, audit, settings.webhookTargets()), dispatcher, mailThreads);
+        return new NotificationFeature(new Outbox(settings),
+                new NotificationService(sessionFactory, clock, audit, settings.webhookTargets()), dispatcher,
+                mailThreads);
     }
 
-    public Notices notices() {
+    public ChangePublisher publisher() {
         return outbox;
     }
 

@@ -1,0 +1,25 @@
+package org.invitations.invitation;
+
+/** The kinds of change, as integrations see them in an event's {@code type}. */
+public enum EventType {
+    INVITATION_CREATED("invitation.created"),
+    INVITATION_SEEN("invitation.seen"),
+    INVITATION_ACCEPTED("invitation.accepted"),
+    INVITATION_TENTATIVE("invitation.tentative"),
+    INVITATION_DECLINED("invitation.declined"),
+    INVITATION_POSTPONED("invitation.postponed"),
+    APPOINTMENT_MOVED("appointment.moved"),
+    APPOINTMENT_UPDATED("appointment.updated"),
+    APPOINTMENT_CANCELLED("appointment.cancelled"),
+    TASK_PROGRESS("task.progress");
+
+    private final String wireName;
+
+    EventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}
