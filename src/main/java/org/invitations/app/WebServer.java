@@ -49,7 +49,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class WebServer {
 
-    /** The transport's limits; {@code concurrentRequests} follows the database pool's size. */
+    /** The transport's limits; {@code concurrentRequests} and {@code maxConnections} come from the options. */
     record Limits(int concurrentRequests, Duration queueWait, int maxConnections, Duration idleTimeout,
                   long minBytesPerSecond, long maxRequestBytes, Duration stopTimeout) {
 
