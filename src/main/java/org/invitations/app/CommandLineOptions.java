@@ -28,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * interpolation is off.
  */
 @Command(name = "invitations-service", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = CommandLineOptions.ManifestVersion.class, usageHelpWidth = 100,
+        versionProvider = CommandLineOptions.BuildVersion.class, usageHelpWidth = 100,
         description = "Contract-first SOAP service for meeting and task invitations.%n"
                 + "Every option can also be set by the environment variable named with it; a flag wins.",
         footerHeading = "%nEnvironment only (secrets never go on the command line):%n",
@@ -98,6 +98,19 @@ final class CommandLineOptions {
                     + " N-2 SOAP calls are served at once, the others wait. With PostgreSQL, every node's N together"
                     + " must stay below max_connections. Default: 34.")
     int dbPoolSize = ServerConfig.DEFAULT_DB_POOL_SIZE;
+
+    @Option(names = "--max-concurrent-requests", paramLabel = "N", descriptionKey = "INVITATIONS_MAX_CONCURRENT_REQUESTS",
+            converter = PositiveNumber.class,
+            description = "SOAP calls and POST /backup in the service at once; the others wait without a thread, up"
+                    + " to 10 s, then get HTTP 503 (env INVITATIONS_MAX_CONCURRENT_REQUESTS). More than --db-pool-size"
+                    + " minus 2 makes calls wait for a connection. Default: --db-pool-size minus 2.")
+    Integer maxConcurrentRequests;
+
+    @Option(names = "--max-connections", paramLabel = "N", descriptionKey = "INVITATIONS_MAX_CONNECTIONS",
+            converter = PositiveNumber.class,
+            description = "Open HTTP connections at most; an idle one is closed after 30 s"
+                    + " (env INVITATIONS_MAX_CONNECTIONS). Default: 2000.")
+    int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
 
     @Option(names = "--pbkdf2-iterations", paramLabel = "N", descriptionKey = "INVITATIONS_PBKDF2_ITERATIONS",
             converter = PositiveNumber.class,
@@ -309,7 +322,9 @@ final class CommandLineOptions {
                 .backupDir(backupDir)
                 .restoreFrom(restoreFrom)
                 .management(managementHost, managementPort)
-                .trustedProxies(trustedProxies);
+                .trustedProxies(trustedProxies)
+                .maxConcurrentRequests(maxConcurrentRequests)
+                .maxConnections(maxConnections);
         try {
             return config.notifications(notificationSettings(env)).build();
         } catch (IllegalArgumentException inconsistent) {
@@ -438,12 +453,24 @@ final class CommandLineOptions {
         }
     }
 
-    /** The jar's Implementation-Version (the Maven project version). */
-    static final class ManifestVersion implements CommandLine.IVersionProvider {
+    /** The Maven project version, written into {@code version.properties} by the build. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+
+        static String version() {
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (java.io.IOException unreadable) {
+                // reported as unknown below
+            }
+            return properties.getProperty("version", "(version unknown)");
+        }
+
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"invitations-service " + (version != null ? version : "(not built as a jar)")};
+            return new String[] {"invitations-service " + version()};
         }
     }
 }

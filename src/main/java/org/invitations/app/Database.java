@@ -78,6 +78,7 @@ public final class Database implements AutoCloseable {
             prepareDerby(config);
             // Before the pool boots the database: Derby restores only on the connection that boots it.
             DerbyRestore.restoreIfAsked(config);
+            createDerbyIfAbsent(config);
         }
         HikariConfig pool = new HikariConfig();
         String url = config.effectiveJdbcUrl();
@@ -197,11 +198,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the embedded database on the first start, on one connection of its own: the pool's
+     * connections then only connect, and none of them is told "database not created, connection made
+     * to existing database instead" (a warning Hibernate would log for each).
+     */
+    private static void createDerbyIfAbsent(ServerConfig config) {
+        if (Files.exists(config.derbyDirectory().resolve("service.properties"))) {
+            return;
+        }
+        try {
+            DriverManager.getConnection(config.effectiveJdbcUrl() + ";create=true").close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the database in " + config.derbyDirectory() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Closes the embedded database cleanly, so that the next start (even in this JVM) needs no recovery. */
     private static void shutdownDerby(String url) {
-        String base = url.replace(";create=true", "");
         try {
-            DriverManager.getConnection(base + ";shutdown=true").close();
+            DriverManager.getConnection(url + ";shutdown=true").close();
         } catch (SQLException expected) {
             // Derby reports a successful shutdown of one database as SQLState 08006.
             if (!"08006".equals(expected.getSQLState())) {

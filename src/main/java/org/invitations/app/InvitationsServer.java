@@ -52,10 +52,12 @@ public final class InvitationsServer implements AutoCloseable {
     private final Server server;
     private final Server noop;
     private final NotificationFeature notifications;
+    private final String startLine;
 
     private InvitationsServer(ServerConfig config, Database database, Bus bus, WebServer web, Server server,
-                              Server noop, NotificationFeature notifications) {
+                              Server noop, NotificationFeature notifications, String startLine) {
         this.notifications = notifications;
+        this.startLine = startLine;
         this.config = config;
         this.database = database;
         this.bus = bus;
@@ -66,7 +68,7 @@ public final class InvitationsServer implements AutoCloseable {
 
     public static InvitationsServer start(ServerConfig config) {
         // Every request admitted to the service can hold a connection without waiting for one.
-        WebServer.Limits limits = WebServer.Limits.defaults(SoapEndpoints.MAX_REQUEST_BYTES, config.dbPoolSize());
+        WebServer.Limits limits = WebServer.Limits.of(config, SoapEndpoints.MAX_REQUEST_BYTES);
         // "validate": the mapping is checked against the migrated schema at every start, on either database.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = Database.open(config, "validate", metrics);
@@ -101,7 +103,7 @@ public final class InvitationsServer implements AutoCloseable {
             DiaryService diaries = new DiaryService(database.sessionFactory());
             TaskService tasks = new TaskService(database.sessionFactory(), clock, audit, publisher);
 
-            createFirstAdmin(config, directory);
+            String admin = createFirstAdmin(config, directory);
             if (config.demo()) {
                 DemoData.seed(directory);
             }
@@ -112,15 +114,15 @@ public final class InvitationsServer implements AutoCloseable {
             BackupEndpoint backup = new BackupEndpoint(authenticator, config.embeddedDerby()
                     ? new DerbyBackup(database.dataSource(), config.backupDir(), clock) : null, clock, metrics);
             web = WebServer.start(config, bus, limits, database::isReachable, metrics::scrape, backup);
-            String address = config.scheme() + "://" + config.host() + ":" + config.port() + ServerConfig.PATH;
-            LOG.info("Invitations service listening on {} (WSDL: {}?wsdl), database {}", address, address,
-                    config.embeddedDerby() ? config.dataDir().toAbsolutePath() : config.effectiveJdbcUrl());
-            if (config.managementPort() != null) {
-                LOG.info("Metrics on http://{}:{}/metrics", config.managementHost(), web.managementPort());
-            } else {
-                LOG.info("Metrics are not served: no --management-port");
-            }
-            return new InvitationsServer(config, database, bus, web, server, noop, notifications);
+            String address = config.scheme() + "://" + addressHost(config.host()) + ":" + config.port()
+                    + ServerConfig.PATH;
+            // The one line a start prints: what runs, where to call it, on which data, and how to log in.
+            String startLine = String.format("Invitations service listening on %s (WSDL: %s?wsdl), version %s;"
+                    + " database %s%s%s", address, address, CommandLineOptions.BuildVersion.version(),
+                    config.databaseDescription(), config.managementPort() == null ? "" : "; metrics on http://"
+                            + addressHost(config.managementHost()) + ":" + web.managementPort() + "/metrics",
+                    admin == null ? "" : "; " + admin);
+            return new InvitationsServer(config, database, bus, web, server, noop, notifications, startLine);
         } catch (RuntimeException e) {
             if (web != null) {
                 web.stop();
@@ -134,6 +136,32 @@ public final class InvitationsServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The host a caller can use: the bound one, or for every interface (0.0.0.0, ::) this machine's
+     * name, or 127.0.0.1 when the machine has no name that resolves.
+     */
+    static String addressHost(String bound) {
+        String host = bound;
+        if (bound.isEmpty() || "0.0.0.0".equals(bound) || "::".equals(bound) || "[::]".equals(bound)
+                || "0:0:0:0:0:0:0:0".equals(bound)) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException unnamed) {
+                host = "127.0.0.1";
+            }
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /**
+     * Logs the start line: the version, the address to call, the database and where the admin password
+     * is. {@link Main} calls it once a stop request would be answered (its shutdown hook is in place),
+     * so that whoever waits for the line can stop the service at once and see the stop line.
+     */
+    public void announce() {
+        LOG.info("{}", startLine);
     }
 
     public int port() {
@@ -164,15 +192,21 @@ public final class InvitationsServer implements AutoCloseable {
         // deliveries in flight finish or keep their lease; another node (or the next start) takes them over
         notifications.close();
         database.close();
+        LOG.info("Invitations service stopped");
     }
 
     /** Where a generated first admin password is written, in the data folder. */
     public static final String ADMIN_PASSWORD_FILE = "admin-password.txt";
 
-    /** An empty database gets an {@code admin} associate, so that the directory can be filled over SOAP. */
-    private static void createFirstAdmin(ServerConfig config, DirectoryService directory) {
+    /**
+     * An empty database gets an {@code admin} associate, so that the directory can be filled over SOAP.
+     *
+     * @return where the admin's password is, for the start line; null when there is nothing to say
+     */
+    private static String createFirstAdmin(ServerConfig config, DirectoryService directory) {
+        Path file = config.dataDir().resolve(ADMIN_PASSWORD_FILE).toAbsolutePath();
         if (directory.hasAssociates()) {
-            return;
+            return Files.exists(file) ? "admin password in " + file + " (delete it once kept elsewhere)" : null;
         }
         String password = config.adminPassword();
         if (password == null && config.demo()) {
@@ -187,23 +221,20 @@ public final class InvitationsServer implements AutoCloseable {
         try {
             directory.addAssociate(null, "admin", "Administrator", null, password, Role.ADMIN);
         } catch (org.invitations.shared.InvalidRequest taken) {
-            LOG.info("The first admin was created by another node starting at the same time");
-            return;
+            return "admin created by another node starting at the same time";
         }
-        if (generated) {
-            // Shown once: the hash is all that is stored.
-            Path file = config.dataDir().resolve(ADMIN_PASSWORD_FILE).toAbsolutePath();
-            try {
-                writeOwnerOnly(file, password + "\n");
-                LOG.warn("Created associate 'admin' with generated password {} (also in {}, readable by this"
-                        + " user only; delete it once the password is kept elsewhere)", password, file);
-            } catch (IOException e) {
-                LOG.warn("Created associate 'admin' with generated password {} ({} could not be written: {})",
-                        password, file, e.toString());
-            }
-        } else {
-            LOG.info("Created associate 'admin' with the password from {}",
-                    config.adminPassword() != null ? "INVITATIONS_ADMIN_PASSWORD" : "--demo");
+        if (!generated) {
+            return "admin password from " + (config.adminPassword() != null ? "INVITATIONS_ADMIN_PASSWORD" : "--demo");
+        }
+        // Shown nowhere else: the hash is all that is stored.
+        try {
+            writeOwnerOnly(file, password + "\n");
+            return "admin password generated in " + file + " (readable by this user only; delete it once kept"
+                    + " elsewhere)";
+        } catch (IOException e) {
+            LOG.warn("Created associate 'admin' with generated password {} ({} could not be written: {})",
+                    password, file, e.toString());
+            return null;
         }
     }
 

@@ -37,6 +37,7 @@ public final class Main {
             server.close();
             stopped.countDown();
         }, "shutdown"));
+        server.announce();
         try {
             stopped.await();
         } catch (InterruptedException e) {

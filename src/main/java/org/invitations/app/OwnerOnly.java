@@ -98,14 +98,27 @@ final class OwnerOnly {
 
     /**
      * {@link #restrict} with a log line when anything was too open: the operator learns that the files
-     * were readable by others until now (and from when on they are not).
+     * were readable by others until now (and from when on they are not). An empty folder (one made
+     * for the service with mkdir) held nothing to read: it is closed without a word.
      */
     static void restrictAndSay(Path root, String what) {
+        boolean empty = isEmptyFolder(root);
         int changed = restrict(root);
-        if (changed > 0) {
+        if (changed > 0 && !empty) {
             LOG.warn("{} {} file(s) and folder(s) in {} were readable or writable by other users; they are now"
                     + " the service's user's only (folders rwx------, files rw-------)", what, changed,
                     root.toAbsolutePath().normalize());
+        }
+    }
+
+    private static boolean isEmptyFolder(Path folder) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 

@@ -22,6 +22,8 @@ public final class ServerConfig {
     public static final int DEFAULT_DB_POOL_SIZE = 34;
     /** One SOAP call at a time, plus the 2 connections kept for deliveries and health checks. */
     public static final int MIN_DB_POOL_SIZE = 3;
+    /** Open HTTP connections at most, unless told otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 2000;
 
     private final String host;
     private final int port;
@@ -43,6 +45,8 @@ public final class ServerConfig {
     private final Integer managementPort;
     private final String managementHost;
     private final java.util.List<String> trustedProxies;
+    private final Integer maxConcurrentRequests;
+    private final int maxConnections;
 
     private ServerConfig(Builder b) {
         this.trustedProxies = java.util.List.copyOf(b.trustedProxies);
@@ -66,6 +70,14 @@ public final class ServerConfig {
         this.notifications = Objects.requireNonNull(b.notifications, "notifications");
         this.managementPort = b.managementPort;
         this.managementHost = Objects.requireNonNull(b.managementHost, "managementHost");
+        this.maxConcurrentRequests = b.maxConcurrentRequests;
+        this.maxConnections = b.maxConnections;
+        if (maxConcurrentRequests != null && maxConcurrentRequests < 1) {
+            throw new IllegalArgumentException("at least 1 request must be served at once: " + maxConcurrentRequests);
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("at least 1 HTTP connection must be allowed: " + maxConnections);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " is not 0-65535");
         }
@@ -112,7 +124,8 @@ public final class ServerConfig {
                 .passwordIterations(passwordIterations).benchNoop(benchNoop).tls(tlsKeystore, tlsKeystorePassword)
                 .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications)
                 .management(managementHost, managementPort)
-                .trustedProxies(trustedProxies);
+                .trustedProxies(trustedProxies)
+                .maxConcurrentRequests(maxConcurrentRequests).maxConnections(maxConnections);
     }
 
     /**
@@ -228,6 +241,20 @@ public final class ServerConfig {
         return managementHost;
     }
 
+    /**
+     * Requests in the service at once (SOAP calls and {@code POST /backup}); the others wait without a
+     * thread. Unless set, {@link #dbPoolSize()} minus the 2 connections kept for deliveries and health
+     * checks, so that every admitted request has a connection without waiting.
+     */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests != null ? maxConcurrentRequests : dbPoolSize - 2;
+    }
+
+    /** Open HTTP connections at most ({@value #DEFAULT_MAX_CONNECTIONS} unless set). */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
     public boolean tls() {
         return tlsKeystore != null;
     }
@@ -236,9 +263,24 @@ public final class ServerConfig {
         return tls() ? "https" : "http";
     }
 
-    /** The JDBC URL to use: the configured one, or embedded Derby on disk in the data folder. */
+    /**
+     * The JDBC URL to use: the configured one, or embedded Derby on disk in the data folder. The Derby
+     * URL does not create the database: {@link Database} creates it once, on its first start.
+     */
     public String effectiveJdbcUrl() {
-        return jdbcUrl != null ? jdbcUrl : "jdbc:derby:" + derbyDirectory() + ";create=true";
+        return jdbcUrl != null ? jdbcUrl : "jdbc:derby:" + derbyDirectory();
+    }
+
+    /** What the start line says about the database: the Derby folder, or the JDBC URL without a password in it. */
+    public String databaseDescription() {
+        return embeddedDerby() && jdbcUrl == null ? derbyDirectory().normalize() + " (embedded Derby)"
+                : withoutPassword(effectiveJdbcUrl());
+    }
+
+    /** A JDBC URL without {@code password=} parameters and without a password before {@code @}. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)([?&;:]password=)[^&;]*", "$1***")
+                .replaceAll("(//[^/@:?;]*):[^/@?;]*@", "$1:***@");
     }
 
     /** The embedded Derby database's own folder, {@code DATA/db} (absolute). */
@@ -258,7 +300,8 @@ public final class ServerConfig {
                 + ", benchNoop=" + benchNoop + ", tlsKeystore=" + tlsKeystore + ", logMessages=" + logMessages
                 + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + ", management="
                 + (managementPort == null ? "none" : managementHost + ":" + managementPort) + ", trustedProxies="
-                + trustedProxies + "]";
+                + trustedProxies + ", maxConcurrentRequests=" + maxConcurrentRequests() + ", maxConnections="
+                + maxConnections + "]";
     }
 
     /** Collects settings; {@link #build()} checks them and makes the immutable configuration. */
@@ -283,8 +326,22 @@ public final class ServerConfig {
         private Integer managementPort;
         private String managementHost = DEFAULT_MANAGEMENT_HOST;
         private java.util.List<String> trustedProxies = java.util.List.of();
+        private Integer maxConcurrentRequests;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
         private Builder() {
+        }
+
+        /** Requests in the service at once; null (the default) means {@link #dbPoolSize(int)} minus 2. */
+        public Builder maxConcurrentRequests(Integer value) {
+            maxConcurrentRequests = value;
+            return this;
+        }
+
+        /** Open HTTP connections at most; {@value #DEFAULT_MAX_CONNECTIONS} by default. */
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
         }
 
         public Builder host(String value) {

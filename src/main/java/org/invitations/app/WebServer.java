@@ -49,16 +49,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class WebServer {
 
-    /** The transport's limits; {@code concurrentRequests} follows the database pool's size. */
+    /** The transport's limits; {@code concurrentRequests} and {@code maxConnections} come from the options. */
     record Limits(int concurrentRequests, Duration queueWait, int maxConnections, Duration idleTimeout,
                   long minBytesPerSecond, long maxRequestBytes, Duration stopTimeout) {
 
-        /** As many requests at once as the pool has connections, less the 2 kept for deliveries and health checks. */
-        static Limits defaults(long maxRequestBytes, int databaseConnections) {
-            return new Limits(Integer.getInteger("invitations.concurrent.requests", databaseConnections - 2),
-                    Duration.ofSeconds(10),
-                    Integer.getInteger("invitations.max.connections", 2000), Duration.ofSeconds(30), 512,
-                    maxRequestBytes, Duration.ofSeconds(20));
+        /**
+         * The configured requests at once (by default as many as the pool has connections, less the 2
+         * kept for deliveries and health checks) and connections; fixed waits and rates.
+         */
+        static Limits of(ServerConfig config, long maxRequestBytes) {
+            return new Limits(config.maxConcurrentRequests(), Duration.ofSeconds(10), config.maxConnections(),
+                    Duration.ofSeconds(30), 512, maxRequestBytes, Duration.ofSeconds(20));
         }
     }
 

@@ -37,14 +37,9 @@ class BackupAdmissionTest {
 
     @Test
     void anonymousBackupRequestsWaitForTheAdmissionLimitLikeSoapCalls() throws Exception {
-        ServerConfig config = TestServer.config(tmp.resolve("data"), TestServer.freePort());
-        InvitationsServer server;
-        System.setProperty("invitations.concurrent.requests", "1");
-        try {
-            server = InvitationsServer.start(config);
-        } finally {
-            System.clearProperty("invitations.concurrent.requests");
-        }
+        ServerConfig config = TestServer.config(tmp.resolve("data"), TestServer.freePort()).toBuilder()
+                .maxConcurrentRequests(1).build();
+        InvitationsServer server = InvitationsServer.start(config);
         HttpClient http = HttpClient.newHttpClient();
         try (server; Connection holder = DriverManager.getConnection("jdbc:derby:" + config.derbyDirectory())) {
             holder.setAutoCommit(false);

@@ -147,7 +147,7 @@ class PayloadMigrationTest {
 
     private static Connection connect(ServerConfig config) throws SQLException {
         return config.embeddedDerby()
-                ? DriverManager.getConnection(config.effectiveJdbcUrl())
+                ? DriverManager.getConnection(config.effectiveJdbcUrl() + ";create=true")
                 : DriverManager.getConnection(config.effectiveJdbcUrl(), "postgres", "postgres");
     }
 
@@ -156,7 +156,7 @@ class PayloadMigrationTest {
             return;
         }
         try {
-            DriverManager.getConnection(config.effectiveJdbcUrl().replace(";create=true", "") + ";shutdown=true").close();
+            DriverManager.getConnection(config.effectiveJdbcUrl() + ";shutdown=true").close();
         } catch (SQLException expected) {
             assertEquals("08006", expected.getSQLState(), expected.getMessage());
         }

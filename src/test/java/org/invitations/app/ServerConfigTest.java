@@ -26,7 +26,7 @@ class ServerConfigTest {
         assertEquals(8080, config.port());
         assertEquals(Path.of("data"), config.dataDir());
         assertTrue(config.embeddedDerby());
-        assertTrue(config.effectiveJdbcUrl().endsWith("data/db;create=true"), config.effectiveJdbcUrl());
+        assertTrue(config.effectiveJdbcUrl().endsWith("data/db"), config.effectiveJdbcUrl());
         assertEquals(600_000, config.passwordIterations());
         assertFalse(config.demo());
         assertFalse(config.tls());
@@ -100,6 +100,9 @@ class ServerConfigTest {
                         p -> p.config().trustedProxies(), List.of("10.0.0.5", "fd00::5")),
                 environmentCase("INVITATIONS_WEBHOOK_ALLOW", "hooks.corp.example,10.1.0.0/16", Map.of(),
                         p -> p.config().notifications().webhookTargets().toString(), "hooks.corp.example,10.1.0.0/16"),
+                environmentCase("INVITATIONS_MAX_CONCURRENT_REQUESTS", "7", Map.of(),
+                        p -> p.config().maxConcurrentRequests(), 7),
+                environmentCase("INVITATIONS_MAX_CONNECTIONS", "300", Map.of(), p -> p.config().maxConnections(), 300),
                 environmentCase("INVITATIONS_PBKDF2_ITERATIONS", "1234", Map.of(),
                         p -> p.config().passwordIterations(), 1234),
                 environmentCase("INVITATIONS_TLS_KEYSTORE", "env.p12",
@@ -234,6 +237,32 @@ class ServerConfigTest {
         assertEquals(8, ServerConfig.from(new String[] {"--db-pool-size=8"}, Map.of("INVITATIONS_DB_POOL_SIZE", "12"))
                 .dbPoolSize());
         assertTrue(run(Map.of(), "--help").out.contains("INVITATIONS_DB_POOL_SIZE"));
+    }
+
+    @Test
+    void requestsAtOnceFollowThePoolAndConnectionsAre2000UnlessTheirOptionsSayOtherwise() {
+        ServerConfig defaults = ServerConfig.from(new String[] {"--db-pool-size=10"}, Map.of());
+        assertEquals(8, defaults.maxConcurrentRequests());
+        assertEquals(2000, defaults.maxConnections());
+
+        ServerConfig set = ServerConfig.from(new String[] {"--max-concurrent-requests=64", "--max-connections=50"},
+                Map.of("INVITATIONS_MAX_CONCURRENT_REQUESTS", "3", "INVITATIONS_MAX_CONNECTIONS", "9"));
+        assertEquals(64, set.maxConcurrentRequests());
+        assertEquals(50, set.maxConnections());
+        String help = run(Map.of(), "--help").out;
+        assertTrue(help.contains("--max-concurrent-requests") && help.contains("INVITATIONS_MAX_CONCURRENT_REQUESTS")
+                && help.contains("--max-connections") && help.contains("INVITATIONS_MAX_CONNECTIONS"), help);
+        assertTrue(run(Map.of("INVITATIONS_MAX_CONNECTIONS", "0")).err.contains("not a positive whole number"));
+    }
+
+    @Test
+    void theStartLineShowsTheDatabaseWithoutItsPassword() {
+        assertEquals("jdbc:postgresql://db/inv?user=app&password=***&ssl=true", ServerConfig.from(new String[] {
+                "--jdbc-url=jdbc:postgresql://db/inv?user=app&password=s3cret&ssl=true"}, Map.of()).databaseDescription());
+        assertEquals("jdbc:postgresql://app:***@db/inv", ServerConfig.withoutPassword("jdbc:postgresql://app:s3cret@db/inv"));
+        assertEquals("jdbc:postgresql://db:5432/inv", ServerConfig.withoutPassword("jdbc:postgresql://db:5432/inv"));
+        ServerConfig derby = ServerConfig.from(new String[] {"--data=/srv/data"}, Map.of());
+        assertEquals(Path.of("/srv/data/db") + " (embedded Derby)", derby.databaseDescription());
     }
 
     @Test

@@ -42,10 +42,26 @@ public record ServiceProcess(Process process, String address, int port) implemen
     private static ServiceProcess start(List<String> launcher, Path dataDir, int port, Map<String, String> env,
                                         String... args) throws Exception {
         Files.createDirectories(dataDir);
+        List<String> demo = new ArrayList<>(List.of("--demo"));
+        demo.addAll(List.of(args));
+        return start(launcher, dataDir, dataDir.resolve("node.log"), port, env, demo.toArray(String[]::new));
+    }
+
+    /**
+     * As an operator's first start: without the demo directory, on {@code dataDir} as it is (missing or
+     * empty), the node's output in {@code log} outside it.
+     */
+    public static ServiceProcess startWithoutDemo(Path dataDir, Path log, Map<String, String> env, String... args)
+            throws Exception {
+        return start(List.of(), dataDir, log, TestServer.freePort(), env, args);
+    }
+
+    private static ServiceProcess start(List<String> launcher, Path dataDir, Path log, int port,
+                                        Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--demo", "--host=127.0.0.1", "--port=" + port, "--data=" + dataDir));
+                "--host=127.0.0.1", "--port=" + port, "--data=" + dataDir));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("INVITATIONS_PBKDF2_ITERATIONS", String.valueOf(TestServer.TEST_ITERATIONS));
@@ -53,7 +69,6 @@ public record ServiceProcess(Process process, String address, int port) implemen
         builder.redirectErrorStream(true);
         Process process = builder.start();
         CountDownLatch ready = new CountDownLatch(1);
-        Path log = dataDir.resolve("node.log");
         Thread copier = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream()));
                  var out = Files.newBufferedWriter(log, java.nio.file.StandardOpenOption.CREATE,
@@ -85,9 +100,11 @@ public record ServiceProcess(Process process, String address, int port) implemen
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** As SIGTERM from an operator; the node's last lines (its stop line) still reach the log. */
     @Override
     public void close() throws Exception {
-        process.destroy();
+        // Process.destroy() would also close our end of its output, losing what the node prints while stopping.
+        process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
