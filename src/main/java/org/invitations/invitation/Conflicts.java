@@ -16,7 +16,7 @@ final class Conflicts {
     private final Set<Long> busyAssociates;
     private final Set<Long> busyResources;
 
-    private Conflicts(Set<Long> busyAssociates, Set<Long> busyResources) {
+    Conflicts(Set<Long> busyAssociates, Set<Long> busyResources) {
         this.busyAssociates = busyAssociates;
         this.busyResources = busyResources;
     }

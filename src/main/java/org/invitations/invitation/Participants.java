@@ -22,7 +22,7 @@ final class Participants {
     final Map<Long, Person> persons;
     final Map<Long, Resource> resources;
 
-    private Participants(Map<Long, Associate> associates, Map<Long, Person> persons, Map<Long, Resource> resources) {
+    Participants(Map<Long, Associate> associates, Map<Long, Person> persons, Map<Long, Resource> resources) {
         this.associates = associates;
         this.persons = persons;
         this.resources = resources;

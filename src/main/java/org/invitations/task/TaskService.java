@@ -105,7 +105,7 @@ public final class TaskService {
             ParticipantRecord record = Appointments.participantsOwn(session, caller, recordId,
                     "Only the colleague the task was given to reports progress on it");
             Instant now = clock.instant();
-            record.reportProgress(percent, hours, note, now);
+            record.getAppointment().reportProgress(record, percent, hours, note, now);
             audit.record(session, caller, "ReportTaskProgress", "record", recordId, percent + "%");
             notices.publish(session, Notices.Notice.ofRecord(Notices.EventType.TASK_PROGRESS, record, now));
             return new ProgressReport(Answer.of(record), record.getProgress());

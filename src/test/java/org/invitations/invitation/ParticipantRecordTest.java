@@ -230,8 +230,8 @@ class ParticipantRecordTest {
         ParticipantRecord booked = Reached.BOOKED.record();
         ParticipantRecord tentative = Reached.TENTATIVE.record();
 
-        booked.accept(LATER);
-        tentative.acceptTentatively(LATER);
+        assertFalse(booked.accept(LATER));
+        assertFalse(tentative.acceptTentatively(LATER));
 
         assertEquals(NOW, booked.getUpdatedAt());
         assertEquals(NOW, tentative.getUpdatedAt());
@@ -247,6 +247,30 @@ class ParticipantRecordTest {
     }
 
     @Test
+    void outsideItsPackageARecordIsOnlyRead() {
+        List<String> reachable = Arrays.stream(ParticipantRecord.class.getDeclaredMethods())
+                .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                .filter(m -> java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                        || !m.getName().startsWith("get") && !m.getName().startsWith("is"))
+                .map(java.lang.reflect.Method::getName)
+                .toList();
+
+        assertEquals(List.of(), reachable, "made and changed only through its Appointment");
+    }
+
+    @Test
+    void aRetriedSeenOrPostponeChangesNothing() {
+        ParticipantRecord seen = Reached.SEEN.record();
+
+        assertFalse(seen.markSeen(LATER));
+        assertTrue(seen.postpone(LATER));
+        assertFalse(seen.postpone(LATER.plusSeconds(1)));
+
+        assertEquals(LATER, seen.getUpdatedAt());
+        assertEquals(Status.SEEN, seen.getStatus());
+    }
+
+        @Test
     void statusCodesAreTheCrmNumbersPlusTentative() {
         assertEquals(List.of(1, 2, 3, 5, 6, 7, 8, 9, 10, 14),
                 Arrays.stream(Status.values()).map(Status::code).toList());
