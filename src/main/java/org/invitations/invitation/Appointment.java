@@ -22,7 +22,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.invitations.directory.Associate;
 import org.invitations.invitation.NewMeeting.ParticipantRef;
 import org.invitations.shared.InvalidRequest;
@@ -166,6 +168,17 @@ public class Appointment {
         return record;
     }
 
+    /** The ids of the participants of this kind still taking part (not removed); the owner's record aside. */
+    Set<Long> takingPart(ParticipantKind kind) {
+        Set<Long> ids = new HashSet<>();
+        for (ParticipantRecord record : records) {
+            if (!record.isMaster() && record.getKind() == kind && record.getStatus() != Status.CANCELLED) {
+                ids.add(record.getParticipantId());
+            }
+        }
+        return ids;
+    }
+
     private ParticipantRecord add(ParticipantRecord record) {
         records.add(record);
         return record;
@@ -243,9 +256,10 @@ public class Appointment {
         return own(record).acceptTentatively(now);
     }
 
-    /** No, with an optional reason; always a new answer (the reason and its time are replaced). */
+    /** No, with an optional reason. Always a change: declining again is a new answer, with a new reason and time. */
     boolean decline(ParticipantRecord record, String reason, Instant now) {
-        return own(record).decline(reason, now);
+        own(record).decline(reason, now);
+        return true;
     }
 
     /** Opened without an answer. Returns false when it was seen already. */

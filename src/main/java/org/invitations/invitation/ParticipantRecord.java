@@ -241,13 +241,12 @@ public class ParticipantRecord {
      * No, with an optional reason for the owner. Declining again is a new answer: it replaces the
      * reason and the time, and the owner acknowledges it afresh; so it always changes the record.
      */
-    boolean decline(String reason, Instant now) {
+    void decline(String reason, Instant now) {
         if (status != Status.DECLINED) {
             require(TO_DECLINE, Status.DECLINED);
         }
         answer(Status.DECLINED, reason, now);
         declineAcknowledged = false;
-        return true;
     }
 
     /**
@@ -308,15 +307,14 @@ public class ParticipantRecord {
         }
     }
 
-    /** The meeting was cancelled, or this participant was removed from it. Returns false if it was already. */
-    boolean cancel(Instant now) {
+    /** The meeting was cancelled, or this participant was removed from it. */
+    void cancel(Instant now) {
         if (status == Status.CANCELLED) {
-            return false;
+            return;
         }
         setStatus(Status.CANCELLED);
         fresh = false;
         updatedAt = now;
-        return true;
     }
 
     /** A participant removed earlier is added again: asked (5) or booked (1) as if new. */

@@ -1,5 +1,6 @@
 package org.invitations.invitation;
 
+import static org.invitations.invitation.AppointmentFixtures.withId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +160,24 @@ class AppointmentTest {
     }
 
     @Test
+    void whoTakesPartLeavesOutTheOwnerAndThoseRemoved() {
+        Appointment meeting = meeting();
+        meeting.includeOwner(NOW);
+        meeting.addParticipant(associate(2), found, true, false, NOW, FIELD);
+        meeting.addParticipant(associate(3), found, true, false, NOW, FIELD);
+        meeting.addParticipant(person(10), found, true, false, NOW, FIELD);
+        meeting.addParticipant(resource(20), found, true, false, NOW, FIELD);
+        meeting.removeParticipant(associate(3), NOW, FIELD);
+
+        assertEquals(Set.of(2L), meeting.takingPart(ParticipantKind.ASSOCIATE));
+        assertEquals(Set.of(10L), meeting.takingPart(ParticipantKind.PERSON));
+        assertEquals(Set.of(20L), meeting.takingPart(ParticipantKind.RESOURCE));
+
+        meeting.removeParticipant(resource(20), NOW, FIELD);
+        assertEquals(Set.of(), meeting.takingPart(ParticipantKind.RESOURCE));
+    }
+
+    @Test
     void recordsAreChangedOnlyThroughTheAppointment() {
         Appointment meeting = meeting();
         meeting.includeOwner(NOW);
@@ -308,8 +326,13 @@ class AppointmentTest {
     }
 
     @Test
-    void aNewMeetingIsNotCancelled() {
-        assertFalse(meeting().isCancelled());
+    void aNewMeetingIsNotCancelledAndKnowsWhenItWasMade() {
+        Appointment meeting = meeting();
+
+        assertFalse(meeting.isCancelled());
+        assertEquals(NOW, meeting.getCreatedAt());
+        assertSame(alice, meeting.getOwner());
+        assertEquals(AppointmentType.MEETING, meeting.getType());
     }
 
     // ------------------------------------------------------------------ answers, through the appointment
@@ -459,17 +482,5 @@ class AppointmentTest {
 
     private static ParticipantRef resource(long id) {
         return new ParticipantRef(ParticipantKind.RESOURCE, id);
-    }
-
-    /** An entity as if stored: its generated id set. */
-    static <T> T withId(T entity, long id) {
-        try {
-            Field field = entity.getClass().getDeclaredField("id");
-            field.setAccessible(true);
-            field.set(entity, id);
-            return entity;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

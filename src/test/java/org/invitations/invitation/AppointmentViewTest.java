@@ -1,6 +1,6 @@
 package org.invitations.invitation;
 
-import static org.invitations.invitation.AppointmentTest.withId;
+import static org.invitations.invitation.AppointmentFixtures.withId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;

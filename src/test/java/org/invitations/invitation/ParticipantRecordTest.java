@@ -218,9 +218,12 @@ class ParticipantRecordTest {
         ParticipantRecord declined = Reached.DECLINED.record();
         ParticipantRecord booked = Reached.BOOKED.record();
 
+        assertFalse(declined.isDeclineAcknowledged());
         declined.acknowledgeDecline(LATER);
 
         assertTrue(declined.isDeclineAcknowledged());
+        declined.decline("still no", LATER);
+        assertFalse(declined.isDeclineAcknowledged(), "a new refusal is acknowledged afresh");
         assertEquals(9, assertThrows(InvalidTransition.class, () -> booked.acknowledgeDecline(LATER))
                 .requestedStatus());
     }
@@ -242,6 +245,7 @@ class ParticipantRecordTest {
         ParticipantRecord record = invitation();
 
         assertEquals("Budget", record.getTitle());
+        assertEquals(new RecordText("Budget", null, null), record.getText());
         assertEquals(meeting().getStartsAt(), record.getStartsAt());
         assertEquals(meeting().getEndsAt(), record.getEndsAt());
     }
@@ -256,6 +260,18 @@ class ParticipantRecordTest {
                 .toList();
 
         assertEquals(List.of(), reachable, "made and changed only through its Appointment");
+    }
+
+    @Test
+    void aRecordIsForTheAssociateItInvitesOnly() {
+        ParticipantRecord record = ParticipantRecord.forAssociate(meeting(),
+                AppointmentFixtures.withId(bob(), 2L), true, false, NOW);
+        ParticipantRecord room = ParticipantRecord.forResource(meeting(),
+                AppointmentFixtures.withId(new org.invitations.directory.Resource("Room", null), 2L), false, NOW);
+
+        assertTrue(record.isFor(2));
+        assertFalse(record.isFor(3));
+        assertFalse(room.isFor(2));
     }
 
     @Test
