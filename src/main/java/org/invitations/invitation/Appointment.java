@@ -18,9 +18,13 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.invitations.directory.Associate;
 import org.invitations.invitation.NewMeeting.ParticipantRef;
 import org.invitations.shared.InvalidRequest;
@@ -40,7 +44,7 @@ public class Appointment {
      * The longest meeting. Bounding it lets the conflict check and the diary read a participant's
      * bookings as an index range instead of its whole history.
      */
-    public static final java.time.Duration MAX_LENGTH = java.time.Duration.ofDays(31);
+    public static final Duration MAX_LENGTH = Duration.ofDays(31);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "appointment_seq")
@@ -90,12 +94,30 @@ public class Appointment {
 
     Appointment(Associate owner, AppointmentType type, RecordText text, Instant startsAt, Instant endsAt,
                 Instant createdAt) {
+        if (type == AppointmentType.MEETING) {
+            requireSlot(startsAt, endsAt);
+        }
         this.owner = owner;
         this.type = type;
         this.text = text;
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * A meeting's slot: the end after the start, and at most {@link #MAX_LENGTH} long. The services
+     * call it before any database work, so a bad slot is refused first; the appointment checks it
+     * again whenever it takes a slot.
+     */
+    public static void requireSlot(Instant start, Instant end) {
+        if (!end.isAfter(start)) {
+            throw new InvalidRequest("end", "end must be after start");
+        }
+        if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
+            throw new InvalidRequest("end", "a meeting lasts at most " + MAX_LENGTH.toDays()
+                    + " days; book longer absences as several appointments");
+        }
     }
 
     // ------------------------------------------------------------------ who takes part
@@ -146,6 +168,17 @@ public class Appointment {
         return record;
     }
 
+    /** The ids of the participants of this kind still taking part (not removed); the owner's record aside. */
+    Set<Long> takingPart(ParticipantKind kind) {
+        Set<Long> ids = new HashSet<>();
+        for (ParticipantRecord record : records) {
+            if (!record.isMaster() && record.getKind() == kind && record.getStatus() != Status.CANCELLED) {
+                ids.add(record.getParticipantId());
+            }
+        }
+        return ids;
+    }
+
     private ParticipantRecord add(ParticipantRecord record) {
         records.add(record);
         return record;
@@ -169,6 +202,9 @@ public class Appointment {
     void moveTo(Instant newStart, Instant newEnd, java.util.function.Function<Appointment, Conflicts> conflicts,
                 Instant now) {
         requireNotCancelled(Status.MOVED);
+        if (type == AppointmentType.MEETING) {
+            requireSlot(newStart, newEnd);
+        }
         this.startsAt = newStart;
         this.endsAt = newEnd;
         this.sequence++;
@@ -205,8 +241,59 @@ public class Appointment {
         return true;
     }
 
+    // ------------------------------------------------------------------ what a participant does
+
+    /**
+     * The participant says yes on its own record. Returns whether anything changed: a retried
+     * accept of an accepted record changes nothing, and nobody needs to hear of it.
+     */
+    boolean accept(ParticipantRecord record, Instant now) {
+        return own(record).accept(now);
+    }
+
+    /** Maybe. Returns false when the record was tentative already. */
+    boolean acceptTentatively(ParticipantRecord record, Instant now) {
+        return own(record).acceptTentatively(now);
+    }
+
+    /** No, with an optional reason. Always a change: declining again is a new answer, with a new reason and time. */
+    boolean decline(ParticipantRecord record, String reason, Instant now) {
+        own(record).decline(reason, now);
+        return true;
+    }
+
+    /** Opened without an answer. Returns false when it was seen already. */
+    boolean markSeen(ParticipantRecord record, Instant now) {
+        return own(record).markSeen(now);
+    }
+
+    /** No answer now. Returns false when the invitation was no longer new already. */
+    boolean postpone(ParticipantRecord record, Instant now) {
+        return own(record).postpone(now);
+    }
+
+    /** The colleague's progress on this task, on its own accepted record; the percentage decides the status. */
+    public void reportProgress(ParticipantRecord record, int percent, BigDecimal hours, String note, Instant now) {
+        own(record).reportProgress(percent, hours, note, now);
+    }
+
+    /** The owner takes note of a participant's refusal. */
+    void acknowledgeDecline(ParticipantRecord record, Instant now) {
+        own(record).acknowledgeDecline(now);
+    }
+
+    /** A record of this appointment; any other is a programming error, never the caller's. */
+    private ParticipantRecord own(ParticipantRecord record) {
+        Appointment of = record.getAppointment();
+        if (of != this && (id == null || !id.equals(of.getId()))) {
+            throw new IllegalArgumentException("record " + record.getId() + " belongs to appointment "
+                    + of.getId() + ", not to " + id);
+        }
+        return record;
+    }
+
     /** Nothing but cancelling again may happen to a cancelled appointment. */
-    public void requireNotCancelled(Status requested) {
+    private void requireNotCancelled(Status requested) {
         if (cancelledAt != null) {
             throw new InvalidTransition("appointmentId", id, Status.CANCELLED.code(), requested.code(),
                     "Appointment " + id + " was cancelled (10) and cannot become " + requested.code()

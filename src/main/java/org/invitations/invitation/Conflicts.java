@@ -16,7 +16,7 @@ final class Conflicts {
     private final Set<Long> busyAssociates;
     private final Set<Long> busyResources;
 
-    private Conflicts(Set<Long> busyAssociates, Set<Long> busyResources) {
+    Conflicts(Set<Long> busyAssociates, Set<Long> busyResources) {
         this.busyAssociates = busyAssociates;
         this.busyResources = busyResources;
     }
@@ -47,20 +47,8 @@ final class Conflicts {
         if (appointment.getType() == AppointmentType.TASK) {
             return none();
         }
-        Set<Long> associates = new HashSet<>();
-        Set<Long> resources = new HashSet<>();
-        for (ParticipantRecord record : appointment.getRecords()) {
-            if (record.getStatus() == Status.CANCELLED || record.isMaster()) {
-                continue;
-            }
-            switch (record.getKind()) {
-                case ASSOCIATE -> associates.add(record.getParticipantId());
-                case RESOURCE -> resources.add(record.getParticipantId());
-                case PERSON -> {
-                }
-            }
-        }
-        return check(session, associates, resources, appointment.getStartsAt(), appointment.getEndsAt(),
+        return check(session, appointment.takingPart(ParticipantKind.ASSOCIATE),
+                appointment.takingPart(ParticipantKind.RESOURCE), appointment.getStartsAt(), appointment.getEndsAt(),
                 appointment.getId());
     }
 

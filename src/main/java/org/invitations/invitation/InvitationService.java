@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.invitations.audit.AuditLog;
@@ -69,31 +68,31 @@ public final class InvitationService {
     /** Yes: 5, 6, 7, 8, 9 or 14 become 1; a cancelled meeting cannot be accepted. */
     public Answer accept(Caller caller, long recordId) {
         return answer(caller, recordId, "AcceptInvitation", EventType.INVITATION_ACCEPTED,
-                (record, now) -> record.accept(now));
+                (appointment, record, now) -> appointment.accept(record, now));
     }
 
     /** Maybe: becomes 14, which counts as answered and shows in the diary marked tentative. */
     public Answer acceptTentatively(Caller caller, long recordId) {
         return answer(caller, recordId, "TentativelyAcceptInvitation", EventType.INVITATION_TENTATIVE,
-                (record, now) -> record.acceptTentatively(now));
+                (appointment, record, now) -> appointment.acceptTentatively(record, now));
     }
 
     /** No, with an optional reason the owner sees: becomes 9, and may still be accepted later. */
     public Answer decline(Caller caller, long recordId, String reason) {
         return answer(caller, recordId, "DeclineInvitation", EventType.INVITATION_DECLINED,
-                (record, now) -> record.decline(reason, now));
+                (appointment, record, now) -> appointment.decline(record, reason, now));
     }
 
     /** Opened and closed without an answer: 5 → 7, 6 → 8. */
     public Answer markSeen(Caller caller, long recordId) {
         return answer(caller, recordId, "MarkInvitationSeen", EventType.INVITATION_SEEN,
-                (record, now) -> record.markSeen(now));
+                (appointment, record, now) -> appointment.markSeen(record, now));
     }
 
     /** No answer now: stays pending, no longer new. */
     public Answer postpone(Caller caller, long recordId) {
         return answer(caller, recordId, "PostponeInvitation", EventType.INVITATION_POSTPONED,
-                (record, now) -> record.postpone(now));
+                (appointment, record, now) -> appointment.postpone(record, now));
     }
 
     /**
@@ -126,24 +125,24 @@ public final class InvitationService {
      * accepted record is a harmless no-op and tells nobody).
      */
     private Answer answer(Caller caller, long recordId, String operation, EventType event,
-                          BiConsumer<ParticipantRecord, Instant> change) {
+                          AnswerChange change) {
         return Transactions.run(sessionFactory, session -> {
             ParticipantRecord record = ownRecord(session, caller, recordId);
             Status before = record.getStatus();
-            java.util.List<Object> stateBefore = answerState(record);
             Instant now = clock.instant();
-            change.accept(record, now);
+            boolean changed = change.apply(record.getAppointment(), record, now);
             audit.record(session, caller, operation, "record", recordId, before.code() + " -> " + record.getStatus().code());
-            if (!answerState(record).equals(stateBefore)) {
+            if (changed) {
                 publisher.publish(session, ChangeEvent.ofRecord(event, record, now));
             }
             return Answer.of(record);
         });
     }
 
-    private static java.util.List<Object> answerState(ParticipantRecord record) {
-        return java.util.Arrays.asList(record.getStatus(), record.isNew(), record.getDeclineReason(),
-                record.getAnsweredAt());
+    /** One answer, given through the record's appointment; true when it changed anything. */
+    @FunctionalInterface
+    private interface AnswerChange {
+        boolean apply(Appointment appointment, ParticipantRecord record, Instant now);
     }
 
     /** The caller's own invitation record, with its appointment. */

@@ -52,7 +52,7 @@ public final class MeetingService {
 
     /** As {@link #create(Caller, NewMeeting, String)}, with confirmations and SMS to external persons. */
     public CreatedMeeting create(Caller owner, NewMeeting meeting, String requestId, SendOptions notify) {
-        requireOrder(meeting.start(), meeting.end());
+        Appointment.requireSlot(meeting.start(), meeting.end());
         return bookings.create(owner, meeting, requestId, "CreateInvitation", notify);
     }
 
@@ -66,7 +66,7 @@ public final class MeetingService {
 
     /** As {@link #move(Caller, long, Instant, Instant)}; confirmations carry the next SEQUENCE. */
     public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end, SendOptions notify) {
-        requireOrder(start, end);
+        Appointment.requireSlot(start, end);
         publisher.requireAvailable(notify, "notify/sendSms");
         return Transactions.run(sessionFactory, session -> {
             Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "move",
@@ -181,7 +181,7 @@ public final class MeetingService {
                 throw new NotAllowed("Only the owner of appointment " + record.getAppointment().getId()
                         + " may acknowledge its declines", recordId);
             }
-            record.acknowledgeDecline(clock.instant());
+            record.getAppointment().acknowledgeDecline(record, clock.instant());
             audit.record(session, owner, "AcknowledgeDecline", "record", recordId, null);
             return new ParticipantsView.Line(record.getId(), record.getKind(), record.getParticipantId(),
                     nameOf(record), record.getStatus(), record.isSeen(), record.getDeclineReason(),
@@ -196,16 +196,6 @@ public final class MeetingService {
             case PERSON -> record.getPerson().getFullName();
             case RESOURCE -> record.getResource().getName();
         };
-    }
-
-    private static void requireOrder(Instant start, Instant end) {
-        if (!end.isAfter(start)) {
-            throw new InvalidRequest("end", "end must be after start");
-        }
-        if (java.time.Duration.between(start, end).compareTo(Appointment.MAX_LENGTH) > 0) {
-            throw new InvalidRequest("end", "a meeting lasts at most " + Appointment.MAX_LENGTH.toDays()
-                    + " days; book longer absences as several appointments");
-        }
     }
 
 }

@@ -30,7 +30,9 @@ import org.invitations.shared.InvalidTransition;
  * associate's invitation, or the direct booking of a person or resource. The record owns its state
  * machine; there is no status setter. Text, start and end are copied from the appointment: the text
  * because "update all records generated from this" is the owner's choice, the times so that an
- * invitee's list is one index range scan on (associate, status, start).
+ * invitee's list is one index range scan on (associate, status, start). Part of the {@link Appointment}
+ * aggregate: records are made and changed only through their appointment, which is why the factories
+ * and every changing method are package-private.
  */
 // Only the columns that changed are written: an UPDATE that names a column makes Derby rewrite the entry of
 // every index holding it and check every foreign key on it, and a record has a dozen of each.
@@ -149,7 +151,7 @@ public class ParticipantRecord {
     }
 
     /** The owner's own record: booked, never an invitation. */
-    public static ParticipantRecord master(Appointment appointment, Instant now) {
+    static ParticipantRecord master(Appointment appointment, Instant now) {
         ParticipantRecord record = new ParticipantRecord(appointment, ParticipantKind.ASSOCIATE, true,
                 Status.BOOKED, false, false, now);
         record.associate = appointment.getOwner();
@@ -157,8 +159,8 @@ public class ParticipantRecord {
     }
 
     /** An associate is invited (5) when invitations are sent, or booked directly (1) when not. */
-    public static ParticipantRecord forAssociate(Appointment appointment, Associate associate, boolean sendInvitation,
-                                                 boolean conflict, Instant now) {
+    static ParticipantRecord forAssociate(Appointment appointment, Associate associate, boolean sendInvitation,
+                                          boolean conflict, Instant now) {
         ParticipantRecord record = new ParticipantRecord(appointment, ParticipantKind.ASSOCIATE, false,
                 sendInvitation ? Status.INVITED : Status.BOOKED, sendInvitation, conflict, now);
         record.associate = associate;
@@ -166,7 +168,7 @@ public class ParticipantRecord {
     }
 
     /** An external person cannot answer: booked directly, no invitation. */
-    public static ParticipantRecord forPerson(Appointment appointment, Person person, Instant now) {
+    static ParticipantRecord forPerson(Appointment appointment, Person person, Instant now) {
         ParticipantRecord record = new ParticipantRecord(appointment, ParticipantKind.PERSON, false,
                 Status.BOOKED, false, false, now);
         record.person = person;
@@ -174,8 +176,8 @@ public class ParticipantRecord {
     }
 
     /** A resource cannot answer: booked directly, no invitation. */
-    public static ParticipantRecord forResource(Appointment appointment, Resource resource, boolean conflict,
-                                                Instant now) {
+    static ParticipantRecord forResource(Appointment appointment, Resource resource, boolean conflict,
+                                         Instant now) {
         ParticipantRecord record = new ParticipantRecord(appointment, ParticipantKind.RESOURCE, false,
                 Status.BOOKED, false, conflict, now);
         record.resource = resource;
@@ -186,15 +188,17 @@ public class ParticipantRecord {
 
     /**
      * Yes: a pending invitation, a decline (change of mind) or a tentative answer becomes booked. A
-     * task asked again after a move goes back to what its progress says (1, 2 or 3).
+     * task asked again after a move goes back to what its progress says (1, 2 or 3). Returns false
+     * when it was accepted already: a retried yes changes nothing.
      */
-    public void accept(Instant now) {
+    boolean accept(Instant now) {
         if (ACCEPTED.contains(status)) {
-            return;
+            return false;
         }
         Status accepted = progress.status();
         require(TO_ACCEPT, accepted);
         answer(accepted, null, now);
+        return true;
     }
 
     /**
@@ -202,7 +206,7 @@ public class ParticipantRecord {
      * started (2), 100% completed (3). Hours are the total so far, and the note the latest word; each
      * left out keeps the last one.
      */
-    public void reportProgress(int percent, BigDecimal hours, String note, Instant now) {
+    void reportProgress(int percent, BigDecimal hours, String note, Instant now) {
         TaskProgress next = progress.report(percent, hours, note, now);
         if (appointment.getType() != AppointmentType.TASK) {
             throw new org.invitations.shared.InvalidRequest("recordId", "record " + id
@@ -216,21 +220,28 @@ public class ParticipantRecord {
         updatedAt = now;
     }
 
-    /** Maybe: counts as an answer, shows in the diary marked tentative. */
-    public void acceptTentatively(Instant now) {
+    /**
+     * Maybe: counts as an answer, shows in the diary marked tentative. Returns false when it was
+     * tentative already.
+     */
+    boolean acceptTentatively(Instant now) {
         if (appointment.getType() == AppointmentType.TASK) {
             throw new org.invitations.shared.InvalidRequest("recordId",
                     "a task is accepted or declined, not accepted tentatively");
         }
         if (status == Status.TENTATIVE) {
-            return;
+            return false;
         }
         require(TO_TENTATIVE, Status.TENTATIVE);
         answer(Status.TENTATIVE, null, now);
+        return true;
     }
 
-    /** No, with an optional reason for the owner. Declining again replaces the reason. */
-    public void decline(String reason, Instant now) {
+    /**
+     * No, with an optional reason for the owner. Declining again is a new answer: it replaces the
+     * reason and the time, and the owner acknowledges it afresh; so it always changes the record.
+     */
+    void decline(String reason, Instant now) {
         if (status != Status.DECLINED) {
             require(TO_DECLINE, Status.DECLINED);
         }
@@ -238,26 +249,37 @@ public class ParticipantRecord {
         declineAcknowledged = false;
     }
 
-    /** Opened and closed without an answer: 5 → 7, 6 → 8. Still new until answered or postponed. */
-    public void markSeen(Instant now) {
+    /**
+     * Opened and closed without an answer: 5 → 7, 6 → 8. Still new until answered or postponed.
+     * Returns false when it was seen already.
+     */
+    boolean markSeen(Instant now) {
         switch (status) {
             case INVITED -> setStatus(Status.SEEN);
             case MOVED -> setStatus(Status.MOVED_SEEN);
             case SEEN, MOVED_SEEN -> {
-                return;
+                return false;
             }
             default -> throw refused(Status.SEEN, "only a pending invitation (5, 6) can be marked seen");
         }
         updatedAt = now;
+        return true;
     }
 
-    /** "Avbryt": no answer now. It stays pending and keeps its seen or unseen status, but is no longer new. */
-    public void postpone(Instant now) {
+    /**
+     * "Avbryt": no answer now. It stays pending and keeps its seen or unseen status, but is no longer
+     * new. Returns false when it was no longer new already.
+     */
+    boolean postpone(Instant now) {
         if (!Status.PENDING.contains(status)) {
             throw refused(status, "only a pending invitation (5, 6, 7, 8) can be postponed");
         }
+        if (!fresh) {
+            return false;
+        }
         fresh = false;
         updatedAt = now;
+        return true;
     }
 
     // ------------------------------------------------------------------ what the owner does
@@ -266,7 +288,7 @@ public class ParticipantRecord {
      * The appointment moved. An invitation that was seen or answered is asked again (6); one that
      * is still waiting unseen (5, 6) stays. Direct bookings, persons and resources simply move.
      */
-    public void moveTo(Instant newStart, Instant newEnd, boolean nowConflicting, Instant now) {
+    void moveTo(Instant newStart, Instant newEnd, boolean nowConflicting, Instant now) {
         startsAt = newStart;
         endsAt = newEnd;
         updatedAt = now;
@@ -286,7 +308,7 @@ public class ParticipantRecord {
     }
 
     /** The meeting was cancelled, or this participant was removed from it. */
-    public void cancel(Instant now) {
+    void cancel(Instant now) {
         if (status == Status.CANCELLED) {
             return;
         }
@@ -296,7 +318,7 @@ public class ParticipantRecord {
     }
 
     /** A participant removed earlier is added again: asked (5) or booked (1) as if new. */
-    public void reinstate(boolean sendInvitation, boolean nowConflicting, Instant now) {
+    void reinstate(boolean sendInvitation, boolean nowConflicting, Instant now) {
         boolean asks = sendInvitation && kind == ParticipantKind.ASSOCIATE;
         setStatus(asks ? Status.INVITED : Status.BOOKED);
         invitationSent = asks;
@@ -317,7 +339,7 @@ public class ParticipantRecord {
     }
 
     /** The owner has taken note of this refusal. */
-    public void acknowledgeDecline(Instant now) {
+    void acknowledgeDecline(Instant now) {
         if (status != Status.DECLINED) {
             throw refused(Status.DECLINED, "only a declined invitation (9) can be acknowledged");
         }

@@ -22,7 +22,7 @@ final class Participants {
     final Map<Long, Person> persons;
     final Map<Long, Resource> resources;
 
-    private Participants(Map<Long, Associate> associates, Map<Long, Person> persons, Map<Long, Resource> resources) {
+    Participants(Map<Long, Associate> associates, Map<Long, Person> persons, Map<Long, Resource> resources) {
         this.associates = associates;
         this.persons = persons;
         this.resources = resources;
@@ -50,13 +50,18 @@ final class Participants {
                 load(session, Associate.class, idsOf(refs, ParticipantKind.ASSOCIATE)),
                 load(session, Person.class, idsOf(refs, ParticipantKind.PERSON)),
                 load(session, Resource.class, idsOf(refs, ParticipantKind.RESOURCE)));
+        found.requireAll(refs, list);
+        return found;
+    }
+
+    /** Every participant of the list was found; the first unknown one is reported with its place. */
+    void requireAll(List<ParticipantRef> refs, String list) {
         for (int i = 0; i < refs.size(); i++) {
             ParticipantRef ref = refs.get(i);
-            if (!found.byKind(ref.kind()).containsKey(ref.id())) {
+            if (!byKind(ref.kind()).containsKey(ref.id())) {
                 throw new NotFound(name(ref.kind()), ref.id(), field(list, i, ref.kind()));
             }
         }
-        return found;
     }
 
     Map<Long, ?> byKind(ParticipantKind kind) {

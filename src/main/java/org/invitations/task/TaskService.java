@@ -40,7 +40,8 @@ import org.invitations.shared.Transactions;
  * Tasks handed to colleagues: created, given a new due date, progress reported, the colleague's task
  * list and the owner's Distribution views. A task is answered and cancelled like a meeting (the
  * invitation feature); the rules particular to tasks (associates only, no time slot, progress decides
- * the status) are the appointment's, and "done" is {@link TaskQueries}'. One transaction per public method.
+ * the status) are the appointment's, and "done" and the overall progress are {@link Colleagues}'. One
+ * transaction per public method.
  */
 public final class TaskService {
 
@@ -108,7 +109,7 @@ public final class TaskService {
             ParticipantRecord record = Appointments.participantsOwn(session, caller, recordId,
                     "Only the colleague the task was given to reports progress on it");
             Instant now = clock.instant();
-            record.reportProgress(percent, hours, note, now);
+            record.getAppointment().reportProgress(record, percent, hours, note, now);
             audit.record(session, caller, "ReportTaskProgress", "record", recordId, percent + "%");
             publisher.publish(session, ChangeEvent.ofRecord(EventType.TASK_PROGRESS, record, now));
             return new ProgressReport(Answer.of(record), record.getProgress());
@@ -126,13 +127,13 @@ public final class TaskService {
                 lines.add(new Distribution.Line(r.getId(), r.getAssociate().getId(), r.getAssociate().getFullName(),
                         r.getStatus(), r.isSeen(), r.getDeclineReason(), r.getProgress(), r.getUpdatedAt()));
             }
-            return new Distribution(viewOf(task), overall(records), lines);
+            return new Distribution(viewOf(task), Colleagues.overall(records), lines);
         });
     }
 
     /**
      * Every task the caller handed out, newest first, with the counts of answers and the overall
-     * progress; {@code OPEN} and {@code DONE} keep those that are not, or are, done ({@link #isDone}).
+     * progress; {@code OPEN} and {@code DONE} keep those that are not, or are, done ({@link Colleagues#isDone}).
      * The owner's tasks are read newest first in batches, each with its colleagues' records, until the
      * page is full: a page costs the tasks it passes over, never the owner's whole list.
      */
@@ -152,14 +153,14 @@ public final class TaskService {
                 for (Appointment task : batch) {
                     cursor = new PageToken(task.getCreatedAt(), task.getId());
                     List<ParticipantRecord> colleagues = byTask.get(task.getId());
-                    boolean done = isDone(task, colleagues);
+                    boolean done = Colleagues.isDone(task, colleagues);
                     boolean wanted = switch (filter) {
                         case ALL -> true;
                         case OPEN -> !task.isCancelled() && !done;
                         case DONE -> done;
                     };
                     if (wanted) {
-                        kept.add(Map.entry(task, summary(task, colleagues, done)));
+                        kept.add(Map.entry(task, Colleagues.summary(task, colleagues, done)));
                         if (kept.size() > pageSize) {
                             break;
                         }
@@ -170,48 +171,6 @@ public final class TaskService {
                     e -> new PageToken(e.getKey().getCreatedAt(), e.getKey().getId()));
             return new Page<>(page.items().stream().map(Map.Entry::getValue).toList(), page.next());
         });
-    }
-
-    /**
-     * The one "done" rule: a task is done when a colleague completed it (3) and every colleague still
-     * on it did; the others declined (9) or were removed (10). A cancelled task is never done.
-     */
-    static boolean isDone(Appointment task, List<ParticipantRecord> colleagues) {
-        boolean anyCompleted = false;
-        for (ParticipantRecord r : colleagues) {
-            Status s = r.getStatus();
-            if (s != Status.COMPLETED && !Status.OUT.contains(s)) {
-                return false;
-            }
-            anyCompleted |= s == Status.COMPLETED;
-        }
-        return !task.isCancelled() && anyCompleted;
-    }
-
-    private static DistributedTask summary(Appointment task, List<ParticipantRecord> records, boolean done) {
-        int accepted = 0;
-        int declined = 0;
-        int pending = 0;
-        for (ParticipantRecord r : records) {
-            Status s = r.getStatus();
-            accepted += Status.ACCEPTED.contains(s) ? 1 : 0;
-            declined += s == Status.DECLINED ? 1 : 0;
-            pending += Status.PENDING.contains(s) || s == Status.TENTATIVE ? 1 : 0;
-        }
-        return new DistributedTask(viewOf(task), accepted, declined, pending, overall(records), done);
-    }
-
-    /** The mean progress of the colleagues still on the task; those who have not answered count as 0. */
-    static int overall(List<ParticipantRecord> records) {
-        int sum = 0;
-        int count = 0;
-        for (ParticipantRecord r : records) {
-            if (!Status.OUT.contains(r.getStatus())) {
-                sum += r.getProgress().percentDone();
-                count++;
-            }
-        }
-        return count == 0 ? 0 : Math.round((float) sum / count);
     }
 
     private static TaskView view(ParticipantRecord r) {

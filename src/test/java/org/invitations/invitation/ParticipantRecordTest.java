@@ -218,9 +218,12 @@ class ParticipantRecordTest {
         ParticipantRecord declined = Reached.DECLINED.record();
         ParticipantRecord booked = Reached.BOOKED.record();
 
+        assertFalse(declined.isDeclineAcknowledged());
         declined.acknowledgeDecline(LATER);
 
         assertTrue(declined.isDeclineAcknowledged());
+        declined.decline("still no", LATER);
+        assertFalse(declined.isDeclineAcknowledged(), "a new refusal is acknowledged afresh");
         assertEquals(9, assertThrows(InvalidTransition.class, () -> booked.acknowledgeDecline(LATER))
                 .requestedStatus());
     }
@@ -230,8 +233,8 @@ class ParticipantRecordTest {
         ParticipantRecord booked = Reached.BOOKED.record();
         ParticipantRecord tentative = Reached.TENTATIVE.record();
 
-        booked.accept(LATER);
-        tentative.acceptTentatively(LATER);
+        assertFalse(booked.accept(LATER));
+        assertFalse(tentative.acceptTentatively(LATER));
 
         assertEquals(NOW, booked.getUpdatedAt());
         assertEquals(NOW, tentative.getUpdatedAt());
@@ -242,11 +245,48 @@ class ParticipantRecordTest {
         ParticipantRecord record = invitation();
 
         assertEquals("Budget", record.getTitle());
+        assertEquals(new RecordText("Budget", null, null), record.getText());
         assertEquals(meeting().getStartsAt(), record.getStartsAt());
         assertEquals(meeting().getEndsAt(), record.getEndsAt());
     }
 
     @Test
+    void outsideItsPackageARecordIsOnlyRead() {
+        List<String> reachable = Arrays.stream(ParticipantRecord.class.getDeclaredMethods())
+                .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                .filter(m -> java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                        || !m.getName().startsWith("get") && !m.getName().startsWith("is"))
+                .map(java.lang.reflect.Method::getName)
+                .toList();
+
+        assertEquals(List.of(), reachable, "made and changed only through its Appointment");
+    }
+
+    @Test
+    void aRecordIsForTheAssociateItInvitesOnly() {
+        ParticipantRecord record = ParticipantRecord.forAssociate(meeting(),
+                AppointmentFixtures.withId(bob(), 2L), true, false, NOW);
+        ParticipantRecord room = ParticipantRecord.forResource(meeting(),
+                AppointmentFixtures.withId(new org.invitations.directory.Resource("Room", null), 2L), false, NOW);
+
+        assertTrue(record.isFor(2));
+        assertFalse(record.isFor(3));
+        assertFalse(room.isFor(2));
+    }
+
+    @Test
+    void aRetriedSeenOrPostponeChangesNothing() {
+        ParticipantRecord seen = Reached.SEEN.record();
+
+        assertFalse(seen.markSeen(LATER));
+        assertTrue(seen.postpone(LATER));
+        assertFalse(seen.postpone(LATER.plusSeconds(1)));
+
+        assertEquals(LATER, seen.getUpdatedAt());
+        assertEquals(Status.SEEN, seen.getStatus());
+    }
+
+        @Test
     void statusCodesAreTheCrmNumbersPlusTentative() {
         assertEquals(List.of(1, 2, 3, 5, 6, 7, 8, 9, 10, 14),
                 Arrays.stream(Status.values()).map(Status::code).toList());
