@@ -60,6 +60,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Tries that ended, for the rounds thread to record. */
     private final Queue<Outcome> finished = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile boolean closing;
 
     Dispatcher(SessionFactory sessionFactory, Clock clock, NotificationSettings.Delivery policy,
                Map<OutboxItem.Kind, Channel> channels) {
@@ -86,8 +87,8 @@ public final class Dispatcher implements AutoCloseable {
         try {
             int done;
             do {
-                done = record() + round(); // everything that is due, before waiting for the next poll
-            } while (done > 0);
+                done = record() + (closing ? 0 : round()); // everything that is due, before the next poll
+            } while (done > 0 && !closing);
         } catch (RuntimeException e) {
             // the database may be away for a moment; the next poll tries again
             LOG.warn("Outbox round failed: {}", e.getMessage());
@@ -298,11 +299,21 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops claiming and lets the round in progress end by itself: an interrupt would reach Derby inside
+     * a statement, which then closes (and Hikari discards) the connection with a warning. A try still
+     * running keeps its lease, which runs out for another node or the next start.
+     */
     public void close() {
-        rounds.shutdownNow();
+        closing = true;
+        rounds.shutdown();
         try {
-            rounds.awaitTermination(5, TimeUnit.SECONDS);
+            if (!rounds.awaitTermination(5, TimeUnit.SECONDS)) {
+                rounds.shutdownNow();
+                rounds.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            rounds.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
