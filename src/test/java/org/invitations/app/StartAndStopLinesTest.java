@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.invitations.support.Await;
+import org.invitations.support.RawSoap;
 import org.invitations.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What an operator sees: a first start on an empty folder prints one line (the version, the address
  * to call, the database, where the admin password is) and nothing else, no warning and no SLF4J
- * notice; a stop prints one line.
+ * notice; serving a call prints nothing; a stop prints one line.
  */
 class StartAndStopLinesTest {
 
@@ -34,6 +35,10 @@ class StartAndStopLinesTest {
         int port;
         try (ServiceProcess node = ServiceProcess.startWithoutDemo(data, log, Map.of())) {
             port = node.port();
+            // a call with a UsernameToken starts what serving needs (WS-Security's caches among it): its
+            // start and its stop print nothing either
+            String admin = Files.readString(data.resolve(InvitationsServer.ADMIN_PASSWORD_FILE)).strip();
+            assertEquals(200, new RawSoap(node.address()).call("admin", admin, "<inv:ListAssociates/>").status());
         }
         // stopped (SIGTERM); its last output may still be on its way into the log
         Await.until(Duration.ofSeconds(30), () -> Files.readString(log).contains("Invitations service stopped"),

@@ -49,18 +49,26 @@ public record ServiceProcess(Process process, String address, int port) implemen
 
     /**
      * As an operator's first start: without the demo directory, on {@code dataDir} as it is (missing or
-     * empty), the node's output in {@code log} outside it.
+     * empty), with the logging configuration the jar ships (not the tests' logback-test.xml), the node's
+     * output in {@code log} outside it.
      */
     public static ServiceProcess startWithoutDemo(Path dataDir, Path log, Map<String, String> env, String... args)
             throws Exception {
-        return start(List.of(), dataDir, log, TestServer.freePort(), env, args);
+        return start(List.of(), List.of("-Dlogback.configurationFile=logback.xml"), dataDir, log,
+                TestServer.freePort(), env, args);
     }
 
     private static ServiceProcess start(List<String> launcher, Path dataDir, Path log, int port,
                                         Map<String, String> env, String... args) throws Exception {
+        return start(launcher, List.of(), dataDir, log, port, env, args);
+    }
+
+    private static ServiceProcess start(List<String> launcher, List<String> jvm, Path dataDir, Path log, int port,
+                                        Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--host=127.0.0.1", "--port=" + port, "--data=" + dataDir));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
