@@ -45,6 +45,10 @@ public class Associate {
     @Column(nullable = false, updatable = false)
     private boolean enabled = true;
 
+    /** The IANA zone its new appointments are written in (see {@link org.invitations.shared.TimeZones}). */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone = org.invitations.shared.TimeZones.UTC;
+
     protected Associate() {
     }
 
@@ -54,6 +58,21 @@ public class Associate {
         this.email = email;
         this.passwordHash = passwordHash;
         this.role = role;
+    }
+
+    /** The zone its new appointments are written in. */
+    public java.time.ZoneId getTimeZone() {
+        return java.time.ZoneId.of(timeZone);
+    }
+
+    /** The IANA id of {@link #getTimeZone()}. */
+    public String getTimeZoneId() {
+        return timeZone;
+    }
+
+    /** A new zone for its new appointments; existing ones keep theirs. */
+    public void changeTimeZone(java.time.ZoneId zone) {
+        this.timeZone = org.invitations.shared.TimeZones.idOf(zone);
     }
 
     public boolean isEnabled() {

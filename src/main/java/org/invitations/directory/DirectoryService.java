@@ -102,6 +102,24 @@ public final class DirectoryService {
         return changed;
     }
 
+    /** An associate's time zone: its own, or anyone's for an ADMIN. Its new appointments are written in it. */
+    public Associate setTimeZone(Caller caller, Long associateId, String timeZone) {
+        long who = associateId == null ? caller.associateId() : associateId;
+        if (who != caller.associateId()) {
+            requireAdmin(caller, "set another associate's time zone");
+        }
+        java.time.ZoneId zone = org.invitations.shared.TimeZones.parse("timeZone", timeZone);
+        return Transactions.run(sessionFactory, session -> {
+            Associate associate = session.find(Associate.class, who, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (associate == null) {
+                throw new NotFound("associate", who, "associateId");
+            }
+            associate.changeTimeZone(zone);
+            audit.record(session, caller, "SetAssociateTimeZone", "associate", who, associate.getTimeZoneId());
+            return associate;
+        });
+    }
+
     /** Adds an associate; a null caller is the service itself (the first admin, the demo directory). */
     public Associate addAssociate(Caller caller, String username, String fullName, String email, String password,
                                   Role role) {

@@ -79,6 +79,10 @@ public class Appointment {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
+    /** The IANA zone its times were written in: the owner's, unless the create named one. Times stay UTC. */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone = org.invitations.shared.TimeZones.UTC;
+
     /** Optimistic check behind the row lock that every change takes first (see {@link Appointments#locked}). */
     @Version
     @Column(nullable = false)
@@ -299,6 +303,21 @@ public class Appointment {
                     "Appointment " + id + " was cancelled (10) and cannot become " + requested.code()
                             + " (" + requested + ")");
         }
+    }
+
+    /** Set once, when the appointment is made: the zone its times were written in. */
+    void writtenIn(java.time.ZoneId zone) {
+        this.timeZone = org.invitations.shared.TimeZones.idOf(zone);
+    }
+
+    /** The zone its times were written in. */
+    public java.time.ZoneId getTimeZone() {
+        return java.time.ZoneId.of(timeZone);
+    }
+
+    /** The IANA id of {@link #getTimeZone()}. */
+    public String getTimeZoneId() {
+        return timeZone;
     }
 
     public boolean isCancelled() {

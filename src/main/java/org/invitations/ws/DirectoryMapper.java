@@ -38,6 +38,7 @@ final class DirectoryMapper {
         wire.setEmail(associate.getEmail());
         wire.setRole(Role.valueOf(associate.getRole().name()));
         wire.setEnabled(associate.isEnabled());
+        wire.setTimeZone(associate.getTimeZoneId());
         return wire;
     }
 
@@ -90,6 +91,14 @@ final class DirectoryMapper {
 
     static SetAssociateEnabledResponse toEnabledSet(org.invitations.directory.Associate associate) {
         SetAssociateEnabledResponse response = new SetAssociateEnabledResponse();
+        response.setAssociate(toWire(associate));
+        return response;
+    }
+
+    static org.invitations.ws.generated.SetAssociateTimeZoneResponse toTimeZoneSet(
+            org.invitations.directory.Associate associate) {
+        org.invitations.ws.generated.SetAssociateTimeZoneResponse response =
+                new org.invitations.ws.generated.SetAssociateTimeZoneResponse();
         response.setAssociate(toWire(associate));
         return response;
     }

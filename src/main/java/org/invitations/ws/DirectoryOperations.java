@@ -101,6 +101,13 @@ final class DirectoryOperations {
                 request.getNewPassword())));
     }
 
+    org.invitations.ws.generated.SetAssociateTimeZoneResponse setTimeZone(
+            org.invitations.ws.generated.SetAssociateTimeZone request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return Faults.call(() -> DirectoryMapper.toTimeZoneSet(directory.setTimeZone(CallerInterceptor.current(),
+                request.getAssociateId(), request.getTimeZone())));
+    }
+
     SetAssociateEnabledResponse setEnabled(SetAssociateEnabled request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> DirectoryMapper.toEnabledSet(directory.setEnabled(CallerInterceptor.current(),

@@ -307,6 +307,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
+    public org.invitations.ws.generated.SetAssociateTimeZoneResponse setAssociateTimeZone(
+            org.invitations.ws.generated.SetAssociateTimeZone request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return directory.setTimeZone(request);
+    }
+
+    @Override
     public SetAssociateEnabledResponse setAssociateEnabled(SetAssociateEnabled request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return directory.setEnabled(request);

@@ -84,6 +84,21 @@ class ContractColumnSizesTest {
         stored("RegisterWebhook/url", "webhook.url", "outbox_item.destination");
         stored("RegisterWebhook/secret", "webhook.secret");
         stored("ListDeadDeliveries/pageToken", NOT_STORED);
+        stored("CreateInvitation/timeZone", "appointment.time_zone");
+        stored("CreateInvitation/recurrence/rrule", "appointment.recurrence_rule");
+        stored("CreateInvitation/recurrence/frequency", NOT_STORED); // written into the rule
+        stored("CreateInvitation/recurrence/weekday", NOT_STORED); // written into the rule
+        stored("CreateTask/timeZone", "appointment.time_zone");
+        stored("CreateTask/recurrence/rrule", "appointment.recurrence_rule");
+        stored("CreateTask/recurrence/frequency", NOT_STORED);
+        stored("CreateTask/recurrence/weekday", NOT_STORED);
+        stored("CreateAssociate/timeZone", "associate.time_zone");
+        stored("SetAssociateTimeZone/timeZone", "associate.time_zone");
+        for (String answer : List.of("AcceptInvitation", "TentativelyAcceptInvitation", "DeclineInvitation",
+                "MarkInvitationSeen", "PostponeInvitation", "AcknowledgeDecline", "MoveAppointment",
+                "CancelAppointment", "UpdateAppointment")) {
+            stored(answer + "/scope", NOT_STORED);
+        }
     }
 
     private static void stored(String field, String... columns) {
