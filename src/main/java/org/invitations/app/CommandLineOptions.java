@@ -205,6 +205,12 @@ final class CommandLineOptions {
                     + " are refused at registration and at each delivery.")
     WebhookTargets webhookAllow = WebhookTargets.PUBLIC_ONLY;
 
+    @Option(names = "--default-time-zone", paramLabel = "ZONE", descriptionKey = "INVITATIONS_DEFAULT_TIME_ZONE",
+            converter = TimeZoneValue.class,
+            description = "IANA time zone of new associates that are not given one, e.g. Europe/Oslo; their"
+                    + " appointments are written in it (env INVITATIONS_DEFAULT_TIME_ZONE). Default: UTC.")
+    java.time.ZoneId defaultTimeZone = java.time.ZoneOffset.UTC;
+
     @Option(names = "--demo", descriptionKey = "INVITATIONS_DEMO",
             description = "Seed the demo directory (once), with known passwords (env INVITATIONS_DEMO=true).")
     boolean demo;
@@ -324,7 +330,8 @@ final class CommandLineOptions {
                 .management(managementHost, managementPort)
                 .trustedProxies(trustedProxies)
                 .maxConcurrentRequests(maxConcurrentRequests)
-                .maxConnections(maxConnections);
+                .maxConnections(maxConnections)
+                .defaultTimeZone(defaultTimeZone);
         try {
             return config.notifications(notificationSettings(env)).build();
         } catch (IllegalArgumentException inconsistent) {
@@ -371,6 +378,18 @@ final class CommandLineOptions {
                 return duration;
             } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 24h, 30m or PT2H");
+            }
+        }
+    }
+
+    /** An IANA zone id as the contract takes them (see {@link org.invitations.shared.TimeZones}). */
+    static final class TimeZoneValue implements CommandLine.ITypeConverter<java.time.ZoneId> {
+        @Override
+        public java.time.ZoneId convert(String value) {
+            try {
+                return org.invitations.shared.TimeZones.parse("--default-time-zone", value);
+            } catch (org.invitations.shared.InvalidRequest unknown) {
+                throw new TypeConversionException(unknown.getMessage());
             }
         }
     }

@@ -95,7 +95,8 @@ public final class InvitationsServer implements AutoCloseable {
                             audit.record(session, who, "LoginRefused", "associate", who.associateId(), reason);
                         }
                     });
-            DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher, audit, authenticator);
+            DirectoryService directory = new DirectoryService(database.sessionFactory(), hasher, audit, authenticator,
+                    config.defaultTimeZone());
             notifications = NotificationFeature.start(database.sessionFactory(), clock, audit, config.notifications());
             ChangePublisher publisher = notifications.publisher();
             InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit, publisher);

@@ -47,6 +47,7 @@ public final class ServerConfig {
     private final java.util.List<String> trustedProxies;
     private final Integer maxConcurrentRequests;
     private final int maxConnections;
+    private final java.time.ZoneId defaultTimeZone;
 
     private ServerConfig(Builder b) {
         this.trustedProxies = java.util.List.copyOf(b.trustedProxies);
@@ -72,6 +73,7 @@ public final class ServerConfig {
         this.managementHost = Objects.requireNonNull(b.managementHost, "managementHost");
         this.maxConcurrentRequests = b.maxConcurrentRequests;
         this.maxConnections = b.maxConnections;
+        this.defaultTimeZone = Objects.requireNonNull(b.defaultTimeZone, "defaultTimeZone");
         if (maxConcurrentRequests != null && maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("at least 1 request must be served at once: " + maxConcurrentRequests);
         }
@@ -125,7 +127,8 @@ public final class ServerConfig {
                 .logMessages(logMessages).backupDir(backupDir).restoreFrom(restoreFrom).notifications(notifications)
                 .management(managementHost, managementPort)
                 .trustedProxies(trustedProxies)
-                .maxConcurrentRequests(maxConcurrentRequests).maxConnections(maxConnections);
+                .maxConcurrentRequests(maxConcurrentRequests).maxConnections(maxConnections)
+                .defaultTimeZone(defaultTimeZone);
     }
 
     /**
@@ -255,6 +258,11 @@ public final class ServerConfig {
         return maxConnections;
     }
 
+    /** The time zone of new associates that are not given one (the first admin, the demo directory too). */
+    public java.time.ZoneId defaultTimeZone() {
+        return defaultTimeZone;
+    }
+
     public boolean tls() {
         return tlsKeystore != null;
     }
@@ -301,7 +309,8 @@ public final class ServerConfig {
                 + ", backupDir=" + backupDir() + ", restoreFrom=" + restoreFrom + ", management="
                 + (managementPort == null ? "none" : managementHost + ":" + managementPort) + ", trustedProxies="
                 + trustedProxies + ", maxConcurrentRequests=" + maxConcurrentRequests() + ", maxConnections="
-                + maxConnections + "]";
+                + maxConnections + ", defaultTimeZone="
+                + org.invitations.shared.TimeZones.idOf(defaultTimeZone) + "]";
     }
 
     /** Collects settings; {@link #build()} checks them and makes the immutable configuration. */
@@ -328,8 +337,15 @@ public final class ServerConfig {
         private java.util.List<String> trustedProxies = java.util.List.of();
         private Integer maxConcurrentRequests;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private java.time.ZoneId defaultTimeZone = java.time.ZoneOffset.UTC;
 
         private Builder() {
+        }
+
+        /** The zone of new associates not given one; UTC by default. */
+        public Builder defaultTimeZone(java.time.ZoneId value) {
+            defaultTimeZone = value;
+            return this;
         }
 
         /** Requests in the service at once; null (the default) means {@link #dbPoolSize(int)} minus 2. */

@@ -1,6 +1,7 @@
 package org.invitations.directory;
 
 import org.invitations.shared.Transactions;
+import java.time.ZoneId;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.invitations.audit.AuditLog;
@@ -14,6 +15,7 @@ import org.invitations.shared.NotAllowed;
 import org.invitations.shared.NotFound;
 import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
+import org.invitations.shared.TimeZones;
 
 /**
  * Associates, contacts with their persons, and resources. Only an ADMIN adds, disables or sets the
@@ -30,19 +32,24 @@ public final class DirectoryService {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Authenticator authenticator;
+    private final ZoneId defaultTimeZone;
 
+    /** {@code defaultTimeZone}: the zone of new associates that are not given one (--default-time-zone). */
     public DirectoryService(SessionFactory sessionFactory, PasswordHasher hasher, AuditLog audit,
-                            Authenticator authenticator) {
+                            Authenticator authenticator, ZoneId defaultTimeZone) {
         this.sessionFactory = sessionFactory;
         this.hasher = hasher;
         this.audit = audit;
         this.authenticator = authenticator;
+        this.defaultTimeZone = defaultTimeZone;
     }
 
+    /** A new associate; a null {@code timeZone} gives it the service's default zone. */
     public Associate createAssociate(Caller caller, String username, String fullName, String email, String password,
-                                     Role role) {
+                                     Role role, String timeZone) {
         requireAdmin(caller, "add associates");
-        return addAssociate(caller, username, fullName, email, password, role);
+        ZoneId zone = timeZone == null ? defaultTimeZone : TimeZones.parse("timeZone", timeZone);
+        return addAssociate(caller, username, fullName, email, password, role, zone);
     }
 
     /**
@@ -108,7 +115,7 @@ public final class DirectoryService {
         if (who != caller.associateId()) {
             requireAdmin(caller, "set another associate's time zone");
         }
-        java.time.ZoneId zone = org.invitations.shared.TimeZones.parse("timeZone", timeZone);
+        ZoneId zone = TimeZones.parse("timeZone", timeZone);
         return Transactions.run(sessionFactory, session -> {
             Associate associate = session.find(Associate.class, who, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (associate == null) {
@@ -120,9 +127,17 @@ public final class DirectoryService {
         });
     }
 
-    /** Adds an associate; a null caller is the service itself (the first admin, the demo directory). */
+    /**
+     * Adds an associate in the service's default zone; a null caller is the service itself (the first
+     * admin, the demo directory).
+     */
     public Associate addAssociate(Caller caller, String username, String fullName, String email, String password,
                                   Role role) {
+        return addAssociate(caller, username, fullName, email, password, role, defaultTimeZone);
+    }
+
+    private Associate addAssociate(Caller caller, String username, String fullName, String email, String password,
+                                   Role role, ZoneId zone) {
         String hash = hasher.hash(password);
         return Transactions.run(sessionFactory, session -> {
             boolean taken = session.createSelectionQuery("select 1 from Associate where username = :u", Integer.class)
@@ -132,6 +147,7 @@ public final class DirectoryService {
                 throw new InvalidRequest("username", "username '" + username + "' is taken; choose another");
             }
             Associate associate = new Associate(username, fullName, email, hash, role);
+            associate.changeTimeZone(zone);
             session.persist(associate);
             audit.record(session, caller, "CreateAssociate", "associate", associate.getId(), username + " " + role);
             return associate;

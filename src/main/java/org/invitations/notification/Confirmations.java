@@ -21,7 +21,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -267,7 +266,7 @@ public final class Confirmations {
                 : meeting.organizer().name() + " has booked you for this meeting.");
         lines.add("");
         lines.add(OneLine.of(meeting.title()));
-        lines.add("When:      " + MeetingTimes.format(meeting.start(), meeting.end(), ZoneOffset.UTC));
+        lines.add("When:      " + MeetingTimes.format(meeting.start(), meeting.end(), meeting.timeZone()));
         if (meeting.location() != null) {
             lines.add("Where:     " + OneLine.of(meeting.location()));
         }

@@ -1,6 +1,8 @@
 package org.invitations.notification;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,12 +19,14 @@ import java.util.Objects;
  * @param end           not before {@code start}
  * @param organizer     the owner; its address is optional
  * @param attendees     everyone else who takes part, with or without an address, in the order to show
+ * @param timeZone      the zone its times were written in: texts for people show local times in it
  */
 public record MeetingSnapshot(long appointmentId, int sequence, String title, String description, String location,
-                              Instant start, Instant end, Party organizer, List<Party> attendees) {
+                              Instant start, Instant end, Party organizer, List<Party> attendees, ZoneId timeZone) {
 
     public MeetingSnapshot {
         Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(organizer, "organizer");
@@ -38,6 +42,12 @@ public record MeetingSnapshot(long appointmentId, int sequence, String title, St
         }
         description = blankToNull(description);
         location = blankToNull(location);
+    }
+
+    /** A meeting written in UTC, as every meeting was before time zones. */
+    public MeetingSnapshot(long appointmentId, int sequence, String title, String description, String location,
+                           Instant start, Instant end, Party organizer, List<Party> attendees) {
+        this(appointmentId, sequence, title, description, location, start, end, organizer, attendees, ZoneOffset.UTC);
     }
 
     private static String blankToNull(String text) {

@@ -103,7 +103,7 @@ public final class Outbox implements ChangePublisher {
         return new MeetingSnapshot(appointment.getId(), appointment.getSequence(), appointment.getTitle(),
                 appointment.getDescription(), appointment.getLocation(), appointment.getStartsAt(),
                 appointment.getEndsAt(), new Party(appointment.getOwner().getFullName(), appointment.getOwner().getEmail()),
-                parties);
+                parties, appointment.getTimeZone());
     }
 
     private static List<Person> concat(List<Person> a, List<Person> b) {

@@ -1,17 +1,16 @@
 package org.invitations.notification;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The SMS about a meeting: "Meeting: Møte om årsbudsjett, Mon 3 Mar 2031 09:00-10:30 UTC, Room Oslo", or
  * "Cancelled: ..." without the location. At most {@value #MAX_LENGTH} characters, one SMS: when it would be
  * longer the location is shortened (or left out) first, then the title, each marked with "...".
  *
- * <p>The time is in the zone given and names it ("CET", "CEST"); without one it is UTC, marked "UTC", as
- * every time this service gives out. The text's own parts are plain ASCII, and Norwegian letters (æ, ø,
- * å) are in the GSM 7-bit alphabet, so such a text is one SMS; a character outside that alphabet (an
- * emoji, say) makes the gateway send UCS-2 with 70 characters a part, and split.
+ * <p>The time is local time in the meeting's zone and names it: "Mon 29 Mar 2027 09:00-10:00 (Europe/Oslo)";
+ * a meeting in UTC keeps "09:00-10:00 UTC" (see {@link MeetingTimes}). The text's own parts are plain ASCII,
+ * and Norwegian letters (æ, ø, å) are in the GSM 7-bit alphabet, so such a text is one SMS; a character
+ * outside that alphabet (an emoji, say) makes the gateway send UCS-2 with 70 characters a part, and split.
  */
 public final class SmsText {
 
@@ -25,12 +24,12 @@ public final class SmsText {
     private SmsText() {
     }
 
-    /** With the time in UTC. */
+    /** With the time in the zone the meeting was written in. */
     public static String of(MeetingSnapshot meeting, Method method) {
-        return of(meeting, method, ZoneOffset.UTC);
+        return of(meeting, method, meeting.timeZone());
     }
 
-    /** With the time in {@code zone}, e.g. the recipient's. */
+    /** With the time in another {@code zone}, e.g. the recipient's. */
     public static String of(MeetingSnapshot meeting, Method method, ZoneId zone) {
         String prefix = method == Method.CANCEL ? "Cancelled: " : "Meeting: ";
         String when = ", " + MeetingTimes.format(meeting.start(), meeting.end(), zone);

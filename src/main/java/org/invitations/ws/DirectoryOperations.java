@@ -46,7 +46,7 @@ final class DirectoryOperations {
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> DirectoryMapper.toCreated(directory.createAssociate(CallerInterceptor.current(),
                 request.getUsername(), request.getFullName(), request.getEmail(), request.getPassword(),
-                DirectoryMapper.toRole(request.getRole()))));
+                DirectoryMapper.toRole(request.getRole()), request.getTimeZone())));
     }
 
     GetAssociateResponse associate(GetAssociate request)

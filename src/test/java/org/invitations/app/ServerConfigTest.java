@@ -149,6 +149,8 @@ class ServerConfigTest {
                         p -> p.config().notifications().delivery().maxAge(), java.time.Duration.ofHours(2)),
                 environmentCase("INVITATIONS_DELIVERY_TIMEOUT", "30s", Map.of(),
                         p -> p.config().notifications().delivery().timeout(), java.time.Duration.ofSeconds(30)),
+                environmentCase("INVITATIONS_DEFAULT_TIME_ZONE", "Europe/Oslo", Map.of(),
+                        p -> p.config().defaultTimeZone(), java.time.ZoneId.of("Europe/Oslo")),
                 environmentCase("INVITATIONS_DEMO", "true", Map.of(), p -> p.config().demo(), true));
 
         List<String> variables = new ArrayList<>();
@@ -507,5 +509,36 @@ class ServerConfigTest {
         IllegalArgumentException named = assertThrows(IllegalArgumentException.class, () -> ServerConfig.from(
                 new String[] {"--trusted-proxies=balancer.internal"}, Map.of()));
         assertTrue(named.getMessage().contains("'balancer.internal' is not an IP address"), named.getMessage());
+    }
+
+    @Test
+    void newAssociatesAreInUtcUnlessTheDefaultTimeZoneSaysOtherwise() {
+        assertEquals(java.time.ZoneOffset.UTC, ServerConfig.from(new String[0], Map.of()).defaultTimeZone());
+        assertEquals(java.time.ZoneId.of("America/New_York"), ServerConfig.from(
+                new String[] {"--default-time-zone=America/New_York"},
+                Map.of("INVITATIONS_DEFAULT_TIME_ZONE", "Europe/Oslo")).defaultTimeZone(), "a flag wins");
+        assertTrue(ServerConfig.from(new String[] {"--default-time-zone", "Europe/Oslo"}, Map.of()).toString()
+                .contains("defaultTimeZone=Europe/Oslo"));
+        assertEquals(java.time.ZoneId.of("Europe/Oslo"), ServerConfig.from(new String[0], Map.of())
+                .toBuilder().defaultTimeZone(java.time.ZoneId.of("Europe/Oslo")).build().toBuilder().build()
+                .defaultTimeZone(), "kept when a configuration is derived");
+    }
+
+    @Test
+    void anUnknownDefaultTimeZoneIsOneClearLineNamingTheOptionAndNothingStarts() {
+        for (String wrong : List.of("Mars/Olympus_Mons", "+01:00", "W. Europe Standard Time", "CET")) {
+            Run run = run(Map.of(), "--default-time-zone=" + wrong);
+
+            assertEquals(2, run.code, wrong);
+            assertEquals(List.of(), run.served, "nothing is started");
+            assertEquals(1, run.err.lines().count(), run.err);
+            assertTrue(run.err.startsWith("Invalid value for option '--default-time-zone': unknown time zone '"
+                    + wrong + "': give an IANA id such as Europe/Oslo"), run.err);
+        }
+        Run fromEnvironment = run(Map.of("INVITATIONS_DEFAULT_TIME_ZONE", "Europe/Olso"));
+
+        assertEquals(2, fromEnvironment.code);
+        assertTrue(fromEnvironment.err.contains("'Europe/Olso'"), fromEnvironment.err);
+        assertTrue(fromEnvironment.err.endsWith(" (in INVITATIONS_DEFAULT_TIME_ZONE)\n"), fromEnvironment.err);
     }
 }

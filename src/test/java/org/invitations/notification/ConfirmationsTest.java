@@ -62,7 +62,7 @@ class ConfirmationsTest {
     static MeetingSnapshot movedBy(MeetingSnapshot meeting, Duration shift) {
         return new MeetingSnapshot(meeting.appointmentId(), meeting.sequence() + 1, meeting.title(),
                 meeting.description(), meeting.location(), meeting.start().plus(shift), meeting.end().plus(shift),
-                meeting.organizer(), meeting.attendees());
+                meeting.organizer(), meeting.attendees(), meeting.timeZone());
     }
 
     static Confirmations confirmations() {
@@ -280,6 +280,37 @@ class ConfirmationsTest {
                 () -> assertTrue(text.contains("Attendees: Åse Ødegård, Ola Nordmann, Kari Nordmann")),
                 () -> assertTrue(text.contains("Agenda: tall, mål; frister\r\nTa med forslag")),
                 () -> assertTrue(text.contains("invite.ics")));
+    }
+
+    /** The board meeting of Monday 29 March 2027, 09:00-10:00 in Oslo (summer time since the day before). */
+    static MeetingSnapshot boardMeetingInOslo() {
+        return new MeetingSnapshot(43, 0, "Styremøte", null, "Room Oslo", Instant.parse("2027-03-29T07:00:00Z"),
+                Instant.parse("2027-03-29T08:00:00Z"), alice(), List.of(ase(), ola()),
+                java.time.ZoneId.of("Europe/Oslo"));
+    }
+
+    @Test
+    void textPartShowsLocalTimesInTheMeetingsZoneAndTheCalendarStaysInUtc() throws Exception {
+        MimeMessage message = MimeParts.parse(confirmations().message(boardMeetingInOslo(), Method.REQUEST, ase())
+                .mime());
+
+        String text = MimeParts.text(MimeParts.only(message, "text/plain"));
+        assertTrue(text.contains("\r\nWhen:      Mon 29 Mar 2027 09:00-10:00 (Europe/Oslo)\r\n"), text);
+        VEvent event = event(MimeParts.calendar(MimeParts.text(MimeParts.only(message, "text/calendar"))));
+        assertEquals("20270329T070000Z", value(event, "DTSTART"), "a single meeting's calendar part is UTC");
+        assertEquals("20270329T080000Z", value(event, "DTEND"));
+        assertNull(param(event.getProperty("DTSTART").orElseThrow(), "TZID"), "no TZID");
+    }
+
+    @Test
+    void aCancellationInOsloShowsOsloTimeToo() throws Exception {
+        MimeMessage message = MimeParts.parse(confirmations().message(movedBy(boardMeetingInOslo(),
+                Duration.ofDays(-7)), Method.CANCEL, ola()).mime());
+
+        String text = MimeParts.text(MimeParts.only(message, "text/plain"));
+        assertTrue(text.startsWith("This meeting has been cancelled."), text);
+        assertTrue(text.contains("When:      Mon 22 Mar 2027 08:00-09:00 (Europe/Oslo)"),
+                "the same UTC time a week earlier is an hour earlier in Oslo, in winter time: " + text);
     }
 
     @Test

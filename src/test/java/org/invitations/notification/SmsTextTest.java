@@ -23,13 +23,37 @@ class SmsTextTest {
                 SmsText.of(ConfirmationsTest.budgetMeeting(), Method.REQUEST));
     }
 
+    static MeetingSnapshot inOslo(String title, String location, String start, String end) {
+        return new MeetingSnapshot(42, 0, title, null, location, Instant.parse(start), Instant.parse(end),
+                ConfirmationsTest.alice(), List.of(ConfirmationsTest.ola()), OSLO);
+    }
+
     @Test
-    void inTheRecipientsZoneTheTextNamesThatZone() {
-        assertEquals("Meeting: Møte om årsbudsjett, Mon 3 Mar 2031 10:00-11:30 CET, Room Oslo",
+    void aMeetingWrittenInOsloIsTextedInOsloTimeNamingTheZone() {
+        assertEquals("Meeting: Styremøte, Mon 29 Mar 2027 09:00-10:00 (Europe/Oslo), Room Oslo",
+                SmsText.of(inOslo("Styremøte", "Room Oslo", "2027-03-29T07:00:00Z", "2027-03-29T08:00:00Z"),
+                        Method.REQUEST));
+        assertEquals("Cancelled: Styremøte, Mon 22 Mar 2027 09:00-10:00 (Europe/Oslo)",
+                SmsText.of(inOslo("Styremøte", "Room Oslo", "2027-03-22T08:00:00Z", "2027-03-22T09:00:00Z"),
+                        Method.CANCEL), "the week before, in winter time");
+    }
+
+    @Test
+    void inAnotherZoneTheTextNamesThatZone() {
+        assertEquals("Meeting: Møte om årsbudsjett, Mon 3 Mar 2031 10:00-11:30 (Europe/Oslo), Room Oslo",
                 SmsText.of(ConfirmationsTest.budgetMeeting(), Method.REQUEST, OSLO));
-        assertEquals("Meeting: Sommerfest, Fri 20 Jun 2031 18:00-23:00 CEST, Bryggen",
+        assertEquals("Meeting: Sommerfest, Fri 20 Jun 2031 18:00-23:00 (Europe/Oslo), Bryggen",
                 SmsText.of(meeting("Sommerfest", "Bryggen", "2031-06-20T16:00:00Z", "2031-06-20T21:00:00Z"),
                         Method.REQUEST, OSLO));
+    }
+
+    @Test
+    void aLongTitleInOsloIsShortenedAndTheLocalTimeStays() {
+        String title = "Gjennomgang av årsbudsjett, investeringsplan og likviditet ".repeat(4);
+        String text = SmsText.of(inOslo(title, null, "2027-03-29T07:00:00Z", "2027-03-29T08:00:00Z"), Method.REQUEST);
+
+        assertEquals(SmsText.MAX_LENGTH, text.length(), text);
+        assertTrue(text.endsWith("..., Mon 29 Mar 2027 09:00-10:00 (Europe/Oslo)"), text);
     }
 
     @Test
