@@ -58,6 +58,8 @@ final class Series {
                     Participants.field(list, i, ref.kind()));
         }
         session.persist(series);
+        // the series' row first, on its own: insert ordering cannot sort rows of one table that refer to each other
+        session.flush();
         series.getOccurrences().forEach(session::persist);
         return series;
     }
