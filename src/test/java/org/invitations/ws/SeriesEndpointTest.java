@@ -211,6 +211,22 @@ class SeriesEndpointTest extends EndpointTest {
     }
 
     @Test
+    void theActivityArchiveListsAPersonsOccurrencesAndNeverTheSeriesRecord() throws Exception {
+        Member owner = directory.freshMember("owner");
+        var contact = directory.contactWithPersons("Series AS " + System.nanoTime(), "Siri Series");
+        long siri = contact.getPerson().get(0).getPersonId();
+        CreateInvitationResponse created = owner.port().createInvitation(series("Customer call", MONDAY_NINE_OSLO,
+                weekly(5), org.invitations.support.Requests.person(siri)));
+
+        var entries = owner.port().getActivityArchive(org.invitations.support.Requests.archive(contact.getContactId()))
+                .getEntry();
+
+        assertEquals(created.getOccurrence().stream().map(Occurrence::getAppointmentId).toList(),
+                entries.stream().map(e -> e.getAppointmentId()).toList());
+        assertEquals(1, created.getParticipant().get(0).getStatus(), "a person is booked, never asked");
+    }
+
+    @Test
     void aMonthlyLastFridaySeriesFollowsTheMonthsAndTheZone() throws Exception {
         Member owner = directory.freshMember("owner");
         Member invitee = directory.freshMember("invitee");
