@@ -83,6 +83,27 @@ public class Appointment {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone = org.invitations.shared.TimeZones.UTC;
 
+    /**
+     * Set on a series itself (the "recurring master"): the RFC 5545 RRULE its occurrences follow, as
+     * {@link Recurrences} normalised it (COUNT, or UNTIL in UTC). Null on single appointments and occurrences.
+     */
+    @Column(name = "recurrence_rule", length = 500)
+    private String recurrenceRule;
+
+    /** Set on an occurrence: the series it belongs to (whose id is the seriesId). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "series_id")
+    private Appointment series;
+
+    /** Set on an occurrence: its original start, which names it in its series forever (RECURRENCE-ID). */
+    @Column(name = "recurrence_id")
+    private Instant recurrenceId;
+
+    /** A series' occurrences in recurrence order; empty for anything else. Read lazily, written one by one. */
+    @OneToMany(mappedBy = "series")
+    @OrderBy("recurrenceId")
+    private List<Appointment> occurrences = new ArrayList<>();
+
     /** Optimistic check behind the row lock that every change takes first (see {@link Appointments#locked}). */
     @Version
     @Column(nullable = false)
@@ -107,6 +128,35 @@ public class Appointment {
         this.startsAt = startsAt;
         this.endsAt = endsAt;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * A new series (the "recurring master"): the first occurrence's slot, the zone it repeats in and its
+     * normalised rule. Its occurrences are added with {@link #addOccurrence}.
+     */
+    static Appointment series(Associate owner, AppointmentType type, RecordText text, SeriesRule rule,
+                              Instant createdAt) {
+        SeriesRule.Slot first = rule.occurrences().get(0);
+        Appointment series = new Appointment(owner, type, text, first.start(), first.end(), createdAt);
+        series.timeZone = org.invitations.shared.TimeZones.idOf(rule.zone());
+        series.recurrenceRule = rule.rrule();
+        return series;
+    }
+
+    /**
+     * One occurrence of this series in its slot: the series' owner, type, text and zone, named by its
+     * original start. Its records are added as for any appointment (they follow the series' answer).
+     */
+    Appointment addOccurrence(SeriesRule.Slot slot, Instant now) {
+        if (!isSeries()) {
+            throw new IllegalStateException("appointment " + id + " is not a series");
+        }
+        Appointment occurrence = new Appointment(owner, type, text, slot.start(), slot.end(), now);
+        occurrence.timeZone = timeZone;
+        occurrence.series = this;
+        occurrence.recurrenceId = slot.start();
+        occurrences.add(occurrence);
+        return occurrence;
     }
 
     /**
@@ -322,6 +372,41 @@ public class Appointment {
 
     public boolean isCancelled() {
         return cancelledAt != null;
+    }
+
+    /** A series itself (the "recurring master"): it has a rule, and its occurrences point to it. */
+    public boolean isSeries() {
+        return recurrenceRule != null;
+    }
+
+    /** One occurrence of a series. */
+    public boolean isOccurrence() {
+        return series != null;
+    }
+
+    /** The RFC 5545 rule of a series, as stored; null for anything else. */
+    public String getRecurrenceRule() {
+        return recurrenceRule;
+    }
+
+    /** The series of an occurrence; null for anything else. */
+    public Appointment getSeries() {
+        return series;
+    }
+
+    /** The id of the series of an occurrence (without loading the series); null for anything else. */
+    public Long getSeriesId() {
+        return series == null ? null : series.getId();
+    }
+
+    /** An occurrence's original start (its RECURRENCE-ID); null for anything else. */
+    public Instant getRecurrenceId() {
+        return recurrenceId;
+    }
+
+    /** A series' occurrences in recurrence order, cancelled ones included; empty for anything else. */
+    public List<Appointment> getOccurrences() {
+        return java.util.Collections.unmodifiableList(occurrences);
     }
 
     public Long getId() {

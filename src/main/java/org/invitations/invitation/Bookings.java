@@ -51,6 +51,8 @@ public final class Bookings {
             throw new InvalidRequest(LIST, "a " + (task ? "task" : "meeting") + " needs at least one participant");
         }
         Participants.validate(owner.associateId(), meeting.participants(), LIST);
+        java.time.ZoneId requestedZone = meeting.timeZone() == null ? null
+                : org.invitations.shared.TimeZones.parse("timeZone", meeting.timeZone());
         ClientRequest.Key key = requestId == null ? null : new ClientRequest.Key(owner.associateId(), requestId);
         String fingerprint = requestId == null ? null : RequestFingerprint.of(meeting);
         return Transactions.run(sessionFactory, session -> {
@@ -63,29 +65,48 @@ public final class Bookings {
                                 + " options); send a new requestId for a new " + (task ? "task" : "meeting"));
                     }
                     // answered as the first call was, its notifications included; nothing is sent again
-                    return created(session.find(Appointment.class, earlier.getAppointmentId()),
-                            earlier.sendReport(ids -> personNames(session, ids)));
+                    Appointment made = session.find(Appointment.class, earlier.getAppointmentId());
+                    if (made.isSeries()) {
+                        Series.occurrencesWithRecords(session, made.getId());
+                    }
+                    return created(made, earlier.sendReport(ids -> personNames(session, ids)));
                 }
             }
             List<ParticipantRef> refs = meeting.participants();
             Participants found = Participants.resolve(session, refs, LIST);
-            Conflicts conflicts = task ? Conflicts.none() : Conflicts.check(session, found.associates.keySet(),
-                    found.resources.keySet(), meeting.start(), meeting.end(), null);
+            Associate ownerEntity = requestedZone == null ? session.find(Associate.class, owner.associateId())
+                    : session.getReference(Associate.class, owner.associateId());
+            java.time.ZoneId zone = requestedZone == null ? ownerEntity.getTimeZone() : requestedZone;
             Instant now = clock.instant();
-            Appointment appointment = new Appointment(session.getReference(Associate.class, owner.associateId()),
-                    meeting.type(), new RecordText(meeting.title(), meeting.description(), meeting.location()),
-                    meeting.start(), meeting.end(), now);
-            if (meeting.includeMyself()) {
-                appointment.includeOwner(now);
+            RecordText text = new RecordText(meeting.title(), meeting.description(), meeting.location());
+            Appointment appointment;
+            if (meeting.repeats()) {
+                SeriesRule rule = Recurrences.expand(meeting.recurrence(), zone, meeting.start(), meeting.end(),
+                        meeting.recordsPerOccurrence());
+                appointment = Series.create(session, ownerEntity, meeting, text, rule, found, now, LIST);
+            } else {
+                Conflicts conflicts = task ? Conflicts.none() : Conflicts.check(session, found.associates.keySet(),
+                        found.resources.keySet(), meeting.start(), meeting.end(), null);
+                appointment = new Appointment(ownerEntity, meeting.type(), text, meeting.start(), meeting.end(), now);
+                appointment.writtenIn(zone);
+                if (meeting.includeMyself()) {
+                    appointment.includeOwner(now);
+                }
+                for (int i = 0; i < refs.size(); i++) {
+                    ParticipantRef ref = refs.get(i);
+                    appointment.addParticipant(ref, found, meeting.sendInvitations(),
+                            conflicts.isBusy(ref.kind(), ref.id()), now, Participants.field(LIST, i, ref.kind()));
+                }
+                session.persist(appointment);
             }
-            for (int i = 0; i < refs.size(); i++) {
-                ParticipantRef ref = refs.get(i);
-                appointment.addParticipant(ref, found, meeting.sendInvitations(), conflicts.isBusy(ref.kind(), ref.id()),
-                        now, Participants.field(LIST, i, ref.kind()));
+            if (appointment.isSeries()) {
+                session.flush(); // the occurrences get their ids for the answer
             }
-            session.persist(appointment);
             audit.record(session, owner, operation, "appointment", appointment.getId(),
-                    refs.size() + " participants" + (requestId == null ? "" : ", requestId " + requestId));
+                    refs.size() + " participants" + (appointment.isSeries() ? ", series of "
+                            + appointment.getOccurrences().size() : "")
+                            + (requestId == null ? "" : ", requestId " + requestId));
+            // one event for a whole series, never one per occurrence
             SendReport sent = publisher.publish(session, ChangeEvent.ofAppointment(
                     EventType.INVITATION_CREATED, appointment, notify, now));
             if (key != null) {
@@ -98,7 +119,10 @@ public final class Bookings {
         });
     }
 
-    /** The answer to a create: the appointment's records as they are now, the participants in request order. */
+    /**
+     * The answer to a create: the appointment's records as they are now, the participants in request order;
+     * for a series its own records and every occurrence.
+     */
     private static CreatedMeeting created(Appointment appointment, SendReport sent) {
         Long masterId = null;
         List<CreatedMeeting.Outcome> outcomes = new ArrayList<>();
@@ -109,7 +133,8 @@ public final class Bookings {
                 outcomes.add(CreatedMeeting.Outcome.of(record));
             }
         }
-        return new CreatedMeeting(appointment.getId(), masterId, outcomes, sent);
+        return new CreatedMeeting(appointment.getId(), masterId, outcomes, sent,
+                appointment.isSeries() ? Series.created(appointment) : List.of());
     }
 
     /** The full names of these persons (who never change), by id. */

@@ -9,7 +9,8 @@ import org.invitations.shared.IndexHint;
 
 /**
  * Who is already busy: an associate or resource with a booked (or tentative) record of another
- * meeting that overlaps [start, end). Tasks take no time slot and never count. A warning for the owner, never a refusal.
+ * meeting that overlaps [start, end), as its diary shows it (listed in DIARY: a series' own records never
+ * count, its accepted occurrences do). Tasks take no time slot and never count. A warning for the owner, never a refusal.
  */
 final class Conflicts {
 
@@ -75,14 +76,80 @@ final class Conflicts {
         return new HashSet<>(IndexHint.index(session, session.createSelectionQuery(
                         "select distinct r." + role + ".id from ParticipantRecord r where r." + role + ".id in :ids"
                                 + " and r.startsAt < :end and r.startsAt > :earliest and r.endsAt > :start"
-                                + " and r.endsAt > r.startsAt and r.status in :busy and r.appointment.id <> :except",
+                                + " and r.endsAt > r.startsAt and r.listedIn = :diary and r.appointment.id <> :except",
                         Long.class), "participant_record", role.equals("associate") ? "IX_RECORD_BUSY" : "IX_RECORD_RESOURCE")
                 .setParameterList("ids", ids)
-                .setParameterList("busy", Status.BUSY)
+                .setParameter("diary", RecordList.DIARY)
                 .setParameter("start", start)
                 .setParameter("end", end)
                 .setParameter("earliest", start.minus(Appointment.MAX_LENGTH))
                 .setParameter("except", exceptAppointment == null ? 0L : exceptAppointment)
                 .getResultList());
+    }
+
+    /**
+     * The bookings of these associates and resources in a whole span, read once (one index range per
+     * participant and kind), so that each occurrence of a new series is checked in memory.
+     */
+    static Timeline timeline(Session session, Collection<Long> associateIds, Collection<Long> resourceIds,
+                             Instant start, Instant end) {
+        return new Timeline(slots(session, "associate", associateIds, start, end),
+                slots(session, "resource", resourceIds, start, end));
+    }
+
+    private static java.util.Map<Long, java.util.List<Instant[]>> slots(Session session, String role,
+                                                                       Collection<Long> ids, Instant start, Instant end) {
+        java.util.Map<Long, java.util.List<Instant[]>> byParticipant = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return byParticipant;
+        }
+        IndexHint.index(session, session.createSelectionQuery(
+                        "select r." + role + ".id, r.startsAt, r.endsAt from ParticipantRecord r where r." + role
+                                + ".id in :ids and r.startsAt < :end and r.startsAt > :earliest and r.endsAt > :start"
+                                + " and r.endsAt > r.startsAt and r.listedIn = :diary", Object[].class),
+                        "participant_record", role.equals("associate") ? "IX_RECORD_BUSY" : "IX_RECORD_RESOURCE")
+                .setParameterList("ids", ids)
+                .setParameter("diary", RecordList.DIARY)
+                .setParameter("start", start)
+                .setParameter("end", end)
+                .setParameter("earliest", start.minus(Appointment.MAX_LENGTH))
+                .getResultList()
+                .forEach(row -> byParticipant.computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
+                        .add(new Instant[] {(Instant) row[1], (Instant) row[2]}));
+        return byParticipant;
+    }
+
+    /** Existing bookings per participant over a span; {@link #at} answers for one slot within it. */
+    static final class Timeline {
+
+        private final java.util.Map<Long, java.util.List<Instant[]>> associates;
+        private final java.util.Map<Long, java.util.List<Instant[]>> resources;
+
+        Timeline(java.util.Map<Long, java.util.List<Instant[]>> associates,
+                 java.util.Map<Long, java.util.List<Instant[]>> resources) {
+            this.associates = associates;
+            this.resources = resources;
+        }
+
+        /** Who is busy in [start, end). */
+        Conflicts at(Instant start, Instant end) {
+            if (!end.isAfter(start)) {
+                return none();
+            }
+            return new Conflicts(busy(associates, start, end), busy(resources, start, end));
+        }
+
+        private static Set<Long> busy(java.util.Map<Long, java.util.List<Instant[]>> slots, Instant start, Instant end) {
+            Set<Long> busy = new HashSet<>();
+            slots.forEach((id, bookings) -> {
+                for (Instant[] booking : bookings) {
+                    if (booking[0].isBefore(end) && booking[1].isAfter(start)) {
+                        busy.add(id);
+                        return;
+                    }
+                }
+            });
+            return busy;
+        }
     }
 }

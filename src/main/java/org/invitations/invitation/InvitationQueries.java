@@ -25,20 +25,61 @@ final class InvitationQueries {
     /**
      * One page of an associate's invitations in the given statuses, by start and record id; declined
      * ones only until the day after the meeting. One statement: the records in index order, each one's
-     * appointment and owner by key (see {@link #byKey}).
+     * appointment and owner by key (see {@link #byKey}); and for the series on the page, one grouped
+     * statement for their next start (as of {@code now}) and count ({@link #seriesFacts}).
      */
     static List<InvitationView> invitations(Session session, long associateId, Set<Status> statuses,
-                                            InvitationQuery query, Instant startOfToday) {
-        return invitationRows(session, associateId, statuses, query, startOfToday).stream()
+                                            InvitationQuery query, Instant startOfToday, Instant now) {
+        List<Object[]> rows = invitationRows(session, associateId, statuses, query, startOfToday);
+        Map<Long, AppointmentView.SeriesFacts> series = seriesFacts(session, rows.stream()
+                .filter(row -> row[14] != null)
+                .map(row -> new SeriesRow((Long) row[1], (String) row[14], (String) row[11], (Instant) row[15]))
+                .toList(), now);
+        return rows.stream()
                 .map(row -> new InvitationView((Long) row[0], (Long) row[1], (AppointmentType) row[8], (String) row[2],
                         (String) row[3], (Instant) row[4], (Instant) row[5], (Long) row[9], (String) row[10],
-                        (Status) row[6], (Boolean) row[7]))
+                        (Status) row[6], (Boolean) row[7], (String) row[11], series.get((Long) row[1]),
+                        (Long) row[12], (Instant) row[13]))
                 .toList();
+    }
+
+    /** A series appointment on a list page: its id, rule, zone and first start. */
+    record SeriesRow(long seriesId, String rrule, String timeZone, Instant firstStart) {
+    }
+
+    /**
+     * The facts of the series on one page, by series id: one grouped query over their occurrences (by the
+     * series index), however many series the page holds.
+     */
+    static Map<Long, AppointmentView.SeriesFacts> seriesFacts(Session session, List<SeriesRow> series, Instant now) {
+        Map<Long, AppointmentView.SeriesFacts> facts = new HashMap<>();
+        if (series.isEmpty()) {
+            return facts;
+        }
+        Map<Long, Object[]> counts = new HashMap<>();
+        session.createSelectionQuery("""
+                        select o.series.id, count(o), min(case when o.startsAt >= :now then o.startsAt end)
+                        from Appointment o
+                        where o.series.id in :ids and o.cancelledAt is null
+                        group by o.series.id""", Object[].class)
+                .setParameterList("ids", series.stream().map(SeriesRow::seriesId).distinct().toList())
+                .setParameter("now", now)
+                .getResultList()
+                .forEach(row -> counts.put((Long) row[0], row));
+        for (SeriesRow row : series) {
+            Object[] count = counts.get(row.seriesId());
+            facts.put(row.seriesId(), new AppointmentView.SeriesFacts(row.seriesId(), row.rrule(), row.timeZone(),
+                    row.firstStart(), count == null ? null : (Instant) count[2],
+                    count == null ? 0 : ((Number) count[1]).intValue()));
+        }
+        return facts;
     }
 
     /**
      * The page's records with what a list line shows of their appointment and its owner: id, appointment
-     * id, title, location, start, end, status, new, type, owner id, owner name.
+     * id, title, location, start, end, status, new, type, owner id, owner name, zone, series id,
+     * recurrence id, rule (of a series) and the appointment's start. With a status filter, occurrence records
+     * that follow their series' answer are left out: the series' record stands for them.
      */
     static List<Object[]> invitationRows(Session session, long associateId, Set<Status> statuses,
                                          InvitationQuery query, Instant startOfToday) {
@@ -51,10 +92,12 @@ final class InvitationQueries {
         PageToken after = query.after();
         SelectionQuery<Object[]> rows = Hql.select(Object[].class, """
                         select r.id, a.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
-                            r.fresh, a.type, o.id, o.fullName
+                            r.fresh, a.type, o.id, o.fullName, a.timeZone, a.series.id, a.recurrenceId,
+                            a.recurrenceRule, a.startsAt
                         from ParticipantRecord r join r.appointment a join a.owner o
                         where r.associate.id = :who and r.master = false""")
                 .with("who", associateId)
+                .and(!waiting, "r.followsSeries = false")
                 .and("r.listedIn = :waiting", "waiting", waiting ? RecordList.WAITING : null)
                 .and("r.status in :statuses", "statuses",
                         waiting && statuses.equals(Status.PENDING) || range != null ? null : statuses)
@@ -76,8 +119,9 @@ final class InvitationQueries {
         return byKey(session, rows).setMaxResults(query.pageSize() + 1).getResultList();
     }
 
-    /** What a list line shows of its appointment: the type and the owner. */
-    record Facts(AppointmentType type, long ownerId, String ownerName) {
+    /** What a list line shows of its appointment: the type, the owner, the zone and its place in a series. */
+    record Facts(AppointmentType type, long ownerId, String ownerName, String timeZone, Long seriesId,
+                 Instant recurrenceId) {
     }
 
     /**
@@ -95,14 +139,14 @@ final class InvitationQueries {
         ownerNames(session, appointments.stream().map(a -> (Long) a[2]).distinct().toList())
                 .forEach(o -> names.put((Long) o[0], (String) o[1]));
         appointments.forEach(a -> facts.put((Long) a[0], new Facts((AppointmentType) a[1], (Long) a[2],
-                names.get((Long) a[2]))));
+                names.get((Long) a[2]), (String) a[3], (Long) a[4], (Instant) a[5])));
         return facts;
     }
 
-    /** Id, type and owner id of each appointment. */
+    /** Id, type, owner id, zone, series id and recurrence id of each appointment. */
     static List<Object[]> appointmentsOf(Session session, List<Long> ids) {
-        return session.createSelectionQuery("select a.id, a.type, a.owner.id from Appointment a where a.id in :ids",
-                        Object[].class)
+        return session.createSelectionQuery("select a.id, a.type, a.owner.id, a.timeZone, a.series.id, a.recurrenceId"
+                                + " from Appointment a where a.id in :ids", Object[].class)
                 .setParameterList("ids", ids)
                 .getResultList();
     }
@@ -136,7 +180,7 @@ final class InvitationQueries {
             Facts a = facts.get((Long) row[1]);
             return new DiaryEntry((Long) row[0], (Long) row[1], a.type(), (String) row[2], (String) row[3],
                     (Instant) row[4], (Instant) row[5], a.ownerId(), a.ownerName(), (Status) row[6], (Boolean) row[7],
-                    false);
+                    false, a.timeZone(), a.seriesId(), a.recurrenceId());
         }).toList();
     }
 
@@ -170,7 +214,8 @@ final class InvitationQueries {
     }
 
     /**
-     * The bookings of a contact's persons, cancelled ones left out, by start; at most {@code limit}. The
+     * The bookings of a contact's persons, cancelled ones and a series' own records left out (its
+     * occurrences are listed), by start; at most {@code limit}. The
      * records are read by person and start (one index range per person); their appointments' owners
      * next, by key, as for the other lists.
      */
@@ -199,8 +244,8 @@ final class InvitationQueries {
                         select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
                             r.person.id
                         from ParticipantRecord r
-                        where r.person.id in :persons and r.status <> :cancelled""")
-                .with("persons", persons.keySet()).with("cancelled", Status.CANCELLED)
+                        where r.person.id in :persons and r.status <> :cancelled and r.listedIn <> :series""")
+                .with("persons", persons.keySet()).with("cancelled", Status.CANCELLED).with("series", RecordList.SERIES)
                 .and("r.startsAt >= :from", "from", from)
                 .and("r.startsAt < :to", "to", to)
                 .orderBy(session, "r.startsAt, r.id"), "participant_record", "IX_RECORD_PERSON_START")

@@ -55,12 +55,13 @@ public final class InvitationService {
             throw new InvalidRequest("toTime", "toTime must be after fromTime");
         }
         Set<Status> statuses = query.statuses().isEmpty() ? Status.PENDING : query.statuses();
-        Instant startOfToday = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        Instant now = clock.instant();
+        Instant startOfToday = now.truncatedTo(ChronoUnit.DAYS);
         return Transactions.run(sessionFactory, session -> {
             if (who != caller.associateId() && session.find(Associate.class, who) == null) {
                 throw new NotFound("associate", who, "associateId");
             }
-            List<InvitationView> rows = InvitationQueries.invitations(session, who, statuses, query, startOfToday);
+            List<InvitationView> rows = InvitationQueries.invitations(session, who, statuses, query, startOfToday, now);
             return Page.of(rows, query.pageSize(), v -> new PageToken(v.start(), v.recordId()));
         });
     }

@@ -87,7 +87,15 @@ public class ParticipantRecord {
     @Column(nullable = false)
     private Status status;
 
-    /** Derived from status and type on every change; see {@link RecordList}. */
+    /**
+     * On an occurrence's record: its status comes from the participant's answer to the whole series
+     * (set at creation and by answers for the series); false once the record was answered, moved or
+     * cancelled on its own. Always false on a single appointment's or a series' own record.
+     */
+    @Column(name = "follows_series", nullable = false)
+    private boolean followsSeries;
+
+    /** Derived from status, type and the record's place in a series on every change; see {@link RecordList}. */
     @Enumerated(EnumType.STRING)
     @Column(name = "listed_in", nullable = false, length = 12)
     private RecordList listedIn;
@@ -140,6 +148,7 @@ public class ParticipantRecord {
         this.appointment = appointment;
         this.kind = kind;
         this.master = master;
+        this.followsSeries = appointment.isOccurrence();
         setStatus(status);
         this.invitationSent = invitationSent;
         this.fresh = invitationSent;
@@ -255,8 +264,14 @@ public class ParticipantRecord {
      */
     boolean markSeen(Instant now) {
         switch (status) {
-            case INVITED -> setStatus(Status.SEEN);
-            case MOVED -> setStatus(Status.MOVED_SEEN);
+            case INVITED -> {
+                leaveSeries();
+                setStatus(Status.SEEN);
+            }
+            case MOVED -> {
+                leaveSeries();
+                setStatus(Status.MOVED_SEEN);
+            }
             case SEEN, MOVED_SEEN -> {
                 return false;
             }
@@ -277,6 +292,7 @@ public class ParticipantRecord {
         if (!fresh) {
             return false;
         }
+        leaveSeries();
         fresh = false;
         updatedAt = now;
         return true;
@@ -363,10 +379,33 @@ public class ParticipantRecord {
     /** The only way the status changes: the list the record shows in follows it. */
     private void setStatus(Status next) {
         status = next;
-        listedIn = RecordList.of(appointment.getType(), next);
+        listedIn = RecordList.of(appointment.getType(), next, appointment.isSeries(), followsSeries);
+    }
+
+    /**
+     * The record's status comes from the series' answer again (an answer for the whole series, or an
+     * owner's change of the whole series): it is shown through the series' record while pending.
+     */
+    void followSeries() {
+        if (appointment.isOccurrence() && !followsSeries) {
+            followsSeries = true;
+            setStatus(status);
+        }
+    }
+
+    /**
+     * The record was answered, moved or cancelled on its own: it no longer follows the series' answer
+     * and is listed as a single appointment's record (a pending one as its own invitation).
+     */
+    void leaveSeries() {
+        if (followsSeries) {
+            followsSeries = false;
+            setStatus(status);
+        }
     }
 
     private void answer(Status answer, String reason, Instant now) {
+        leaveSeries();
         setStatus(answer);
         declineReason = reason;
         fresh = false;
@@ -427,6 +466,11 @@ public class ParticipantRecord {
             case PERSON -> person.getId();
             case RESOURCE -> resource.getId();
         };
+    }
+
+    /** See the field: whether this occurrence's record shows the participant's answer to the whole series. */
+    public boolean isFollowsSeries() {
+        return followsSeries;
     }
 
     public RecordList getListedIn() {

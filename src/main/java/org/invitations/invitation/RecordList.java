@@ -16,8 +16,15 @@ public enum RecordList {
     /** An accepted task not finished (1, 2). */
     OPEN_TASKS,
     /** A completed task (3). */
-    DONE_TASKS;
+    DONE_TASKS,
+    /**
+     * Shown through its series' record, in no list of its own: a series' record once answered (its
+     * occurrences are in the diary or task list), and a pending occurrence record that follows the series
+     * (the series' invitation stands for it).
+     */
+    SERIES;
 
+    /** The list of a record of a single appointment, or of an occurrence answered on its own. */
     static RecordList of(AppointmentType type, Status status) {
         if (Status.PENDING.contains(status)) {
             return WAITING;
@@ -30,5 +37,21 @@ public enum RecordList {
             case COMPLETED -> DONE_TASKS;
             default -> NONE;
         };
+    }
+
+    /**
+     * The list of any record: {@code seriesRecord} when its appointment is a series itself (pending: the
+     * one invitations item; else {@link #SERIES}), {@code followsSeries} when it is an occurrence's
+     * record whose status comes from the series' answer (pending: {@link #SERIES}; busy: as a single
+     * appointment's; else {@link #NONE}).
+     */
+    static RecordList of(AppointmentType type, Status status, boolean seriesRecord, boolean followsSeries) {
+        if (seriesRecord) {
+            return Status.PENDING.contains(status) ? WAITING : SERIES;
+        }
+        if (followsSeries && Status.PENDING.contains(status)) {
+            return SERIES;
+        }
+        return of(type, status);
     }
 }

@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * {@code participants} is their count; a participant is its kind and id ({@code participant=PERSON:7}).
  * The fingerprint is {@code v2:} and the unpadded base64url SHA-256 of those bytes (46 characters).
  * A field added later joins the encoding as a new line after these, written only when it is not at its
- * default, so that the fingerprint of a request that does not use it stays what it was.
+ * default, so that the fingerprint of a request that does not use it stays what it was. So far:
+ * {@code timeZone} (the zone as the request named it) and {@code recurrence} (its fields in a fixed
+ * order, see {@link Recurrence#fingerprint()}), each only when given.
  *
  * <p>Fingerprints stored before version 2 (64 hex characters, no version marker) were the SHA-256 of
  * the record's {@code toString()} at the time; {@link #matches} still reads them with {@link #legacy},
@@ -46,7 +48,11 @@ final class RequestFingerprint {
 
     /** Whether a stored fingerprint, of either version, is this request's. */
     static boolean matches(String stored, NewMeeting meeting) {
-        return stored.startsWith(VERSION) ? stored.equals(of(meeting)) : stored.equals(legacy(meeting));
+        if (stored.startsWith(VERSION)) {
+            return stored.equals(of(meeting));
+        }
+        // before version 2 a create had neither a zone nor a recurrence
+        return meeting.timeZone() == null && meeting.recurrence() == null && stored.equals(legacy(meeting));
     }
 
     /** The bytes the version-2 fingerprint digests (see the class comment). */
@@ -63,6 +69,12 @@ final class RequestFingerprint {
         line(out, "participants", Integer.toString(meeting.participants().size()));
         for (NewMeeting.ParticipantRef ref : meeting.participants()) {
             line(out, "participant", ref.kind().name() + ":" + ref.id());
+        }
+        if (meeting.timeZone() != null) {
+            line(out, "timeZone", text(meeting.timeZone()));
+        }
+        if (meeting.recurrence() != null) {
+            line(out, "recurrence", text(meeting.recurrence().fingerprint()));
         }
         return out.toByteArray();
     }

@@ -48,12 +48,13 @@ final class TaskQueries {
 
     /**
      * The tasks an owner handed out, newest first, after the cursor: one range of the newest-first
-     * index, read in its order. Filtering on "done" is the service's, on the colleagues' records.
+     * index, read in its order. A series' own appointment is left out: its occurrences are the tasks.
+     * Filtering on "done" is the service's, on the colleagues' records.
      */
     static List<Appointment> distributed(Session session, long ownerId, PageToken after, int limit) {
         return IndexHint.index(session, Hql.select(Appointment.class, """
                         from Appointment a
-                        where a.owner.id = :owner and a.type = :task""")
+                        where a.owner.id = :owner and a.type = :task and a.recurrenceRule is null""")
                 .with("owner", ownerId).with("task", AppointmentType.TASK)
                 .and("a.createdAt <= :afterCreated and (a.createdAt < :afterCreated or (a.createdAt = :afterCreated"
                                 + " and a.id < :afterId))",

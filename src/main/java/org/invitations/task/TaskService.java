@@ -132,7 +132,8 @@ public final class TaskService {
     }
 
     /**
-     * Every task the caller handed out, newest first, with the counts of answers and the overall
+     * Every task the caller handed out, newest first (a series as its occurrences, each a task of its own;
+     * never the series itself), with the counts of answers and the overall
      * progress; {@code OPEN} and {@code DONE} keep those that are not, or are, done ({@link Colleagues#isDone}).
      * The owner's tasks are read newest first in batches, each with its colleagues' records, until the
      * page is full: a page costs the tasks it passes over, never the owner's whole list.
@@ -176,7 +177,8 @@ public final class TaskService {
     private static TaskView view(ParticipantRecord r) {
         Appointment a = r.getAppointment();
         return new TaskView(r.getId(), a.getId(), r.getTitle(), r.getDescription(), r.getEndsAt(),
-                a.getOwner().getId(), a.getOwner().getFullName(), r.getStatus(), r.getProgress());
+                a.getOwner().getId(), a.getOwner().getFullName(), r.getStatus(), r.getProgress(), a.getSeriesId(),
+                a.getRecurrenceId());
     }
 
     private static AppointmentView viewOf(Appointment task) {

@@ -49,7 +49,8 @@ final class InvitationMapper {
         return new NewMeeting(org.invitations.invitation.AppointmentType.MEETING,
                 request.getTitle(), request.getDescription(), request.getLocation(),
                 DateTimes.toInstant(request.getStart()), DateTimes.toInstant(request.getEnd()),
-                participants, sendInvitations(options), includeMyself(options));
+                participants, sendInvitations(options), includeMyself(options), request.getTimeZone(),
+                SeriesMapper.toRecurrence(request.getRecurrence()));
     }
 
     static boolean sendInvitations(InvitationOptions options) {
@@ -88,6 +89,7 @@ final class InvitationMapper {
         response.setMasterRecordId(created.masterRecordId());
         created.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
         response.setNotifications(toNotifications(created.sent()));
+        response.getOccurrence().addAll(SeriesMapper.toOccurrences(created.occurrences()));
         return response;
     }
 
@@ -178,6 +180,10 @@ final class InvitationMapper {
             item.setOwnerName(view.ownerName());
             item.setStatus(view.status().code());
             item.setIsNew(view.isNew());
+            item.setTimeZone(view.timeZone());
+            item.setSeries(SeriesMapper.toSeries(view.series()));
+            item.setSeriesId(view.seriesId());
+            item.setRecurrenceId(DateTimes.toUtc(view.recurrenceId()));
             response.getInvitation().add(item);
         }
         response.setNextPageToken(Paging.next(page));
@@ -226,6 +232,10 @@ final class InvitationMapper {
         if (view.type() == org.invitations.invitation.AppointmentType.TASK) {
             appointment.setDue(DateTimes.toUtc(view.start()));
         }
+        appointment.setTimeZone(view.timeZone());
+        appointment.setSeries(SeriesMapper.toSeries(view.series()));
+        appointment.setSeriesId(view.seriesId());
+        appointment.setRecurrenceId(DateTimes.toUtc(view.recurrenceId()));
         return appointment;
     }
 }

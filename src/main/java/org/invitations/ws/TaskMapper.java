@@ -28,7 +28,8 @@ final class TaskMapper {
         return NewMeeting.task(request.getTitle(), request.getDescription(), DateTimes.toInstant(request.getDue()),
                 InvitationMapper.toRefs(request.getParticipants().getParticipant(), "participants"),
                 InvitationMapper.sendInvitations(request.getOptions()),
-                InvitationMapper.includeMyself(request.getOptions()));
+                InvitationMapper.includeMyself(request.getOptions()), request.getTimeZone(),
+                SeriesMapper.toRecurrence(request.getRecurrence()));
     }
 
     static CreateTaskResponse toResponse(CreatedMeeting created) {
@@ -36,6 +37,7 @@ final class TaskMapper {
         response.setAppointmentId(created.appointmentId());
         response.setMasterRecordId(created.masterRecordId());
         created.participants().forEach(p -> response.getParticipant().add(InvitationMapper.toResult(p)));
+        response.getOccurrence().addAll(SeriesMapper.toOccurrences(created.occurrences()));
         return response;
     }
 
@@ -65,6 +67,8 @@ final class TaskMapper {
             item.setOwnerName(view.ownerName());
             item.setStatus(view.status().code());
             item.setProgress(toWire(view.progress()));
+            item.setSeriesId(view.seriesId());
+            item.setRecurrenceId(DateTimes.toUtc(view.recurrenceId()));
             response.getTask().add(item);
         }
         response.setNextPageToken(Paging.next(page));

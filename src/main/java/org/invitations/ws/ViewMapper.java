@@ -84,6 +84,9 @@ final class ViewMapper {
             wire.setOwn(entry.own());
             wire.setTentative(entry.status() == Status.TENTATIVE);
             wire.setConflict(entry.conflict());
+            wire.setTimeZone(entry.timeZone());
+            wire.setSeriesId(entry.seriesId());
+            wire.setRecurrenceId(DateTimes.toUtc(entry.recurrenceId()));
             response.getEntry().add(wire);
         }
         return response;

@@ -205,7 +205,7 @@ class ListQueryPlanTest {
         void aPageHoldsWhatTheListSays() {
             long bob = db.seeded().bob();
             List<InvitationView> page = db.database().sessionFactory().fromTransaction(s -> InvitationQueries
-                    .invitations(s, bob, Status.PENDING, firstPage(bob), FIRST));
+                    .invitations(s, bob, Status.PENDING, firstPage(bob), FIRST, FIRST));
 
             assertEquals(PAGE + 1, page.size());
             assertEquals(FIRST, page.get(0).start());

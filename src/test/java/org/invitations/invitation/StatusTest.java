@@ -67,4 +67,24 @@ class StatusTest {
         Arrays.stream(Status.values()).forEach(s ->
                 assertEquals(expected.get(s), RecordList.of(AppointmentType.TASK, s), s.name()));
     }
+
+    @Test
+    void aSeriesRecordIsTheOneInvitationWhilePendingAndOtherwiseShownThroughItsOccurrences() {
+        for (AppointmentType type : AppointmentType.values()) {
+            Arrays.stream(Status.values()).forEach(s -> assertEquals(
+                    Status.PENDING.contains(s) ? RecordList.WAITING : RecordList.SERIES,
+                    RecordList.of(type, s, true, false), type + " " + s));
+        }
+    }
+
+    @Test
+    void anOccurrenceFollowingItsSeriesIsHiddenWhilePendingAndListedAsAnyRecordOtherwise() {
+        for (AppointmentType type : AppointmentType.values()) {
+            Arrays.stream(Status.values()).forEach(s -> assertEquals(
+                    Status.PENDING.contains(s) ? RecordList.SERIES : RecordList.of(type, s),
+                    RecordList.of(type, s, false, true), type + " " + s));
+            Arrays.stream(Status.values()).forEach(s -> assertEquals(RecordList.of(type, s),
+                    RecordList.of(type, s, false, false), "answered on its own: " + type + " " + s));
+        }
+    }
 }

@@ -25,12 +25,31 @@ public final class TestServer {
 
     /** On Derby in {@code dataDir}, or on a fresh PostgreSQL database when the test class is {@link OnPostgres}. */
     public static InvitationsServer startFor(Class<?> testClass, Path dataDir) {
+        ServerConfig config = config(dataDir, freePort());
         if (testClass != null && testClass.isAnnotationPresent(OnPostgres.class)) {
-            return InvitationsServer.start(config(dataDir, freePort()).toBuilder().jdbcUrl(Postgres.freshDatabase())
-                    .jdbcUser("postgres").jdbcPassword("postgres").build());
+            config = config.toBuilder().jdbcUrl(Postgres.freshDatabase()).jdbcUser("postgres")
+                    .jdbcPassword("postgres").build();
         }
-        return start(dataDir);
+        if (testClass != null) {
+            DATABASES.put(testClass, config.effectiveJdbcUrl());
+        }
+        return InvitationsServer.start(config);
     }
+
+    /**
+     * A plain JDBC connection to the database {@link #startFor} started the test class's server on, for a
+     * test that counts rows (Derby embedded in this JVM, or the embedded PostgreSQL).
+     */
+    public static java.sql.Connection connectionFor(Class<?> testClass) throws java.sql.SQLException {
+        String url = DATABASES.get(testClass);
+        if (url == null) {
+            throw new IllegalStateException("no server was started for " + testClass);
+        }
+        return url.startsWith("jdbc:derby:") ? java.sql.DriverManager.getConnection(url)
+                : java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+    }
+
+    private static final java.util.Map<Class<?>, String> DATABASES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The configuration {@link #startFor} starts with, to adjust before starting. */
     public static ServerConfig configFor(Class<?> testClass, Path dataDir) {
