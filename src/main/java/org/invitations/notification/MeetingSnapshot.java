@@ -1,6 +1,8 @@
 package org.invitations.notification;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,9 +19,25 @@ import java.util.Objects;
  * @param end           not before {@code start}
  * @param organizer     the owner; its address is optional
  * @param attendees     everyone else who takes part, with or without an address, in the order to show
+ * @param zone          the zone the appointment was written in; null means UTC
+ * @param series        for a series: how it repeats (then start and end are its first occurrence's and
+ *                      {@code zone} is the rule's); null for a single meeting
  */
 public record MeetingSnapshot(long appointmentId, int sequence, String title, String description, String location,
-                              Instant start, Instant end, Party organizer, List<Party> attendees) {
+                              Instant start, Instant end, Party organizer, List<Party> attendees, ZoneId zone,
+                              SeriesSnapshot series) {
+
+    /** A single meeting written in UTC. */
+    public MeetingSnapshot(long appointmentId, int sequence, String title, String description, String location,
+                           Instant start, Instant end, Party organizer, List<Party> attendees) {
+        this(appointmentId, sequence, title, description, location, start, end, organizer, attendees, null, null);
+    }
+
+    /** A single meeting written in {@code zone}. */
+    public MeetingSnapshot(long appointmentId, int sequence, String title, String description, String location,
+                           Instant start, Instant end, Party organizer, List<Party> attendees, ZoneId zone) {
+        this(appointmentId, sequence, title, description, location, start, end, organizer, attendees, zone, null);
+    }
 
     public MeetingSnapshot {
         Objects.requireNonNull(title, "title");
@@ -36,8 +54,20 @@ public record MeetingSnapshot(long appointmentId, int sequence, String title, St
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("the meeting ends (" + end + ") before it starts (" + start + ")");
         }
+        zone = zone == null ? ZoneOffset.UTC : zone;
         description = blankToNull(description);
         location = blankToNull(location);
+    }
+
+    /** Whether this stands for a whole series rather than one meeting. */
+    public boolean isSeries() {
+        return series != null;
+    }
+
+    /** The same meeting as a series repeating in {@code zone}: start and end are its first occurrence's. */
+    public MeetingSnapshot asSeries(ZoneId zone, SeriesSnapshot series) {
+        return new MeetingSnapshot(appointmentId, sequence, title, description, location, start, end, organizer,
+                attendees, Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(series, "series"));
     }
 
     private static String blankToNull(String text) {
