@@ -359,7 +359,34 @@ public final class Confirmations {
         } catch (ValidationException e) {
             throw new IllegalStateException("the calendar did not validate: " + e.getMessage(), e);
         }
-        return out.toString();
+        return fold(out.toString().replace("\r\n ", ""));
+    }
+
+    /**
+     * Folds every line at 75 octets of UTF-8, as RFC 5545 §3.1 asks, never inside a character: ical4j
+     * folds at 75 characters, which makes a line of names with "å" or "Ø" longer than 75 octets.
+     */
+    static String fold(String unfolded) {
+        StringBuilder folded = new StringBuilder(unfolded.length() + unfolded.length() / 64);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int codePoint = line.codePointAt(i);
+                int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+                if (octets + size > 75) {
+                    folded.append("\r\n ");
+                    octets = 1;
+                }
+                folded.appendCodePoint(codePoint);
+                octets += size;
+                i += Character.charCount(codePoint);
+            }
+            folded.append("\r\n");
+        }
+        return folded.toString();
     }
 
     /** The organizer with its own address, or with the sender's when it has none: iCalendar needs one. */

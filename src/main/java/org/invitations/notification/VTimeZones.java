@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.stream.IntStream;
+import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.component.Daylight;
 import net.fortuna.ical4j.model.component.Observance;
 import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.RDate;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.TzName;
@@ -119,24 +121,27 @@ final class VTimeZones {
         return null;
     }
 
-    /** The offset in force at {@code from}, then every transition up to {@code to}, one observance each. */
+    /**
+     * The offset in force at {@code from}, then every transition up to {@code to}, one observance each.
+     * The first observance has the same offset before and after: with a TZOFFSETFROM of the zone's
+     * distant past (Tokyo's +1000 of 1951), ical4j took that as the zone's offset.
+     */
     private static List<Observance> transitions(ZoneId zone, ZoneRules rules, Instant from, Instant to) {
         ZoneOffsetTransition before = rules.previousTransition(from.plusSeconds(1));
+        ZoneOffset offset = rules.getOffset(from);
+        Observance current = rules.isDaylightSavings(from) ? new Daylight() : new Standard();
+        current.add(new DtStart<>(before == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : before.getDateTimeAfter()));
+        current.add(new TzOffsetFrom(offset));
+        current.add(new TzOffsetTo(offset));
+        current.add(new TzName(name(zone, rules, from)));
         List<Observance> observances = new ArrayList<>();
-        if (before == null) {
-            ZoneOffset offset = rules.getOffset(from);
-            Standard fixed = new Standard();
-            fixed.add(new DtStart<>(LocalDateTime.of(1970, 1, 1, 0, 0)));
-            fixed.add(new TzOffsetFrom(offset));
-            fixed.add(new TzOffsetTo(offset));
-            fixed.add(new TzName(name(zone, rules, from)));
-            observances.add(fixed);
-        } else {
-            observances.add(observance(zone, rules, before));
-        }
+        observances.add(current);
         for (ZoneOffsetTransition next = rules.nextTransition(from); next != null && !next.getInstant().isAfter(to);
                 next = rules.nextTransition(next.getInstant())) {
-            observances.add(observance(zone, rules, next));
+            Observance observance = observance(zone, rules, next);
+            // The onset again as an RDATE: ical4j 4.1.1 ignores an observance that has only its DTSTART.
+            observance.add(new RDate<>(new DateList<>(List.of(next.getDateTimeBefore()))));
+            observances.add(observance);
         }
         return observances;
     }

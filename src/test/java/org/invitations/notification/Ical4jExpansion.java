@@ -30,7 +30,7 @@ final class Ical4jExpansion {
         return new CalendarBuilder().build(new StringReader(ics));
     }
 
-    /** Every instance's start, in order, within 2000-2100. */
+    /** Every instance's start, in order, within 1900-2200. */
     static List<Instant> instants(String ics) throws IOException, ParserException {
         Calendar calendar = parse(ics);
         List<VEvent> events = calendar.getComponents("VEVENT");
@@ -38,8 +38,8 @@ final class Ical4jExpansion {
         if (masters.size() != 1) {
             throw new IllegalArgumentException("expected one VEVENT without RECURRENCE-ID, found " + masters.size());
         }
-        Period<ZonedDateTime> window = new Period<>(ZonedDateTime.parse("2000-01-01T00:00:00Z"),
-                ZonedDateTime.parse("2100-01-01T00:00:00Z"));
+        Period<ZonedDateTime> window = new Period<>(ZonedDateTime.parse("1900-01-01T00:00:00Z"),
+                ZonedDateTime.parse("2200-01-01T00:00:00Z"));
         Set<Period<Temporal>> set = masters.get(0).calculateRecurrenceSet(window);
         TreeSet<Instant> instants = new TreeSet<>();
         for (Period<Temporal> period : set) {
