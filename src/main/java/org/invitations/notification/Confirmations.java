@@ -178,7 +178,7 @@ public final class Confirmations {
             return write(calendar);
         }
         SeriesSnapshot series = meeting.series();
-        ZoneId zone = meeting.zone();
+        ZoneId zone = meeting.timeZone();
         addTimeZone(calendar, meeting);
         List<Property> rule = new ArrayList<>();
         rule.add(new RRule<>(series.rrule()));
@@ -222,7 +222,7 @@ public final class Confirmations {
         calendar.add(event(series, Method.CANCEL, Math.max(series.sequence(), override.sequence()), override.start(),
                 override.end(), override.title() == null ? series.title() : override.title(),
                 override.location() == null ? series.location() : override.location(),
-                List.of(new RecurrenceId<>(time(recurrenceId, series.zone())))));
+                List.of(new RecurrenceId<>(time(recurrenceId, series.timeZone())))));
         return write(calendar);
     }
 
@@ -258,7 +258,7 @@ public final class Confirmations {
      */
     private VEvent event(MeetingSnapshot meeting, Method method, int sequence, Instant start, Instant end,
                          String title, String location, List<Property> timing) {
-        ZoneId zone = meeting.isSeries() ? meeting.zone() : ZoneOffset.UTC;
+        ZoneId zone = meeting.isSeries() ? meeting.timeZone() : ZoneOffset.UTC;
         VEvent event = new VEvent(false);
         event.add(new DtStamp(now()));
         event.add(new Uid(uid(meeting)));
@@ -293,7 +293,7 @@ public final class Confirmations {
      * of a series).
      */
     private static void addTimeZone(Calendar calendar, MeetingSnapshot meeting) {
-        if (isUtc(meeting.zone())) {
+        if (isUtc(meeting.timeZone())) {
             return;
         }
         SeriesSnapshot series = meeting.series();
@@ -307,7 +307,7 @@ public final class Confirmations {
             from = min(from, min(override.start(), override.recurrenceId()));
             to = max(to, max(override.end(), override.recurrenceId()));
         }
-        calendar.add(VTimeZones.of(meeting.zone(), from, to));
+        calendar.add(VTimeZones.of(meeting.timeZone(), from, to));
     }
 
     /** How far a series' rule is expanded to find its last occurrence: the design's bound of a series. */
@@ -315,7 +315,7 @@ public final class Confirmations {
 
     /** The end of the series' last occurrence by its rule, within {@value #HORIZON_YEARS} years and a day. */
     private static Instant lastEnd(MeetingSnapshot meeting) {
-        ZonedDateTime seed = meeting.start().truncatedTo(ChronoUnit.SECONDS).atZone(meeting.zone());
+        ZonedDateTime seed = meeting.start().truncatedTo(ChronoUnit.SECONDS).atZone(meeting.timeZone());
         Recur<ZonedDateTime> recur = new Recur<>(meeting.series().rrule());
         if (EnumSet.of(Frequency.SECONDLY, Frequency.MINUTELY, Frequency.HOURLY).contains(recur.getFrequency())) {
             throw new IllegalArgumentException("a series repeats at most daily: " + meeting.series().rrule());
@@ -463,7 +463,7 @@ public final class Confirmations {
         lines.add("");
         lines.add(OneLine.of(meeting.title()));
         lines.add("When:      " + MeetingTimes.format(meeting.start(), meeting.end(),
-                meeting.isSeries() ? meeting.zone() : ZoneOffset.UTC));
+                meeting.isSeries() ? meeting.timeZone() : ZoneOffset.UTC));
         if (meeting.isSeries()) {
             lines.add("Repeats:   " + repeats(meeting));
         }
@@ -497,7 +497,7 @@ public final class Confirmations {
         lines.add("One occurrence of this series has been cancelled; the others take place as planned.");
         lines.add("");
         lines.add(OneLine.of(series.title()));
-        lines.add("Cancelled: " + MeetingTimes.format(start, end, series.zone()));
+        lines.add("Cancelled: " + MeetingTimes.format(start, end, series.timeZone()));
         lines.add("Series:    " + repeats(series));
         lines.add("Organizer: " + series.organizer().name()
                 + address(series.organizer()).map(a -> " <" + a.getAddress() + ">").orElse(""));
@@ -508,7 +508,7 @@ public final class Confirmations {
 
     /** The series' rule as the calendar carries it, and the zone it repeats in. */
     private static String repeats(MeetingSnapshot series) {
-        return series.series().rrule() + " (" + series.zone().getId() + " time)";
+        return series.series().rrule() + " (" + series.timeZone().getId() + " time)";
     }
 
     private Instant now() {

@@ -19,12 +19,12 @@ import java.util.Objects;
  * @param end           not before {@code start}
  * @param organizer     the owner; its address is optional
  * @param attendees     everyone else who takes part, with or without an address, in the order to show
- * @param zone          the zone the appointment was written in; null means UTC
+ * @param timeZone      the zone the appointment was written in; null means UTC
  * @param series        for a series: how it repeats (then start and end are its first occurrence's and
- *                      {@code zone} is the rule's); null for a single meeting
+ *                      {@code timeZone} is the rule's); null for a single meeting
  */
 public record MeetingSnapshot(long appointmentId, int sequence, String title, String description, String location,
-                              Instant start, Instant end, Party organizer, List<Party> attendees, ZoneId zone,
+                              Instant start, Instant end, Party organizer, List<Party> attendees, ZoneId timeZone,
                               SeriesSnapshot series) {
 
     /** A single meeting written in UTC. */
@@ -33,10 +33,10 @@ public record MeetingSnapshot(long appointmentId, int sequence, String title, St
         this(appointmentId, sequence, title, description, location, start, end, organizer, attendees, null, null);
     }
 
-    /** A single meeting written in {@code zone}. */
+    /** A single meeting written in {@code timeZone}. */
     public MeetingSnapshot(long appointmentId, int sequence, String title, String description, String location,
-                           Instant start, Instant end, Party organizer, List<Party> attendees, ZoneId zone) {
-        this(appointmentId, sequence, title, description, location, start, end, organizer, attendees, zone, null);
+                           Instant start, Instant end, Party organizer, List<Party> attendees, ZoneId timeZone) {
+        this(appointmentId, sequence, title, description, location, start, end, organizer, attendees, timeZone, null);
     }
 
     public MeetingSnapshot {
@@ -54,7 +54,7 @@ public record MeetingSnapshot(long appointmentId, int sequence, String title, St
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("the meeting ends (" + end + ") before it starts (" + start + ")");
         }
-        zone = zone == null ? ZoneOffset.UTC : zone;
+        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         description = blankToNull(description);
         location = blankToNull(location);
     }
