@@ -5,6 +5,13 @@
 # Created/Expires with six fractional digits and its client fails unless the requests really carry
 # them. Prints a PASS/FAIL matrix and exits 1 if any cell is FAIL.
 #
+# Then the ical check: a second, independent iCalendar parser (Mozilla's ical.js, interop/ical_expand.mjs,
+# which knows zones only from the file's own VTIMEZONE) expands series confirmations (RRULE, EXDATE,
+# RECURRENCE-ID overrides, TZID times) and must see exactly the instants the service has, and those
+# ical4j sees. The confirmations are the service's own (SeriesSamples, run through Maven), or the
+# files in INTEROP_ICAL_DIR: NAME.ics with NAME.expected beside it (one UTC instant a line, e.g.
+# 2027-03-15T08:00:00Z), such as confirmations a running server sent.
+#
 #   interop/run.sh
 #
 # Needs java 17, mvn, curl, Debian's python3-zeep and python3-suds, php-cli + php-soap, node +
@@ -14,6 +21,8 @@
 #   INTEROP_PORT        first port to try (default 18089; the next free one up to +50 is used)
 #   INTEROP_PYTHON      the python that has zeep and suds (default /usr/bin/python3, Debian's)
 #   INTEROP_STACKS      which stacks to run (default "jaxws zeep suds php node")
+#   INTEROP_ICAL        "no" skips the ical check (default: run it)
+#   INTEROP_ICAL_DIR    check the .ics files there instead of the generated series samples
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -114,6 +123,49 @@ done
 
 stop_server
 
+# ---- the ical check: ical.js against the instants the service has (and ical4j's expansion)
+ICAL_PASSED=0
+ICAL_FAILED=0
+run_ical() {
+  local dir="$1"
+  if [ ! -d "$HERE/node_modules/ical.js" ]; then (cd "$HERE" && npm ci --no-audit --no-fund >&2); fi
+  local found=""
+  for ics in "$dir"/*.ics; do
+    [ -f "$ics" ] || continue
+    found=1
+    local name expected actual result
+    name="$(basename "$ics" .ics)"
+    expected="$dir/$name.expected"
+    actual="$WORK/ical-$name.icaljs"
+    result=PASS
+    if ! node "$HERE/ical_expand.mjs" <"$ics" >"$actual" 2>"$actual.err"; then
+      result=FAIL; echo "ical $name: ical.js could not expand it: $(cat "$actual.err")"
+    elif [ ! -f "$expected" ]; then
+      result=FAIL; echo "ical $name: no $name.expected beside it"
+    else
+      if ! diff -u --label "$name.expected (the service)" --label "$name (ical.js)" "$expected" "$actual"; then result=FAIL; fi
+      if [ -f "$dir/$name.ical4j" ] && ! diff -u --label "$name (ical4j)" --label "$name (ical.js)" "$dir/$name.ical4j" "$actual"; then
+        result=FAIL
+      fi
+    fi
+    echo "ical $name $result: ical.js saw $(tr '\n' ' ' <"$actual")"
+    if [ "$result" = PASS ]; then ICAL_PASSED=$((ICAL_PASSED + 1)); else ICAL_FAILED=$((ICAL_FAILED + 1)); fi
+  done
+  if [ -z "$found" ]; then echo "ical: no .ics in $dir"; ICAL_FAILED=$((ICAL_FAILED + 1)); fi
+}
+if [ "${INTEROP_ICAL:-yes}" != no ]; then
+  echo "---- ical"
+  ICAL_DIR="${INTEROP_ICAL_DIR:-}"
+  if [ -z "$ICAL_DIR" ]; then
+    ICAL_DIR="$WORK/ical"
+    (cd "$ROOT" && mvn -B -q -DskipTests test-compile exec:exec@ical-samples -Dical.dir="$ICAL_DIR") \
+      || { echo "ical: the series samples could not be generated"; ICAL_FAILED=$((ICAL_FAILED + 1)); }
+  fi
+  set +e
+  run_ical "$ICAL_DIR"
+  set -e
+fi
+
 # ---- the matrix: rows = stacks, columns = checks x {no timestamp, timestamp}
 declare -A CELL
 for stack in "${STACKS[@]}"; do
@@ -154,5 +206,10 @@ for stack in "${STACKS[@]}"; do
     failed=1
   fi
 done
+if [ "${INTEROP_ICAL:-yes}" != no ]; then
+  echo "ical check (series confirmations expanded by ical.js): $ICAL_PASSED passed, $ICAL_FAILED failed"
+  passed=$((passed + ICAL_PASSED))
+  failed=$((failed + ICAL_FAILED))
+fi
 echo "interop: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -20,10 +20,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,19 +37,27 @@ import java.util.Properties;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.DateList;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
@@ -51,7 +65,9 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
 import net.fortuna.ical4j.validate.ValidationException;
+import org.invitations.notification.SeriesSnapshot.OccurrenceOverride;
 
 /**
  * Builds the confirmation e-mail that tells an external person about a meeting, with the meeting as an
@@ -155,18 +171,107 @@ public final class Confirmations {
 
     /** The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends. */
     public String calendar(MeetingSnapshot meeting, Method method) {
+        Calendar calendar = calendar(method);
+        if (!meeting.isSeries()) {
+            calendar.add(event(meeting, method, meeting.sequence(), meeting.start(), meeting.end(), meeting.title(),
+                    meeting.location(), List.of()));
+            return write(calendar);
+        }
+        SeriesSnapshot series = meeting.series();
+        ZoneId zone = meeting.timeZone();
+        addTimeZone(calendar, meeting);
+        List<Property> rule = new ArrayList<>();
+        rule.add(new RRule<>(series.rrule()));
+        if (!series.cancelled().isEmpty()) {
+            rule.add(exDate(series.cancelled(), zone));
+        }
+        calendar.add(event(meeting, method, meeting.sequence(), meeting.start(), meeting.end(), meeting.title(),
+                meeting.location(), rule));
+        if (method == Method.REQUEST) {
+            for (OccurrenceOverride override : series.overrides()) {
+                calendar.add(event(meeting, method, override.sequence(), override.start(), override.end(),
+                        override.title() == null ? meeting.title() : override.title(),
+                        override.location() == null ? meeting.location() : override.location(),
+                        List.of(new RecurrenceId<>(time(override.recurrenceId(), zone)))));
+            }
+        }
+        return write(calendar);
+    }
+
+    /**
+     * The CANCEL of one occurrence of a series (RFC 5546 §3.2.5): the series' UID with the occurrence's
+     * RECURRENCE-ID, so calendar programs take away that occurrence and keep the others. Later REQUESTs
+     * for the series carry the occurrence as an EXDATE.
+     *
+     * @param series       the series as it stands (with or without this occurrence among its cancelled)
+     * @param recurrenceId the occurrence's original start
+     * @throws IllegalArgumentException when the meeting is no series
+     */
+    public String occurrenceCancelCalendar(MeetingSnapshot series, Instant recurrenceId) {
+        if (!series.isSeries()) {
+            throw new IllegalArgumentException("appointment " + series.appointmentId() + " is no series");
+        }
+        Objects.requireNonNull(recurrenceId, "recurrenceId");
+        OccurrenceOverride override = series.series().override(recurrenceId);
+        if (override == null) {
+            Duration length = Duration.between(series.start(), series.end());
+            override = OccurrenceOverride.moved(recurrenceId, recurrenceId, recurrenceId.plus(length), series.sequence());
+        }
+        Calendar calendar = calendar(Method.CANCEL);
+        addTimeZone(calendar, series);
+        calendar.add(event(series, Method.CANCEL, Math.max(series.sequence(), override.sequence()), override.start(),
+                override.end(), override.title() == null ? series.title() : override.title(),
+                override.location() == null ? series.location() : override.location(),
+                List.of(new RecurrenceId<>(time(recurrenceId, series.timeZone())))));
+        return write(calendar);
+    }
+
+    /**
+     * The CANCEL of one occurrence for each recipient who has a usable address (see
+     * {@link #occurrenceCancelCalendar}); the others are returned as skipped.
+     */
+    public ConfirmationBatch occurrenceCancelled(MeetingSnapshot series, Instant recurrenceId, List<Party> recipients) {
+        String ics = occurrenceCancelCalendar(series, recurrenceId);
+        List<Confirmation> messages = new ArrayList<>();
+        List<Party> skipped = new ArrayList<>();
+        for (Party recipient : recipients) {
+            address(recipient).ifPresentOrElse(
+                    to -> messages.add(build(series, Method.CANCEL, recipient, to, ics,
+                            occurrenceText(series, recurrenceId))),
+                    () -> skipped.add(recipient));
+        }
+        return new ConfirmationBatch(messages, skipped);
+    }
+
+    private static Calendar calendar(Method method) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT_ID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(method == Method.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        return calendar;
+    }
+
+    /**
+     * One VEVENT: the meeting's own properties, with these times and {@code timing} (RRULE, EXDATE,
+     * RECURRENCE-ID) after DTEND.
+     */
+    private VEvent event(MeetingSnapshot meeting, Method method, int sequence, Instant start, Instant end,
+                         String title, String location, List<Property> timing) {
+        ZoneId zone = meeting.isSeries() ? meeting.timeZone() : ZoneOffset.UTC;
         VEvent event = new VEvent(false);
         event.add(new DtStamp(now()));
         event.add(new Uid(uid(meeting)));
-        event.add(new Sequence(meeting.sequence()));
-        event.add(new DtStart<>(meeting.start().truncatedTo(ChronoUnit.SECONDS)));
-        event.add(new DtEnd<>(meeting.end().truncatedTo(ChronoUnit.SECONDS)));
-        event.add(new Summary(meeting.title()));
+        event.add(new Sequence(sequence));
+        event.add(new DtStart<>(time(start, zone)));
+        event.add(new DtEnd<>(time(end, zone)));
+        timing.forEach(event::add);
+        event.add(new Summary(title));
         if (meeting.description() != null) {
             event.add(new Description(meeting.description()));
         }
-        if (meeting.location() != null) {
-            event.add(new Location(meeting.location()));
+        if (location != null) {
+            event.add(new Location(location));
         }
         event.add(organizer(meeting.organizer()));
         for (Party attendee : meeting.attendees()) {
@@ -179,14 +284,73 @@ public final class Confirmations {
             }
         }
         event.add(method == Method.CANCEL ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        return event;
+    }
 
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId(PRODUCT_ID));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(method == Method.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
-        calendar.add(event);
+    /**
+     * A series written in a zone other than UTC gets the zone's VTIMEZONE, for every instant from its first
+     * start to its last end (the rule is expanded over at most {@value #HORIZON_YEARS} years, the bound
+     * of a series).
+     */
+    private static void addTimeZone(Calendar calendar, MeetingSnapshot meeting) {
+        if (isUtc(meeting.timeZone())) {
+            return;
+        }
+        SeriesSnapshot series = meeting.series();
+        Instant from = meeting.start();
+        Instant to = lastEnd(meeting);
+        for (Instant cancelled : series.cancelled()) {
+            from = min(from, cancelled);
+            to = max(to, cancelled);
+        }
+        for (OccurrenceOverride override : series.overrides()) {
+            from = min(from, min(override.start(), override.recurrenceId()));
+            to = max(to, max(override.end(), override.recurrenceId()));
+        }
+        calendar.add(VTimeZones.of(meeting.timeZone(), from, to));
+    }
 
+    /** How far a series' rule is expanded to find its last occurrence: the design's bound of a series. */
+    static final int HORIZON_YEARS = 2;
+
+    /** The end of the series' last occurrence by its rule, within {@value #HORIZON_YEARS} years and a day. */
+    private static Instant lastEnd(MeetingSnapshot meeting) {
+        ZonedDateTime seed = meeting.start().truncatedTo(ChronoUnit.SECONDS).atZone(meeting.timeZone());
+        Recur<ZonedDateTime> recur = new Recur<>(meeting.series().rrule());
+        if (EnumSet.of(Frequency.SECONDLY, Frequency.MINUTELY, Frequency.HOURLY).contains(recur.getFrequency())) {
+            throw new IllegalArgumentException("a series repeats at most daily: " + meeting.series().rrule());
+        }
+        List<ZonedDateTime> starts = recur.getDates(seed, seed, seed.plusYears(HORIZON_YEARS).plusDays(1));
+        Instant last = starts.isEmpty() ? meeting.start() : starts.get(starts.size() - 1).toInstant();
+        return last.plus(Duration.between(meeting.start(), meeting.end()));
+    }
+
+    private static ExDate<Temporal> exDate(List<Instant> cancelled, ZoneId zone) {
+        DateList<Temporal> dates = new DateList<>(cancelled.stream().map(c -> time(c, zone)).toList());
+        return isUtc(zone)
+                ? new ExDate<>(dates)
+                : new ExDate<>(new ParameterList(List.of(new TzId(zone.getId()))), dates);
+    }
+
+    /** The instant as the calendar writes it: with a TZID in the series' zone, or in UTC with the Z suffix. */
+    private static Temporal time(Instant instant, ZoneId zone) {
+        Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
+        return isUtc(zone) ? seconds : seconds.atZone(zone);
+    }
+
+    private static boolean isUtc(ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String write(Calendar calendar) {
         StringWriter out = new StringWriter();
         try {
             new CalendarOutputter(false).output(calendar, out);
@@ -195,7 +359,34 @@ public final class Confirmations {
         } catch (ValidationException e) {
             throw new IllegalStateException("the calendar did not validate: " + e.getMessage(), e);
         }
-        return out.toString();
+        return fold(out.toString().replace("\r\n ", ""));
+    }
+
+    /**
+     * Folds every line at 75 octets of UTF-8, as RFC 5545 §3.1 asks, never inside a character: ical4j
+     * folds at 75 characters, which makes a line of names with "å" or "Ø" longer than 75 octets.
+     */
+    static String fold(String unfolded) {
+        StringBuilder folded = new StringBuilder(unfolded.length() + unfolded.length() / 64);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int codePoint = line.codePointAt(i);
+                int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+                if (octets + size > 75) {
+                    folded.append("\r\n ");
+                    octets = 1;
+                }
+                folded.appendCodePoint(codePoint);
+                octets += size;
+                i += Character.charCount(codePoint);
+            }
+            folded.append("\r\n");
+        }
+        return folded.toString();
     }
 
     /** The organizer with its own address, or with the sender's when it has none: iCalendar needs one. */
@@ -205,6 +396,11 @@ public final class Confirmations {
     }
 
     private Confirmation build(MeetingSnapshot meeting, Method method, Party recipient, InternetAddress to, String ics) {
+        return build(meeting, method, recipient, to, ics, text(meeting, method));
+    }
+
+    private Confirmation build(MeetingSnapshot meeting, Method method, Party recipient, InternetAddress to, String ics,
+                               String readable) {
         String messageId = "<" + UUID.randomUUID() + "@" + uidDomain + ">";
         try {
             MimeMessage message = new MimeMessage(session) {
@@ -227,7 +423,7 @@ public final class Confirmations {
             message.setHeader("Auto-Submitted", "auto-generated");
 
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(text(meeting, method), "UTF-8");
+            text.setText(readable, "UTF-8");
             MimeBodyPart calendar = new MimeBodyPart();
             calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(ics.getBytes(StandardCharsets.UTF_8),
                     "text/calendar; method=" + method.name() + "; charset=UTF-8")));
@@ -267,6 +463,9 @@ public final class Confirmations {
         lines.add("");
         lines.add(OneLine.of(meeting.title()));
         lines.add("When:      " + MeetingTimes.format(meeting.start(), meeting.end(), meeting.timeZone()));
+        if (meeting.isSeries()) {
+            lines.add("Repeats:   " + repeats(meeting));
+        }
         if (meeting.location() != null) {
             lines.add("Where:     " + OneLine.of(meeting.location()));
         }
@@ -285,6 +484,30 @@ public final class Confirmations {
                 : "The attached " + ATTACHMENT_NAME + " adds the meeting to your calendar."
                         + " If you cannot come, please tell the organizer.");
         return String.join("\r\n", lines) + "\r\n";
+    }
+
+    /** The readable part of the CANCEL of one occurrence. */
+    static String occurrenceText(MeetingSnapshot series, Instant recurrenceId) {
+        OccurrenceOverride override = series.series().override(recurrenceId);
+        Instant start = override == null ? recurrenceId : override.start();
+        Instant end = override == null
+                ? recurrenceId.plus(Duration.between(series.start(), series.end())) : override.end();
+        List<String> lines = new ArrayList<>();
+        lines.add("One occurrence of this series has been cancelled; the others take place as planned.");
+        lines.add("");
+        lines.add(OneLine.of(series.title()));
+        lines.add("Cancelled: " + MeetingTimes.format(start, end, series.timeZone()));
+        lines.add("Series:    " + repeats(series));
+        lines.add("Organizer: " + series.organizer().name()
+                + address(series.organizer()).map(a -> " <" + a.getAddress() + ">").orElse(""));
+        lines.add("");
+        lines.add("The attached " + ATTACHMENT_NAME + " removes this occurrence from your calendar.");
+        return String.join("\r\n", lines) + "\r\n";
+    }
+
+    /** The series' rule as the calendar carries it, and the zone it repeats in. */
+    private static String repeats(MeetingSnapshot series) {
+        return series.series().rrule() + " (" + series.timeZone().getId() + " time)";
     }
 
     private Instant now() {
