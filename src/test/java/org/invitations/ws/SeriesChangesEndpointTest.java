@@ -225,6 +225,7 @@ class SeriesChangesEndpointTest extends EndpointTest {
     @Test
     void movingTheSeventhAndFollowingSplitsTheSeriesWithNothingDuplicatedOrLost() throws Exception {
         int appointmentsBefore = everything().stream().filter(r -> r.startsWith("appointment")).toList().size();
+        long audited = auditEntries();
 
         // 2027-04-26 is in summer time: 10:00 local is 08:00Z
         ParticipantsResult split = owner.port().moveAppointment(moveOf(seriesId(), occurrence(7), Scope.FOLLOWING,
@@ -251,6 +252,7 @@ class SeriesChangesEndpointTest extends EndpointTest {
         assertEquals(6, old.getSeries().getOccurrences());
         assertEquals(appointmentsBefore + 1, everything().stream().filter(r -> r.startsWith("appointment")).count(),
                 "one new series, no new occurrence");
+        assertEquals(audited + 1, auditEntries(), "one change, one audit entry");
 
         List<DiaryEntry> diary = owner.port().getDiary(diary(null, MONDAY_NINE_OSLO.minusDays(1),
                 MONDAY_NINE_OSLO.plusDays(90))).getEntry();
