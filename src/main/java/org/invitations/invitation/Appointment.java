@@ -264,10 +264,99 @@ public class Appointment {
         this.sequence++;
         Conflicts busy = conflicts.apply(this);
         records.forEach(r -> r.moveTo(newStart, newEnd, busy.isBusy(r), now));
+        if (isOccurrence()) {
+            // moved on its own: its invitees answer this occurrence apart from the series
+            records.forEach(ParticipantRecord::leaveSeries);
+        }
+    }
+
+    /**
+     * This series or one of its occurrences takes the new slot of a change of the whole series: as
+     * {@link #moveTo}, but an occurrence's records that follow the series keep following it, so the
+     * invitee is asked again through the one series invitation.
+     */
+    void moveWithSeries(Instant newStart, Instant newEnd, Conflicts busy, Instant now) {
+        if (!isSeries() && !isOccurrence()) {
+            throw new IllegalStateException("appointment " + id + " is not part of a series");
+        }
+        requireNotCancelled(Status.MOVED);
+        if (type == AppointmentType.MEETING) {
+            requireSlot(newStart, newEnd);
+        }
+        this.startsAt = newStart;
+        this.endsAt = newEnd;
+        this.sequence++;
+        records.forEach(r -> r.moveTo(newStart, newEnd, busy.isBusy(r), now));
+    }
+
+    /**
+     * Cancels one occurrence on its own (its records 10, no longer following the series: the series
+     * goes on without it). Returns false when it was cancelled already.
+     */
+    boolean cancelOnItsOwn(Instant now) {
+        if (!cancel(now)) {
+            return false;
+        }
+        records.forEach(ParticipantRecord::leaveSeries);
+        return true;
+    }
+
+    /**
+     * The series' rule changes: its end cut short (then the sequence goes up, as iCalendar's does for a
+     * changed RRULE, with {@code raiseSequence}), or its UNTIL kept in step with a move that raises it anyway.
+     */
+    void changeRule(String rule, boolean raiseSequence) {
+        if (!isSeries()) {
+            throw new IllegalStateException("appointment " + id + " is not a series");
+        }
+        requireNotCancelled(Status.BOOKED);
+        if (!rule.equals(recurrenceRule)) {
+            recurrenceRule = rule;
+            if (raiseSequence) {
+                sequence++;
+            }
+        }
+    }
+
+    /**
+     * Splits this series at {@code first} ("this and following"): a new series (same owner, type, text
+     * and zone) with {@code followingRule}, starting at {@code first}'s original start and lasting as
+     * this series does, gets copies of this series' records (answers, seen, reasons) and the occurrences
+     * from {@code first} on; this series keeps the earlier ones under {@code truncatedRule}. Nothing is
+     * duplicated or lost: each occurrence belongs to exactly one of the two. The new series is not yet
+     * persisted.
+     */
+    Appointment splitAt(Appointment first, String truncatedRule, String followingRule, Instant now) {
+        int at = occurrences.indexOf(first);
+        if (!isSeries() || at <= 0) {
+            throw new IllegalStateException("appointment " + (first == null ? null : first.getId())
+                    + " is not a later occurrence of series " + id);
+        }
+        requireNotCancelled(Status.MOVED);
+        Instant start = first.getRecurrenceId();
+        Appointment next = new Appointment(owner, type, text, start, start.plus(Duration.between(startsAt, endsAt)),
+                now);
+        next.timeZone = timeZone;
+        next.recurrenceRule = followingRule;
+        for (ParticipantRecord record : records) {
+            next.records.add(ParticipantRecord.copyOf(record, next, now));
+        }
+        List<Appointment> following = new ArrayList<>(occurrences.subList(at, occurrences.size()));
+        occurrences.subList(at, occurrences.size()).clear();
+        for (Appointment occurrence : following) {
+            occurrence.series = next;
+            next.occurrences.add(occurrence);
+        }
+        changeRule(truncatedRule, true);
+        return next;
     }
 
     /** A task's due date moves: colleagues who answered are asked again, as for a moved meeting. */
     public void moveDue(Instant due, Instant now) {
+        if (isSeries()) {
+            throw new InvalidRequest("appointmentId", "appointment " + id + " is a task series; give the due date"
+                    + " of one occurrence with that occurrence's appointmentId");
+        }
         moveTo(due, due, task -> Conflicts.none(), now);
     }
 

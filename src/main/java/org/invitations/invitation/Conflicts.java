@@ -97,16 +97,17 @@ final class Conflicts {
                 slots(session, "resource", resourceIds, start, end));
     }
 
-    private static java.util.Map<Long, java.util.List<Instant[]>> slots(Session session, String role,
-                                                                       Collection<Long> ids, Instant start, Instant end) {
-        java.util.Map<Long, java.util.List<Instant[]>> byParticipant = new java.util.HashMap<>();
+    private static java.util.Map<Long, java.util.List<Booking>> slots(Session session, String role,
+                                                                     Collection<Long> ids, Instant start, Instant end) {
+        java.util.Map<Long, java.util.List<Booking>> byParticipant = new java.util.HashMap<>();
         if (ids.isEmpty()) {
             return byParticipant;
         }
         IndexHint.index(session, session.createSelectionQuery(
-                        "select r." + role + ".id, r.startsAt, r.endsAt from ParticipantRecord r where r." + role
-                                + ".id in :ids and r.startsAt < :end and r.startsAt > :earliest and r.endsAt > :start"
-                                + " and r.endsAt > r.startsAt and r.listedIn = :diary", Object[].class),
+                        "select r." + role + ".id, r.startsAt, r.endsAt, r.appointment.id from ParticipantRecord r"
+                                + " where r." + role + ".id in :ids and r.startsAt < :end and r.startsAt > :earliest"
+                                + " and r.endsAt > :start and r.endsAt > r.startsAt and r.listedIn = :diary",
+                        Object[].class),
                         "participant_record", role.equals("associate") ? "IX_RECORD_BUSY" : "IX_RECORD_RESOURCE")
                 .setParameterList("ids", ids)
                 .setParameter("diary", RecordList.DIARY)
@@ -115,35 +116,49 @@ final class Conflicts {
                 .setParameter("earliest", start.minus(Appointment.MAX_LENGTH))
                 .getResultList()
                 .forEach(row -> byParticipant.computeIfAbsent((Long) row[0], id -> new java.util.ArrayList<>())
-                        .add(new Instant[] {(Instant) row[1], (Instant) row[2]}));
+                        .add(new Booking((Long) row[3], (Instant) row[1], (Instant) row[2])));
         return byParticipant;
+    }
+
+    /** One booking in a {@link Timeline}: the appointment booked and its slot. */
+    record Booking(long appointmentId, Instant start, Instant end) {
     }
 
     /** Existing bookings per participant over a span; {@link #at} answers for one slot within it. */
     static final class Timeline {
 
-        private final java.util.Map<Long, java.util.List<Instant[]>> associates;
-        private final java.util.Map<Long, java.util.List<Instant[]>> resources;
+        private final java.util.Map<Long, java.util.List<Booking>> associates;
+        private final java.util.Map<Long, java.util.List<Booking>> resources;
 
-        Timeline(java.util.Map<Long, java.util.List<Instant[]>> associates,
-                 java.util.Map<Long, java.util.List<Instant[]>> resources) {
+        Timeline(java.util.Map<Long, java.util.List<Booking>> associates,
+                 java.util.Map<Long, java.util.List<Booking>> resources) {
             this.associates = associates;
             this.resources = resources;
         }
 
         /** Who is busy in [start, end). */
         Conflicts at(Instant start, Instant end) {
+            return at(start, end, Set.of());
+        }
+
+        /**
+         * Who is busy in [start, end) with anything but these appointments (a series moving its own
+         * occurrences never clashes with where they were).
+         */
+        Conflicts at(Instant start, Instant end, Set<Long> except) {
             if (!end.isAfter(start)) {
                 return none();
             }
-            return new Conflicts(busy(associates, start, end), busy(resources, start, end));
+            return new Conflicts(busy(associates, start, end, except), busy(resources, start, end, except));
         }
 
-        private static Set<Long> busy(java.util.Map<Long, java.util.List<Instant[]>> slots, Instant start, Instant end) {
+        private static Set<Long> busy(java.util.Map<Long, java.util.List<Booking>> slots, Instant start, Instant end,
+                                      Set<Long> except) {
             Set<Long> busy = new HashSet<>();
             slots.forEach((id, bookings) -> {
-                for (Instant[] booking : bookings) {
-                    if (booking[0].isBefore(end) && booking[1].isAfter(start)) {
+                for (Booking booking : bookings) {
+                    if (booking.start().isBefore(end) && booking.end().isAfter(start)
+                            && !except.contains(booking.appointmentId())) {
                         busy.add(id);
                         return;
                     }

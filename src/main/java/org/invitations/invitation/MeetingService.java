@@ -66,16 +66,35 @@ public final class MeetingService {
 
     /** As {@link #move(Caller, long, Instant, Instant)}; confirmations carry the next SEQUENCE. */
     public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end, SendOptions notify) {
+        return move(owner, appointmentId, start, end, notify, ChangeScope.DEFAULT);
+    }
+
+    /**
+     * As {@link #move(Caller, long, Instant, Instant, SendOptions)}, for a series with a scope: one
+     * occurrence moves as a single meeting does; the whole series takes the new local time of day and length
+     * on every occurrence not cancelled (same local date only); "this and following" splits the series
+     * there and moves the new one, which the answer shows.
+     */
+    public MeetingState move(Caller owner, long appointmentId, Instant start, Instant end, SendOptions notify,
+                             ChangeScope scope) {
         Appointment.requireSlot(start, end);
         publisher.requireAvailable(notify, "notify/sendSms");
         return Transactions.run(sessionFactory, session -> {
-            Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "move",
+            SeriesChanges.Target target = SeriesChanges.target(session, owner, appointmentId, scope, "move",
                     AppointmentType.MEETING);
             Instant now = clock.instant();
-            appointment.moveTo(start, end, moved -> Conflicts.of(session, moved), now);
-            audit.record(session, owner, "MoveAppointment", "appointment", appointmentId, start + " - " + end);
-            return MeetingState.of(appointment, publisher.publish(session, ChangeEvent.ofAppointment(
-                    EventType.APPOINTMENT_MOVED, appointment, notify, now)));
+            if (target.single()) {
+                Appointment appointment = target.appointment();
+                appointment.moveTo(start, end, moved -> Conflicts.of(session, moved), now);
+                audit.record(session, owner, "MoveAppointment", "appointment", appointmentId, start + " - " + end);
+                return MeetingState.of(appointment, publisher.publish(session, ChangeEvent.ofAppointment(
+                        EventType.APPOINTMENT_MOVED, appointment, notify, now)));
+            }
+            SeriesChanges.Change change = SeriesChanges.move(session, target, start, end, now);
+            audit.record(session, owner, "MoveAppointment", "appointment", appointmentId, start + " - " + end
+                    + ", " + target.scope() + ": " + change.detail());
+            return MeetingState.of(change.appointment(), publisher.publish(session, ChangeEvent.ofAppointment(
+                    EventType.APPOINTMENT_MOVED, change.appointment(), notify, now)), change.occurrences());
         });
     }
 
@@ -86,17 +105,37 @@ public final class MeetingService {
 
     /** As {@link #cancel(Caller, long)}; confirmations are METHOD:CANCEL. A retried cancel sends nothing. */
     public MeetingState cancel(Caller owner, long appointmentId, SendOptions notify) {
+        return cancel(owner, appointmentId, notify, ChangeScope.DEFAULT);
+    }
+
+    /**
+     * As {@link #cancel(Caller, long, SendOptions)}, for a series with a scope: one occurrence (its records
+     * 10, the series goes on), this and the following ones (the rule ends just before), or the series and
+     * every occurrence. A retried cancel changes and sends nothing.
+     */
+    public MeetingState cancel(Caller owner, long appointmentId, SendOptions notify, ChangeScope scope) {
         publisher.requireAvailable(notify, "notify/sendSms");
         return Transactions.run(sessionFactory, session -> {
-            Appointment appointment = Appointments.ownedForChange(session, owner, appointmentId, "cancel", null);
+            SeriesChanges.Target target = SeriesChanges.target(session, owner, appointmentId, scope, "cancel", null);
             Instant now = clock.instant();
             SendReport sent = SendReport.NONE;
-            if (appointment.cancel(now)) {
-                audit.record(session, owner, "CancelAppointment", "appointment", appointmentId, null);
-                sent = publisher.publish(session, ChangeEvent.ofAppointment(EventType.APPOINTMENT_CANCELLED,
-                        appointment, notify, now));
+            if (target.single()) {
+                Appointment appointment = target.appointment();
+                if (appointment.cancel(now)) {
+                    audit.record(session, owner, "CancelAppointment", "appointment", appointmentId, null);
+                    sent = publisher.publish(session, ChangeEvent.ofAppointment(EventType.APPOINTMENT_CANCELLED,
+                            appointment, notify, now));
+                }
+                return MeetingState.of(appointment, sent);
             }
-            return MeetingState.of(appointment, sent);
+            SeriesChanges.Change change = SeriesChanges.cancel(target, now);
+            if (change.changed()) {
+                audit.record(session, owner, "CancelAppointment", "appointment", appointmentId,
+                        target.scope() + ": " + change.detail());
+                sent = publisher.publish(session, ChangeEvent.ofAppointment(EventType.APPOINTMENT_CANCELLED,
+                        change.appointment(), notify, now));
+            }
+            return MeetingState.of(change.appointment(), sent, change.occurrences());
         });
     }
 
@@ -111,6 +150,16 @@ public final class MeetingService {
 
     /** As {@link #update(Caller, AppointmentUpdate)}; persons removed get a CANCEL, the others a new REQUEST. */
     public MeetingState update(Caller owner, AppointmentUpdate update, SendOptions notify) {
+        return update(owner, update, notify, ChangeScope.DEFAULT);
+    }
+
+    /**
+     * As {@link #update(Caller, AppointmentUpdate, SendOptions)}, for a series with a scope: one occurrence
+     * (as a single appointment; the records it adds or removes no longer follow the series), the whole
+     * series (the series and every occurrence not cancelled; an added participant gets the series'
+     * invitation and a record on each occurrence), or this and the following ones (split first).
+     */
+    public MeetingState update(Caller owner, AppointmentUpdate update, SendOptions notify, ChangeScope scope) {
         publisher.requireAvailable(notify, "notify/sendSms");
         List<ParticipantRef> added = update.add();
         List<ParticipantRef> removed = update.remove();
@@ -123,7 +172,20 @@ public final class MeetingService {
             }
         }
         return Transactions.run(sessionFactory, session -> {
-            Appointment appointment = Appointments.ownedForChange(session, owner, update.appointmentId(), "update", null);
+            SeriesChanges.Target target = SeriesChanges.target(session, owner, update.appointmentId(), scope, "update",
+                    null);
+            if (!target.single() && target.scope() != Scope.OCCURRENCE) {
+                Instant now = clock.instant();
+                SeriesChanges.Change change = SeriesChanges.updateSeries(session, target, update, ADDED, REMOVED, now);
+                audit.record(session, owner, "UpdateAppointment", "appointment", update.appointmentId(),
+                        "+" + added.size() + " -" + removed.size() + (update.updateAllRecords() ? " all records" : "")
+                                + ", " + target.scope() + ": " + change.detail());
+                return MeetingState.of(change.appointment(), publisher.publish(session,
+                        ChangeEvent.ofUpdate(change.appointment(), notify, change.removed(), now)),
+                        change.occurrences());
+            }
+            Appointment appointment = target.appointment();
+            boolean onItsOwn = appointment.isOccurrence();
             appointment.changeText(appointment.getText().changedBy(update.title(), update.description(),
                     update.location()), update.updateAllRecords());
             Instant now = clock.instant();
@@ -132,18 +194,25 @@ public final class MeetingService {
                 ParticipantRef ref = removed.get(i);
                 left.add(appointment.removeParticipant(ref, now, Participants.field(REMOVED, i, ref.kind())));
             }
+            if (onItsOwn) {
+                left.forEach(ParticipantRecord::leaveSeries);
+            }
             Participants found = Participants.resolve(session, added, ADDED);
             Conflicts conflicts = Conflicts.check(session, appointment, found);
             for (int i = 0; i < added.size(); i++) {
                 ParticipantRef ref = added.get(i);
-                appointment.addParticipant(ref, found, update.sendInvitations(), conflicts.isBusy(ref.kind(), ref.id()),
-                        now, Participants.field(ADDED, i, ref.kind()));
+                ParticipantRecord joined = appointment.addParticipant(ref, found, update.sendInvitations(),
+                        conflicts.isBusy(ref.kind(), ref.id()), now, Participants.field(ADDED, i, ref.kind()));
+                if (onItsOwn) {
+                    joined.leaveSeries(); // asked for this occurrence alone: its own invitation
+                }
             }
             session.flush(); // the new records get their ids (cascaded from the appointment)
             audit.record(session, owner, "UpdateAppointment", "appointment", appointment.getId(),
                     "+" + added.size() + " -" + removed.size() + (update.updateAllRecords() ? " all records" : ""));
             return MeetingState.of(appointment, publisher.publish(session,
-                    ChangeEvent.ofUpdate(appointment, notify, left, now)));
+                    ChangeEvent.ofUpdate(appointment, notify, left, now)),
+                    onItsOwn ? List.of(appointment) : List.of());
         });
     }
 

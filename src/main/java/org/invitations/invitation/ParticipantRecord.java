@@ -193,6 +193,25 @@ public class ParticipantRecord {
         return record;
     }
 
+    /**
+     * A series split in two ("this and following"): the new series' copy of this series record, with the
+     * same answer, seen state, reason, conflict flag and text, at the new series' times.
+     */
+    static ParticipantRecord copyOf(ParticipantRecord source, Appointment newSeries, Instant now) {
+        ParticipantRecord copy = new ParticipantRecord(newSeries, source.kind, source.master, source.status,
+                source.invitationSent, source.conflict, now);
+        copy.associate = source.associate;
+        copy.person = source.person;
+        copy.resource = source.resource;
+        copy.fresh = source.fresh;
+        copy.text = source.text;
+        copy.declineReason = source.declineReason;
+        copy.declineAcknowledged = source.declineAcknowledged;
+        copy.answeredAt = source.answeredAt;
+        copy.progress = source.progress;
+        return copy;
+    }
+
     // ------------------------------------------------------------------ the invitee's answers
 
     /**

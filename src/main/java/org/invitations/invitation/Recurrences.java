@@ -283,6 +283,50 @@ public final class Recurrences {
         throw new InvalidRequest(field, "UNTIL " + until + " cannot be read; give a UTC date-time (20271231T235959Z)");
     }
 
+    /**
+     * A stored rule cut short: its end (COUNT or UNTIL) replaced by UNTIL = the second before {@code next},
+     * the first start it must no longer produce ("this and following" from there is cancelled or split off).
+     */
+    static String endingBefore(String rrule, Instant next) {
+        return withoutEnd(rrule) + ";UNTIL=" + UTC_DATE_TIME.format(next.minusSeconds(1));
+    }
+
+    /** A stored rule whose last start moved: UNTIL becomes that start; a COUNT stays as it is. */
+    static String withLastStart(String rrule, Instant lastStart) {
+        return countOf(rrule) > 0 ? rrule : withoutEnd(rrule) + ";UNTIL=" + UTC_DATE_TIME.format(lastStart);
+    }
+
+    /**
+     * The stored rule of the series split off at its {@code k}-th occurrence (from 1): the same rule
+     * started there, so COUNT is reduced by k - 1 and an UNTIL is kept.
+     */
+    static String from(String rrule, int k) {
+        int count = countOf(rrule);
+        if (count == 0) {
+            return rrule;
+        }
+        if (k < 1 || k > count) {
+            throw new IllegalArgumentException("occurrence " + k + " of a rule of " + count);
+        }
+        return withoutEnd(rrule) + ";COUNT=" + (count - k + 1);
+    }
+
+    /** The COUNT of a stored rule, 0 when it ends by UNTIL. */
+    static int countOf(String rrule) {
+        for (String part : rrule.split(";")) {
+            if (part.startsWith("COUNT=")) {
+                return Integer.parseInt(part.substring(6));
+            }
+        }
+        return 0;
+    }
+
+    private static String withoutEnd(String rrule) {
+        return java.util.Arrays.stream(rrule.split(";"))
+                .filter(part -> !part.startsWith("COUNT=") && !part.startsWith("UNTIL="))
+                .collect(Collectors.joining(";"));
+    }
+
     /** The rule's parts in one order, its end left out: FREQ, INTERVAL, BYMONTH, ..., BYDAY, BYSETPOS, WKST. */
     static String body(Recur<?> rule) {
         StringBuilder text = new StringBuilder("FREQ=").append(rule.getFrequency());

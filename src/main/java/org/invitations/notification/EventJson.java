@@ -10,7 +10,8 @@ import org.invitations.invitation.ParticipantRecord;
 
 /**
  * The body of a webhook call: one event as JSON. Every event has {@code id} (receivers drop duplicates
- * by it: delivery is at least once), {@code type}, {@code occurredAt}, {@code appointmentId} and, for an
+ * by it: delivery is at least once), {@code type}, {@code occurredAt}, {@code appointmentId} (with
+ * {@code seriesId} for a series, and {@code recurrenceId} too when one occurrence is meant) and, for an
  * event about one participant, {@code recordId}; then what the type needs (see docs/notifications.md).
  */
 final class EventJson {
@@ -31,6 +32,13 @@ final class EventJson {
         event.put("appointmentId", a.getId());
         event.put("appointmentType", a.getType().name());
         event.put("sequence", a.getSequence());
+        if (a.isSeries()) {
+            event.put("seriesId", a.getId());
+        } else if (a.isOccurrence()) {
+            // one occurrence is meant: its series and its original start name it (RECURRENCE-ID)
+            event.put("seriesId", a.getSeriesId());
+            event.put("recurrenceId", a.getRecurrenceId().toString());
+        }
         ParticipantRecord record = change.record();
         if (record != null) {
             event.put("recordId", record.getId());

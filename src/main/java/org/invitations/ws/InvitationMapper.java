@@ -213,6 +213,7 @@ final class InvitationMapper {
         response.setAppointment(toAppointment(state.appointment()));
         state.participants().forEach(outcome -> response.getParticipant().add(toResult(outcome)));
         response.setNotifications(toNotifications(state.sent()));
+        response.getOccurrence().addAll(SeriesMapper.toOccurrences(state.occurrences()));
         return response;
     }
 

@@ -37,20 +37,23 @@ final class MeetingOperations {
             InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.move(CallerInterceptor.current(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
-                DateTimes.toInstant(request.getEnd()), InvitationMapper.sendOptions(request.getNotify()))));
+                DateTimes.toInstant(request.getEnd()), InvitationMapper.sendOptions(request.getNotify()),
+                SeriesMapper.toScope(request.getRecurrenceId(), request.getScope()))));
     }
 
     ParticipantsResult cancel(CancelAppointment request) throws InvalidRequestFault, NotFoundFault,
             NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(meetings.cancel(CallerInterceptor.current(),
-                request.getAppointmentId(), InvitationMapper.sendOptions(request.getNotify()))));
+                request.getAppointmentId(), InvitationMapper.sendOptions(request.getNotify()),
+                SeriesMapper.toScope(request.getRecurrenceId(), request.getScope()))));
     }
 
     ParticipantsResult update(UpdateAppointment request) throws InvalidRequestFault, NotFoundFault,
             NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toState(
                 meetings.update(CallerInterceptor.current(), InvitationMapper.toUpdate(request),
-                        InvitationMapper.sendOptions(request.getNotify()))));
+                        InvitationMapper.sendOptions(request.getNotify()),
+                        SeriesMapper.toScope(request.getRecurrenceId(), request.getScope()))));
     }
 
     GetAppointmentParticipantsResponse participants(AppointmentRequest request)

@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import org.invitations.invitation.AppointmentView;
+import org.invitations.invitation.ChangeScope;
+import org.invitations.invitation.Scope;
 import org.invitations.invitation.CreatedMeeting;
 import org.invitations.invitation.Recurrence;
 import org.invitations.ws.generated.Occurrence;
@@ -54,6 +56,16 @@ final class SeriesMapper {
             created.conflicts().forEach(ref -> wire.getConflict().add(InvitationMapper.ref(ref.kind(), ref.id())));
             return wire;
         }).toList();
+    }
+
+    /** The occurrence an owner's change names and its scope; both absent keeps the defaults. */
+    static ChangeScope toScope(java.time.OffsetDateTime recurrenceId,
+                               org.invitations.ws.generated.Scope scope) {
+        if (recurrenceId == null && scope == null) {
+            return ChangeScope.DEFAULT;
+        }
+        return new ChangeScope(DateTimes.toInstant(recurrenceId),
+                scope == null ? null : Scope.valueOf(scope.name()));
     }
 
     /** A series as its invitees and its owner see it; null for anything that is not a series. */
