@@ -1,9 +1,19 @@
 package org.invitations.invitation;
 
-/** A record after its invitee answered, with the appointment as the invitee sees it. */
-public record Answer(long recordId, Status status, boolean isNew, AppointmentView appointment) {
+/**
+ * A record after its invitee answered, with the appointment as the invitee sees it. For an answer on a
+ * series, {@code occurrencesChanged} says how many occurrences' records it changed; null otherwise.
+ */
+public record Answer(long recordId, Status status, boolean isNew, AppointmentView appointment,
+                     Integer occurrencesChanged) {
 
     public static Answer of(ParticipantRecord record) {
-        return new Answer(record.getId(), record.getStatus(), record.isNew(), AppointmentView.of(record));
+        return new Answer(record.getId(), record.getStatus(), record.isNew(), AppointmentView.of(record), null);
+    }
+
+    /** The target record of an answer on a series, and how many occurrences' records it changed. */
+    static Answer ofSeries(ParticipantRecord record, int occurrencesChanged) {
+        return new Answer(record.getId(), record.getStatus(), record.isNew(), AppointmentView.of(record),
+                occurrencesChanged);
     }
 }
