@@ -7,8 +7,13 @@ package org.invitations.invitation;
 public record Answer(long recordId, Status status, boolean isNew, AppointmentView appointment,
                      Integer occurrencesChanged) {
 
+    /** An answer on a single appointment's record. */
+    public Answer(long recordId, Status status, boolean isNew, AppointmentView appointment) {
+        this(recordId, status, isNew, appointment, null);
+    }
+
     public static Answer of(ParticipantRecord record) {
-        return new Answer(record.getId(), record.getStatus(), record.isNew(), AppointmentView.of(record), null);
+        return new Answer(record.getId(), record.getStatus(), record.isNew(), AppointmentView.of(record));
     }
 
     /** The target record of an answer on a series, and how many occurrences' records it changed. */
