@@ -317,6 +317,35 @@ class SeriesAnswersEndpointTest extends EndpointTest {
     }
 
     @Test
+    void aMovedOccurrenceShowsAsItsOwnInvitationUntilTheSeriesIsAcceptedAgain() throws Exception {
+        Weekly weekly = weekly(1);
+        Member invitee = weekly.invitees().get(0);
+        invitee.port().acceptInvitation(accept(weekly.seriesRecord(0)));
+        long sixth = weekly.occurrenceRecord(6, 0);
+
+        weekly.owner().port().moveAppointment(org.invitations.support.Requests.move(
+                weekly.occurrence(6).getAppointmentId(), weekly.occurrence(6).getStart().plusHours(2)));
+
+        List<InvitationItem> items = invitee.port().getInvitations(pending()).getInvitation();
+        assertEquals(1, items.size());
+        assertEquals(sixth, items.get(0).getRecordId());
+        assertEquals(6, items.get(0).getStatus());
+        assertEquals(weekly.seriesId(), items.get(0).getSeriesId());
+        assertEquals(instant(weekly.recurrenceId(6)), instant(items.get(0).getRecurrenceId()));
+        assertEquals(9, diaryOf(invitee).size());
+        List<OccurrenceAnswer> exceptions = weekly.ownersLine(0).getException();
+        assertEquals(List.of(sixth), exceptions.stream().map(OccurrenceAnswer::getRecordId).toList());
+        assertEquals(AnswerKind.PENDING, exceptions.get(0).getAnswer());
+
+        AnswerResult again = invitee.port().acceptInvitation(accept(weekly.seriesRecord(0)));
+
+        assertEquals(1, again.getOccurrencesChanged());
+        assertTrue(invitee.port().getInvitations(pending()).getInvitation().isEmpty());
+        assertEquals(10, diaryOf(invitee).size());
+        assertTrue(weekly.ownersLine(0).getException().isEmpty());
+    }
+
+    @Test
     void anAnswerForTheSeriesSkipsACancelledOccurrence() throws Exception {
         Weekly weekly = weekly(1);
         Member invitee = weekly.invitees().get(0);
