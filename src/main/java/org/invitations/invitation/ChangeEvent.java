@@ -6,25 +6,33 @@ import java.util.List;
 /**
  * One change, as the {@link ChangePublisher} is told of it: its type, the appointment after it, the
  * record it was about (absent for a change of the whole appointment), what the owner asked to be sent,
- * and the records an update removed. Built through the named factories, so that no caller passes a
- * positional null.
+ * the records an update removed, and for an answer on a series its scope (null otherwise). Built through the
+ * named factories, so that no caller passes a positional null.
  */
 public record ChangeEvent(EventType type, Appointment appointment, ParticipantRecord record, SendOptions options,
-                          List<ParticipantRecord> removed, Instant at) {
+                          List<ParticipantRecord> removed, Instant at, Scope answerScope) {
 
     /** A change of the whole appointment (created, moved, cancelled), with what the owner asked to be sent. */
     public static ChangeEvent ofAppointment(EventType type, Appointment appointment, SendOptions options, Instant at) {
-        return new ChangeEvent(type, appointment, null, options, List.of(), at);
+        return new ChangeEvent(type, appointment, null, options, List.of(), at, null);
     }
 
     /** An update of the appointment that took these records out of it; their persons hear of it too. */
     public static ChangeEvent ofUpdate(Appointment appointment, SendOptions options, List<ParticipantRecord> removed,
                                        Instant at) {
-        return new ChangeEvent(EventType.APPOINTMENT_UPDATED, appointment, null, options, removed, at);
+        return new ChangeEvent(EventType.APPOINTMENT_UPDATED, appointment, null, options, removed, at, null);
     }
 
     /** A change of one participant's record (an answer, a progress report); it sends nothing. */
     public static ChangeEvent ofRecord(EventType type, ParticipantRecord record, Instant at) {
-        return new ChangeEvent(type, record.getAppointment(), record, SendOptions.NONE, List.of(), at);
+        return new ChangeEvent(type, record.getAppointment(), record, SendOptions.NONE, List.of(), at, null);
+    }
+
+    /**
+     * An invitee's answer on a series: {@code record} is the one the answer names (the series' record for
+     * SERIES, the named occurrence's for OCCURRENCE and FOLLOWING). One event, however many occurrences it changed.
+     */
+    public static ChangeEvent ofSeriesAnswer(EventType type, ParticipantRecord record, Scope scope, Instant at) {
+        return new ChangeEvent(type, record.getAppointment(), record, SendOptions.NONE, List.of(), at, scope);
     }
 }

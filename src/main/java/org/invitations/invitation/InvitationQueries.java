@@ -170,6 +170,19 @@ final class InvitationQueries {
     }
 
     /**
+     * The participants' occurrence records of a series that no longer follow its answer (answered, moved or
+     * cancelled on their own), with their occurrences, in recurrence order: the exceptions of the owner's view.
+     */
+    static List<ParticipantRecord> exceptions(Session session, long seriesId) {
+        return session.createSelectionQuery("""
+                        from ParticipantRecord r join fetch r.appointment o
+                        where o.series.id = :series and r.master = false and r.followsSeries = false
+                        order by o.recurrenceId, r.id""", ParticipantRecord.class)
+                .setParameter("series", seriesId)
+                .getResultList();
+    }
+
+    /**
      * An associate's booked meetings (own, accepted, tentative) that overlap [from, to). A booking
      * that overlaps starts after {@code from - MAX_LENGTH}, which bounds the index range.
      */

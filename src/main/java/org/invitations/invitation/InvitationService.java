@@ -68,31 +68,59 @@ public final class InvitationService {
 
     /** Yes: 5, 6, 7, 8, 9 or 14 become 1; a cancelled meeting cannot be accepted. */
     public Answer accept(Caller caller, long recordId) {
-        return answer(caller, recordId, "AcceptInvitation", EventType.INVITATION_ACCEPTED,
+        return accept(caller, AnswerTarget.record(recordId));
+    }
+
+    /** As {@link #accept(Caller, long)}, on a series with a scope (see {@link AnswerTarget}). */
+    public Answer accept(Caller caller, AnswerTarget target) {
+        return answer(caller, target, "AcceptInvitation", EventType.INVITATION_ACCEPTED, true,
                 (appointment, record, now) -> appointment.accept(record, now));
     }
 
     /** Maybe: becomes 14, which counts as answered and shows in the diary marked tentative. */
     public Answer acceptTentatively(Caller caller, long recordId) {
-        return answer(caller, recordId, "TentativelyAcceptInvitation", EventType.INVITATION_TENTATIVE,
+        return acceptTentatively(caller, AnswerTarget.record(recordId));
+    }
+
+    /** As {@link #acceptTentatively(Caller, long)}, on a series with a scope. */
+    public Answer acceptTentatively(Caller caller, AnswerTarget target) {
+        return answer(caller, target, "TentativelyAcceptInvitation", EventType.INVITATION_TENTATIVE, true,
                 (appointment, record, now) -> appointment.acceptTentatively(record, now));
     }
 
     /** No, with an optional reason the owner sees: becomes 9, and may still be accepted later. */
     public Answer decline(Caller caller, long recordId, String reason) {
-        return answer(caller, recordId, "DeclineInvitation", EventType.INVITATION_DECLINED,
+        return decline(caller, AnswerTarget.record(recordId), reason);
+    }
+
+    /** As {@link #decline(Caller, long, String)}, on a series with a scope: every record in scope gets the reason. */
+    public Answer decline(Caller caller, AnswerTarget target, String reason) {
+        return answer(caller, target, "DeclineInvitation", EventType.INVITATION_DECLINED, true,
                 (appointment, record, now) -> appointment.decline(record, reason, now));
     }
 
     /** Opened and closed without an answer: 5 → 7, 6 → 8. */
     public Answer markSeen(Caller caller, long recordId) {
-        return answer(caller, recordId, "MarkInvitationSeen", EventType.INVITATION_SEEN,
+        return markSeen(caller, AnswerTarget.record(recordId));
+    }
+
+    /**
+     * As {@link #markSeen(Caller, long)}, on a series with a scope. Not an answer: for the whole series it
+     * reaches the occurrence records that follow the series, not those the invitee answered on their own.
+     */
+    public Answer markSeen(Caller caller, AnswerTarget target) {
+        return answer(caller, target, "MarkInvitationSeen", EventType.INVITATION_SEEN, false,
                 (appointment, record, now) -> appointment.markSeen(record, now));
     }
 
     /** No answer now: stays pending, no longer new. */
     public Answer postpone(Caller caller, long recordId) {
-        return answer(caller, recordId, "PostponeInvitation", EventType.INVITATION_POSTPONED,
+        return postpone(caller, AnswerTarget.record(recordId));
+    }
+
+    /** As {@link #postpone(Caller, long)}, on a series with a scope; reaches what {@link #markSeen} reaches. */
+    public Answer postpone(Caller caller, AnswerTarget target) {
+        return answer(caller, target, "PostponeInvitation", EventType.INVITATION_POSTPONED, false,
                 (appointment, record, now) -> appointment.postpone(record, now));
     }
 
@@ -122,28 +150,70 @@ public final class InvitationService {
     }
 
     /**
-     * One answer, audited; integrations hear of it when it changed something (a retried accept of an
-     * accepted record is a harmless no-op and tells nobody).
+     * One answer, audited once and published once however many occurrences it reached; integrations hear
+     * of it when it changed something (a retried accept of an accepted record is a harmless no-op and tells
+     * nobody). On a series, {@link SeriesAnswers} applies it in its scope.
      */
-    private Answer answer(Caller caller, long recordId, String operation, EventType event,
-                          AnswerChange change) {
+    private Answer answer(Caller caller, AnswerTarget target, String operation, EventType event, boolean reply,
+                          SeriesAnswers.Change change) {
         return Transactions.run(sessionFactory, session -> {
-            ParticipantRecord record = ownRecord(session, caller, recordId);
-            Status before = record.getStatus();
+            ParticipantRecord record = ownRecord(session, caller, target);
+            Appointment appointment = record.getAppointment();
             Instant now = clock.instant();
-            boolean changed = change.apply(record.getAppointment(), record, now);
-            audit.record(session, caller, operation, "record", recordId, before.code() + " -> " + record.getStatus().code());
-            if (changed) {
-                publisher.publish(session, ChangeEvent.ofRecord(event, record, now));
+            if (!appointment.isSeries() && !appointment.isOccurrence()) {
+                requireNoSeriesTarget(target, record);
+                Status before = record.getStatus();
+                boolean changed = change.apply(appointment, record, now);
+                audit.record(session, caller, operation, "record", record.getId(),
+                        before.code() + " -> " + record.getStatus().code());
+                if (changed) {
+                    publisher.publish(session, ChangeEvent.ofRecord(event, record, now));
+                }
+                return Answer.of(record);
             }
-            return Answer.of(record);
+            SeriesAnswers.Outcome outcome = SeriesAnswers.answer(session, record, target, reply, change, now);
+            ParticipantRecord answered = outcome.target();
+            audit.record(session, caller, operation, "record", answered.getId(),
+                    outcome.before().code() + " -> " + answered.getStatus().code() + " " + outcome.scope() + ", "
+                            + outcome.occurrencesChanged() + " occurrence(s) changed");
+            if (outcome.changed()) {
+                publisher.publish(session, ChangeEvent.ofSeriesAnswer(event, answered, outcome.scope(), now));
+            }
+            return Answer.ofSeries(answered, outcome.occurrencesChanged());
         });
     }
 
-    /** One answer, given through the record's appointment; true when it changed anything. */
-    @FunctionalInterface
-    private interface AnswerChange {
-        boolean apply(Appointment appointment, ParticipantRecord record, Instant now);
+    /** A single appointment's record: no occurrence to name, and no scope wider than the record. */
+    private static void requireNoSeriesTarget(AnswerTarget target, ParticipantRecord record) {
+        if (target.recurrenceId() != null) {
+            throw new InvalidRequest("recurrenceId", "record " + record.getId() + " belongs to appointment "
+                    + record.getAppointment().getId() + ", which is not a series; leave recurrenceId out");
+        }
+        if (target.scope() != null && target.scope() != Scope.OCCURRENCE) {
+            throw new InvalidRequest("scope", "record " + record.getId() + " belongs to appointment "
+                    + record.getAppointment().getId() + ", which is not a series; scope " + target.scope()
+                    + " applies to series only: leave scope out");
+        }
+    }
+
+    /**
+     * The caller's own invitation record, with its appointment locked. An answer for a series or for the
+     * following occurrences given on an occurrence's record locks the series first, the order every
+     * series-wide change takes.
+     */
+    private static ParticipantRecord ownRecord(Session session, Caller caller, AnswerTarget target) {
+        Long series = target.scope() == Scope.SERIES || target.scope() == Scope.FOLLOWING
+                ? SeriesAnswers.seriesOfOccurrenceRecord(session, target.recordId()) : null;
+        if (series != null) {
+            Appointments.locked(session, series);
+        }
+        ParticipantRecord record = ownRecord(session, caller, target.recordId());
+        if (series != null && !series.equals(record.getAppointment().getSeriesId())) {
+            // split off into a new series between the read and the lock: replayed, and then locks that one
+            throw new org.hibernate.StaleStateException("occurrence " + record.getAppointment().getId()
+                    + " left series " + series + " meanwhile");
+        }
+        return record;
     }
 
     /** The caller's own invitation record, with its appointment. */

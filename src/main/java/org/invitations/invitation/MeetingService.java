@@ -216,24 +216,47 @@ public final class MeetingService {
         });
     }
 
-    /** The owner's Invitations view: answers, seen or not, reasons, and conflicts checked now. */
+    /**
+     * The owner's Invitations view: answers, seen or not, reasons, and conflicts checked now. On a series,
+     * one line per participant from the series' records, each with its exceptions (the occurrences it
+     * answered, or that were moved or cancelled, on their own); declines count the exceptions too. An
+     * occurrence is viewed as a single meeting.
+     */
     public ParticipantsView participants(Caller owner, long appointmentId) {
         return Transactions.run(sessionFactory, session -> {
             Appointment appointment = Appointments.owned(session, owner, appointmentId, "view the participants of",
                     null);
             List<ParticipantRecord> records = InvitationQueries.participants(session, appointmentId);
-            Conflicts conflicts = Conflicts.of(session, appointment);
+            boolean series = appointment.isSeries();
+            // a series' slot is its first occurrence's, which its own accepted records fill: its records keep
+            // the flag written when some occurrence clashed instead
+            Conflicts conflicts = series ? null : Conflicts.of(session, appointment);
+            java.util.Map<String, List<ParticipantsView.OccurrenceAnswer>> exceptions = new java.util.HashMap<>();
+            if (series) {
+                for (ParticipantRecord r : InvitationQueries.exceptions(session, appointmentId)) {
+                    exceptions.computeIfAbsent(r.getKind() + ":" + r.getParticipantId(), k -> new ArrayList<>())
+                            .add(ParticipantsView.OccurrenceAnswer.of(r));
+                }
+            }
             int declines = 0;
             int unacknowledged = 0;
             List<ParticipantsView.Line> lines = new ArrayList<>();
             for (ParticipantRecord r : records) {
+                List<ParticipantsView.OccurrenceAnswer> own =
+                        exceptions.getOrDefault(r.getKind() + ":" + r.getParticipantId(), List.of());
                 if (r.getStatus() == Status.DECLINED) {
                     declines++;
                     unacknowledged += r.isDeclineAcknowledged() ? 0 : 1;
                 }
+                for (ParticipantsView.OccurrenceAnswer e : own) {
+                    if (e.status() == Status.DECLINED) {
+                        declines++;
+                        unacknowledged += e.declineAcknowledged() ? 0 : 1;
+                    }
+                }
                 lines.add(new ParticipantsView.Line(r.getId(), r.getKind(), r.getParticipantId(), nameOf(r),
                         r.getStatus(), r.isSeen(), r.getDeclineReason(), r.isDeclineAcknowledged(),
-                        r.getAnsweredAt(), conflicts.isBusy(r), r.isInvitationSent()));
+                        r.getAnsweredAt(), series ? r.isConflict() : conflicts.isBusy(r), r.isInvitationSent(), own));
             }
             return new ParticipantsView(AppointmentView.of(appointment), declines, unacknowledged, lines);
         });
@@ -241,17 +264,28 @@ public final class MeetingService {
 
     /** The owner takes note of a refusal ("accept rejected"). */
     public ParticipantsView.Line acknowledgeDecline(Caller owner, long recordId) {
+        return acknowledgeDecline(owner, recordId, null);
+    }
+
+    /**
+     * As {@link #acknowledgeDecline(Caller, long)}; with {@code recurrenceId} on a series' record, the refusal
+     * of that one occurrence by the same participant.
+     */
+    public ParticipantsView.Line acknowledgeDecline(Caller owner, long recordId, Instant recurrenceId) {
         return Transactions.run(sessionFactory, session -> {
-            ParticipantRecord record = Appointments.forChange(session, recordId);
-            if (record == null) {
+            ParticipantRecord named = Appointments.forChange(session, recordId);
+            if (named == null) {
                 throw new NotFound("record", recordId, "recordId");
             }
-            if (record.getAppointment().getOwner().getId() != owner.associateId()) {
-                throw new NotAllowed("Only the owner of appointment " + record.getAppointment().getId()
+            if (named.getAppointment().getOwner().getId() != owner.associateId()) {
+                throw new NotAllowed("Only the owner of appointment " + named.getAppointment().getId()
                         + " may acknowledge its declines", recordId);
             }
+            ParticipantRecord record = recurrenceId == null ? named
+                    : SeriesAnswers.occurrenceRecord(session, named, recurrenceId);
             record.getAppointment().acknowledgeDecline(record, clock.instant());
-            audit.record(session, owner, "AcknowledgeDecline", "record", recordId, null);
+            audit.record(session, owner, "AcknowledgeDecline", "record", record.getId(),
+                    recurrenceId == null ? null : "occurrence " + recurrenceId);
             return new ParticipantsView.Line(record.getId(), record.getKind(), record.getParticipantId(),
                     nameOf(record), record.getStatus(), record.isSeen(), record.getDeclineReason(),
                     record.isDeclineAcknowledged(), record.getAnsweredAt(), record.isConflict(),

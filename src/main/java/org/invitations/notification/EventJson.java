@@ -12,7 +12,8 @@ import org.invitations.invitation.ParticipantRecord;
  * The body of a webhook call: one event as JSON. Every event has {@code id} (receivers drop duplicates
  * by it: delivery is at least once), {@code type}, {@code occurredAt}, {@code appointmentId} (with
  * {@code seriesId} for a series, and {@code recurrenceId} too when one occurrence is meant) and, for an
- * event about one participant, {@code recordId}; then what the type needs (see docs/notifications.md).
+ * event about one participant, {@code recordId} (and {@code scope} for an answer on a series); then what the
+ * type needs (see docs/notifications.md).
  */
 final class EventJson {
 
@@ -38,6 +39,9 @@ final class EventJson {
             // one occurrence is meant: its series and its original start name it (RECURRENCE-ID)
             event.put("seriesId", a.getSeriesId());
             event.put("recurrenceId", a.getRecurrenceId().toString());
+        }
+        if (change.answerScope() != null) {
+            event.put("scope", change.answerScope().name());
         }
         ParticipantRecord record = change.record();
         if (record != null) {

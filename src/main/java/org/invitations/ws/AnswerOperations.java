@@ -32,31 +32,33 @@ final class AnswerOperations {
     AnswerResult accept(RecordRequest request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
             InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.accept(CallerInterceptor.current(), request.getRecordId())));
+                invitations.accept(CallerInterceptor.current(), InvitationMapper.toTarget(request))));
     }
 
     AnswerResult acceptTentatively(RecordRequest request) throws InvalidRequestFault, NotFoundFault,
             NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.acceptTentatively(CallerInterceptor.current(), request.getRecordId())));
+                invitations.acceptTentatively(CallerInterceptor.current(), InvitationMapper.toTarget(request))));
     }
 
     AnswerResult decline(DeclineInvitation request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
             InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.decline(CallerInterceptor.current(), request.getRecordId(), request.getReason())));
+                invitations.decline(CallerInterceptor.current(),
+                        InvitationMapper.toTarget(request.getRecordId(), request.getRecurrenceId(), request.getScope()),
+                        request.getReason())));
     }
 
     AnswerResult markSeen(RecordRequest request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
             InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.markSeen(CallerInterceptor.current(), request.getRecordId())));
+                invitations.markSeen(CallerInterceptor.current(), InvitationMapper.toTarget(request))));
     }
 
     AnswerResult postpone(RecordRequest request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
             InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.postpone(CallerInterceptor.current(), request.getRecordId())));
+                invitations.postpone(CallerInterceptor.current(), InvitationMapper.toTarget(request))));
     }
 
     CleanUpCancelledResponse cleanUpCancelled(CleanUpCancelled request)

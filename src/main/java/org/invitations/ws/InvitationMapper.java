@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.invitations.invitation.Answer;
+import org.invitations.invitation.AnswerTarget;
 import org.invitations.invitation.AppointmentUpdate;
 import org.invitations.ws.generated.UpdateAppointment;
 import org.invitations.invitation.AppointmentView;
@@ -20,6 +21,7 @@ import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.Page;
 import org.invitations.invitation.MeetingState;
 import org.invitations.ws.generated.AnswerResult;
+import org.invitations.ws.generated.RecordRequest;
 import org.invitations.ws.generated.ParticipantsResult;
 import org.invitations.ws.generated.Appointment;
 import org.invitations.ws.generated.AppointmentType;
@@ -204,7 +206,22 @@ final class InvitationMapper {
         response.setStatus(answer.status().code());
         response.setIsNew(answer.isNew());
         response.setAppointment(toAppointment(answer.appointment()));
+        response.setOccurrencesChanged(answer.occurrencesChanged());
         return response;
+    }
+
+    /** What an answer names: the record, and for a series the occurrence and the scope. */
+    static AnswerTarget toTarget(RecordRequest request) {
+        return toTarget(request.getRecordId(), request.getRecurrenceId(), request.getScope());
+    }
+
+    static AnswerTarget toTarget(long recordId, java.time.OffsetDateTime recurrenceId,
+                                 org.invitations.ws.generated.Scope scope) {
+        return new AnswerTarget(recordId, DateTimes.toInstant(recurrenceId), toScope(scope));
+    }
+
+    static org.invitations.invitation.Scope toScope(org.invitations.ws.generated.Scope scope) {
+        return scope == null ? null : org.invitations.invitation.Scope.valueOf(scope.name());
     }
 
     /** Fills any of the owner's responses, which all extend ParticipantsResult. */

@@ -65,6 +65,7 @@ final class MeetingOperations {
     AcknowledgeDeclineResponse acknowledgeDecline(RecordRequest request) throws InvalidRequestFault,
             NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return Faults.answer(() -> ViewMapper.toAcknowledged(
-                meetings.acknowledgeDecline(CallerInterceptor.current(), request.getRecordId())));
+                meetings.acknowledgeDecline(CallerInterceptor.current(), request.getRecordId(),
+                        DateTimes.toInstant(request.getRecurrenceId()))));
     }
 }

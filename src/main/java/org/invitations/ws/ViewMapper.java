@@ -10,6 +10,7 @@ import org.invitations.ws.generated.AppointmentType;
 import org.invitations.ws.generated.GetActivityArchiveResponse;
 import org.invitations.ws.generated.GetAppointmentParticipantsResponse;
 import org.invitations.ws.generated.GetDiaryResponse;
+import org.invitations.ws.generated.OccurrenceAnswer;
 import org.invitations.ws.generated.ParticipantKind;
 import org.invitations.ws.generated.ParticipantView;
 
@@ -50,6 +51,19 @@ final class ViewMapper {
         wire.setDeclineAcknowledged(line.declineAcknowledged());
         wire.setAnsweredAt(DateTimes.toUtc(line.answeredAt()));
         wire.setConflict(line.conflict());
+        line.exceptions().forEach(e -> wire.getException().add(toWire(e)));
+        return wire;
+    }
+
+    /** An occurrence a participant answered differently from the series, or that was moved or cancelled on its own. */
+    static OccurrenceAnswer toWire(ParticipantsView.OccurrenceAnswer exception) {
+        OccurrenceAnswer wire = new OccurrenceAnswer();
+        wire.setAppointmentId(exception.appointmentId());
+        wire.setRecurrenceId(DateTimes.toUtc(exception.recurrenceId()));
+        wire.setRecordId(exception.recordId());
+        wire.setStatus(exception.status().code());
+        wire.setAnswer(answerOf(exception.status(), exception.invited()));
+        wire.setDeclineReason(exception.declineReason());
         return wire;
     }
 

@@ -216,6 +216,55 @@ public class WebhookDeliveryTest {
     }
 
     @Test
+    void anAnswerOnASeriesIsOneEventNamingTheSeriesAndForOneOccurrenceOrTheFollowingItsRecurrenceId()
+            throws Exception {
+        receiver.stubFor(post(urlPathEqualTo("/hooks/series")).willReturn(aResponse().withStatus(204)));
+        register("/hooks/series");
+        org.invitations.ws.generated.CreateInvitation request = meeting("Weekly", freeSlot(), associate(bobId));
+        org.invitations.ws.generated.Recurrence weekly = new org.invitations.ws.generated.Recurrence();
+        weekly.setRrule("FREQ=WEEKLY;COUNT=4");
+        request.setRecurrence(weekly);
+        CreateInvitationResponse created = alice.createInvitation(request);
+        long seriesId = created.getAppointmentId();
+        long seriesRecord = created.getParticipant().get(0).getRecordId();
+        var second = created.getOccurrence().get(1);
+        var third = created.getOccurrence().get(2);
+
+        bob.acceptInvitation(accept(seriesRecord));
+        var occurrence = decline(seriesRecord, "Dentist");
+        occurrence.setRecurrenceId(second.getRecurrenceId());
+        long secondRecord = bob.declineInvitation(occurrence).getRecordId();
+        var following = decline(seriesRecord, "Leaving");
+        following.setRecurrenceId(third.getRecurrenceId());
+        following.setScope(org.invitations.ws.generated.Scope.FOLLOWING);
+        long thirdRecord = bob.declineInvitation(following).getRecordId();
+
+        Await.until(Duration.ofSeconds(30), () -> ofSeries(seriesId).size() >= 4,
+                () -> "delivered so far: " + ofSeries(seriesId));
+        List<JsonNode> events = ofSeries(seriesId);
+        assertEquals(4, events.size(), "the create and one event per answer, not one per occurrence: " + events);
+        JsonNode accepted = events.stream().filter(e -> e.get("type").asText().equals("invitation.accepted"))
+                .findFirst().orElseThrow();
+        assertEquals(seriesId, accepted.get("appointmentId").asLong());
+        assertEquals(seriesRecord, accepted.get("recordId").asLong());
+        assertEquals("SERIES", accepted.get("scope").asText());
+        assertTrue(accepted.path("recurrenceId").isMissingNode());
+        JsonNode one = events.stream().filter(e -> e.path("recordId").asLong() == secondRecord).findFirst().orElseThrow();
+        assertEquals("invitation.declined", one.get("type").asText());
+        assertEquals(second.getAppointmentId(), one.get("appointmentId").asLong());
+        assertEquals(second.getRecurrenceId().toInstant().toString(), one.get("recurrenceId").asText());
+        assertEquals("OCCURRENCE", one.get("scope").asText());
+        assertEquals("Dentist", one.get("declineReason").asText());
+        JsonNode rest = events.stream().filter(e -> e.path("recordId").asLong() == thirdRecord).findFirst().orElseThrow();
+        assertEquals(third.getRecurrenceId().toInstant().toString(), rest.get("recurrenceId").asText());
+        assertEquals("FOLLOWING", rest.get("scope").asText());
+    }
+
+    private static List<JsonNode> ofSeries(long seriesId) {
+        return delivered().values().stream().filter(e -> e.path("seriesId").asLong() == seriesId).toList();
+    }
+
+    @Test
     void aThousandChangesWithTheReceiverFailingHalfTheCallsAllArriveInOrder() throws Exception {
         // every other call fails with 500, whatever the event
         receiver.stubFor(post(urlPathEqualTo("/hooks/flaky")).willReturn(aResponse().withStatus(200)

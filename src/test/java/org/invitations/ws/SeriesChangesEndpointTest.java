@@ -449,6 +449,9 @@ class SeriesChangesEndpointTest extends EndpointTest {
         assertEquals(Instant.parse("2027-04-05T12:00:00Z"), instant(after.getAppointment().getStart()));
         assertEquals(1, after.getAppointment().getSequence());
         assertEquals(1, recordOf(seriesId(), second).status());
-        assertEquals(5, recordOf(fourth, second).status(), "an unseen invitation stays 5 through a move");
+        // accepting the series' record answers for every occurrence (scope SERIES by default)
+        Row seconds = recordOf(fourth, second);
+        assertTrue(seconds.status() == 6 && !seconds.followsSeries() || seconds.status() == 1 && seconds.followsSeries(),
+                "the series accepted before the move, then asked again (6), or after it (1): " + seconds);
     }
 }
