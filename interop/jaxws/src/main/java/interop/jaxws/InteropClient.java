@@ -150,10 +150,11 @@ public final class InteropClient {
             Holder<Long> masterRecordId = new Holder<>();
             Holder<List<ParticipantResult>> results = new Holder<>();
             // wrapper style: one parameter per request element, requestId (safe retries) included, and one
-            // holder per response element (notifications: present only when confirmations were asked for)
+            // holder per response element (notifications: present only when confirmations were asked for;
+            // occurrence: only for a series). timeZone and recurrence left out: a single meeting in UTC.
             alice.createInvitation(AppointmentType.MEETING, title, null, null, xml(START), xml(END),
-                    participants, null, "interop-" + java.util.UUID.randomUUID(), appointmentId, masterRecordId,
-                    results, new Holder<>());
+                    participants, null, "interop-" + java.util.UUID.randomUUID(), null, null, appointmentId,
+                    masterRecordId, results, new Holder<>(), new Holder<>());
             List<ParticipantResult> mine = new ArrayList<>();
             for (ParticipantResult p : results.value == null ? List.<ParticipantResult>of() : results.value) {
                 if (p.getParticipant() != null && bobId.equals(p.getParticipant().getAssociateId())) {
@@ -211,7 +212,8 @@ public final class InteropClient {
                 // wrapper style: recordId is in the request and in the answer, so it is an INOUT holder
                 Holder<Long> record = new Holder<>(recordId);
                 Holder<Integer> status = new Holder<>();
-                bob.acceptInvitation(record, status, new Holder<>(), new Holder<>());
+                // recurrenceId and scope left out: a single meeting (occurrencesChanged stays empty)
+                bob.acceptInvitation(record, null, null, status, new Holder<>(), new Holder<>(), new Holder<>());
                 if (status.value == null || status.value != 1) {
                     throw new AssertionError("status " + status.value + " after AcceptInvitation, expected 1");
                 }
@@ -227,7 +229,8 @@ public final class InteropClient {
         // fault
         try {
             try {
-                bob.acceptInvitation(new Holder<>(MISSING_ID), new Holder<>(), new Holder<>(), new Holder<>());
+                bob.acceptInvitation(new Holder<>(MISSING_ID), null, null, new Holder<>(), new Holder<>(),
+                        new Holder<>(), new Holder<>());
                 throw new AssertionError("AcceptInvitation(" + MISSING_ID + ") did not fault");
             } catch (NotFoundFault fault) {
                 // the generated exception of the declared fault; its bean is the detail element
