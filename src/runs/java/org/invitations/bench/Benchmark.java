@@ -332,7 +332,7 @@ public final class Benchmark {
                     options.measure(), client -> new LoadDriver.Call(api.apply(client), createSeries.get())), null);
             pair("CreateInvitation series of 52 (10 invitees)", api, noop, createSeries);
             log("Series lists: one invitee with " + java.util.Arrays.toString(SeriesRuns.SIZES) + " series");
-            seriesTables.add(SeriesRuns.lists(driver, api.apply(0), subjects,
+            seriesTables.add(SeriesRuns.lists(driver, api.apply(0), noop.apply(0), subjects,
                     Duration.ofSeconds(Math.min(1, options.warmup().toSeconds())), options.growthMeasure(), mismatches));
         }
         try (Database database = Database.open(config, "none")) {

@@ -102,12 +102,12 @@ final class SeriesRuns {
     }
 
     /**
-     * Each subject's first page of invitations and its diary month, single client, one after the other;
-     * before each, one answer is read for its size. A size whose answer is not what the seed wrote (every
+     * Each subject's first page of invitations and its diary month, then the no-op with the page's
+     * envelope, single client, one after the other; before each, one answer is read for its size. A size whose answer is not what the seed wrote (every
      * item a series, every occurrence in the month in the diary) is named in {@code mismatches}.
      */
-    static SeriesTable lists(LoadDriver driver, String url, List<Subject> subjects, Duration warmup, Duration measure,
-                             List<String> mismatches) throws Exception {
+    static SeriesTable lists(LoadDriver driver, String url, String noopUrl, List<Subject> subjects, Duration warmup,
+                             Duration measure, List<String> mismatches) throws Exception {
         SeriesTable table = new SeriesTable();
         for (Subject subject : subjects) {
             String get = Envelopes.getInvitations(subject.pending());
@@ -130,15 +130,19 @@ final class SeriesRuns {
                     measure, client -> new LoadDriver.Call(url, get));
             Stats days = driver.closedLoop("GetDiary, " + subject.series() + " series", 1, warmup, measure,
                     client -> new LoadDriver.Call(url, diary));
-            for (Stats stats : List.of(invitations, days)) {
+            Stats noop = driver.closedLoop("no-op, " + subject.series() + " series", 1, warmup, measure,
+                    client -> new LoadDriver.Call(noopUrl, get));
+            for (Stats stats : List.of(invitations, days, noop)) {
                 if (stats.errors() > 0) {
                     Benchmark.log("  " + stats.errors() + " errors in " + stats.name() + "; the first: "
                             + driver.takeFirstError());
                 }
             }
-            SeriesTable.Row row = new SeriesTable.Row(subject.series(), invitations, items, seriesItems, days, entries);
+            SeriesTable.Row row = new SeriesTable.Row(subject.series(), invitations, items, seriesItems, days, entries,
+                    noop);
+            Benchmark.log("  " + SeriesTable.row(row, table.rows().isEmpty() ? null
+                    : table.rows().get(table.rows().size() - 1)).trim());
             table.add(row);
-            Benchmark.log("  " + SeriesTable.row(row).trim());
         }
         return table;
     }
