@@ -292,7 +292,7 @@ final class Seeder {
                     + " associate_id, status, invitation_sent, is_new, conflict, title, description, location,"
                     + " starts_at, ends_at, decline_acknowledged, percent_done, updated_at, version, listed_in,"
                     + " follows_series, answered_at) values"
-                    + " (?, ?, 'ASSOCIATE', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, false, 0, ?, 0, ?, ?, ?)");
+                    + " (?, ?, 'ASSOCIATE', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, false, 0, ?, ?, ?, ?, ?)");
         }
 
         long appointment(long owner, Instant start) throws SQLException {
@@ -360,12 +360,14 @@ final class Seeder {
             records.setTimestamp(11, Timestamp.from(start));
             records.setTimestamp(12, Timestamp.from(end));
             records.setTimestamp(13, Timestamp.from(answeredAt == null ? now : answeredAt));
-            records.setString(14, listedIn);
-            records.setBoolean(15, followsSeries);
+            // an answered record was written once more, by the answer: its version is 1
+            records.setInt(14, answeredAt == null ? 0 : 1);
+            records.setString(15, listedIn);
+            records.setBoolean(16, followsSeries);
             if (answeredAt == null) {
-                records.setNull(16, Types.TIMESTAMP);
+                records.setNull(17, Types.TIMESTAMP);
             } else {
-                records.setTimestamp(16, Timestamp.from(answeredAt));
+                records.setTimestamp(17, Timestamp.from(answeredAt));
             }
             records.addBatch();
             flushIfFull();
