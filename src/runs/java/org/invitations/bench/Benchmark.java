@@ -42,6 +42,7 @@ public final class Benchmark {
     private final LoadDriver driver;
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private final List<GrowthTable> growthTables = new ArrayList<>();
+    private final List<SeriesTable> seriesTables = new ArrayList<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
 
@@ -51,7 +52,7 @@ public final class Benchmark {
 
         static final String USAGE = "use --postgres, --nodes=N (with --postgres), --clients=N, --warmup=S,"
                 + " --seconds=S, --large=N, --many=N, --growth-max=N, --growth-seconds=S, --jfr,"
-                + " --only=get|accept|create|growth";
+                + " --only=get|accept|create|growth|series";
 
         static Options parse(String[] args) {
             boolean postgres = false;
@@ -93,7 +94,7 @@ public final class Benchmark {
                     throw new IllegalArgumentException("Unknown argument " + arg + "; " + USAGE);
                 }
             }
-            if (only != null && !List.of("get", "accept", "create", "growth").contains(only)) {
+            if (only != null && !List.of("get", "accept", "create", "growth", "series").contains(only)) {
                 throw new IllegalArgumentException("Unknown --only=" + only + "; " + USAGE);
             }
             if (nodes < 1) {
@@ -115,6 +116,10 @@ public final class Benchmark {
 
         boolean growthOnly() {
             return "growth".equals(only);
+        }
+
+        boolean seriesOnly() {
+            return "series".equals(only);
         }
     }
 
@@ -142,6 +147,11 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
+        if (options.seriesOnly()) {
+            series();
+            report();
+            return;
+        }
         Path data = Files.createTempDirectory("invitations-bench");
         String jdbcUrl = startDatabase(data, "main");
         ServerConfig config = config(data, jdbcUrl);
@@ -247,8 +257,99 @@ public final class Benchmark {
             growth(nodes, growthSubjects);
         }
         stopPostgres();
+        series();
         dataScale();
         report();
+    }
+
+    /**
+     * The series part, on a database and a server (one node) of its own, so that the rows it writes
+     * leave the other runs' data alone: a weekly series of 52 with 10 invitees created through the
+     * service (one client, then {@code --clients} against the no-op with the same envelopes; a single
+     * meeting with the same invitees as the reference), what one such create writes, and one invitee's
+     * GetInvitations and GetDiary month with 10 to 200 series, seeded in bulk as the service writes them.
+     */
+    private void series() throws Exception {
+        Path data = Files.createTempDirectory("invitations-series");
+        String jdbcUrl = startDatabase(data, "series");
+        ServerConfig config = config(data, jdbcUrl);
+        List<Long> associates;
+        List<SeriesRuns.Subject> subjects;
+        log(String.format(Locale.ROOT, "Series: seeding %d associates and %,d records of series for the invitees"
+                + " with %s series", options.associates(), SeriesRuns.seededRecords(),
+                java.util.Arrays.toString(SeriesRuns.SIZES)));
+        long t0 = System.nanoTime();
+        try (Database database = Database.open(config, "none")) {
+            Seeder seeder = new Seeder(database.dataSource());
+            associates = seeder.associates(options.associates());
+            subjects = SeriesRuns.seed(seeder, associates);
+        }
+        facts.put("series part: seeded series records, bulk insert rate (records/s)", SeriesRuns.seededRecords()
+                + ", " + Math.round(SeriesRuns.seededRecords() / ((System.nanoTime() - t0) / 1e9)));
+        long createdSeries;
+        List<String> mismatches = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(config, options.heap(), options.jfr() && options.seriesOnly())) {
+            IntFunction<String> api = client -> server.url(Growth.API);
+            IntFunction<String> noop = client -> server.url(Growth.NOOP);
+            String zone = SeriesRuns.ZONE.getId();
+            AtomicInteger seriesSlot = new AtomicInteger();
+            AtomicInteger singleSlot = new AtomicInteger();
+            Supplier<String> createSeries = () -> {
+                int owner = ThreadLocalRandom.current().nextInt(associates.size());
+                return Envelopes.createSeries("bench" + owner, tenInvitees(associates, owner),
+                        SeriesRuns.CREATES.plus(seriesSlot.getAndIncrement(), ChronoUnit.HOURS), zone,
+                        SeriesRuns.OCCURRENCES);
+            };
+            Supplier<String> createSingle = () -> {
+                int owner = ThreadLocalRandom.current().nextInt(associates.size());
+                return Envelopes.create("bench" + owner, tenInvitees(associates, owner),
+                        SeriesRuns.SINGLES.plus(singleSlot.getAndIncrement(), ChronoUnit.HOURS));
+            };
+            // first, on an empty year: the series whose rows are counted and compared with the seed's below
+            byte[] answer = driver.capture(new LoadDriver.Call(api.apply(0), createSeries.get())).body();
+            String created = new String(answer, java.nio.charset.StandardCharsets.UTF_8);
+            createdSeries = SeriesRuns.appointmentId(created);
+            facts.put("series create answer (bytes, occurrences)", answer.length + ", "
+                    + Envelopes.count(created, "occurrence"));
+
+            List<String> lists = new ArrayList<>();
+            subjects.forEach(s -> {
+                lists.add(Envelopes.getInvitations(s.pending()));
+                lists.add(Envelopes.diary(s.accepted(), SeriesRuns.MONTH_FROM, SeriesRuns.MONTH_TO));
+            });
+            log("Series: warming up the server's JIT for " + 3 * options.warmup().toSeconds() + " s");
+            driver.closedLoop("series warm-up", options.clients(), options.warmup().multipliedBy(3), Duration.ZERO,
+                    client -> {
+                        int dice = ThreadLocalRandom.current().nextInt(4);
+                        String envelope = dice == 0 ? createSeries.get() : dice == 1 ? createSingle.get()
+                                : lists.get(ThreadLocalRandom.current().nextInt(lists.size()));
+                        return new LoadDriver.Call(api.apply(client), envelope);
+                    });
+            log("Running the series creates");
+            record(driver.closedLoop("CreateInvitation single (10 invitees), 1 client", 1, options.warmup(),
+                    options.measure(), client -> new LoadDriver.Call(api.apply(client), createSingle.get())), null);
+            record(driver.closedLoop("CreateInvitation series of 52 (10), 1 client", 1, options.warmup(),
+                    options.measure(), client -> new LoadDriver.Call(api.apply(client), createSeries.get())), null);
+            pair("CreateInvitation series of 52 (10 invitees)", api, noop, createSeries);
+            log("Series lists: one invitee with " + java.util.Arrays.toString(SeriesRuns.SIZES) + " series");
+            seriesTables.add(SeriesRuns.lists(driver, api.apply(0), noop.apply(0), subjects,
+                    Duration.ofSeconds(Math.min(1, options.warmup().toSeconds())), options.growthMeasure(), mismatches));
+        }
+        try (Database database = Database.open(config, "none")) {
+            SeriesRuns.Written written = SeriesRuns.written(database.dataSource(), createdSeries);
+            facts.put("rows one series create writes (52 weekly, 10 invitees)", String.format(Locale.ROOT,
+                    "%d appointments, %d participant records, %d audit event", written.appointments(),
+                    written.records(), written.auditEvents()));
+            SeriesRuns.Subject first = subjects.get(0);
+            mismatches.addAll(SeriesRuns.shapeDifferences(database.dataSource(), createdSeries, first.firstSeriesId(),
+                    first.acceptedId()));
+        }
+        facts.put("series seed matches the service (rows' shapes, answers' sizes)",
+                mismatches.isEmpty() ? "yes" : "NO: " + String.join("; ", mismatches));
+        if (!mismatches.isEmpty()) {
+            log("Series seed differs from the service: " + String.join("; ", mismatches));
+        }
+        stopPostgres();
     }
 
     /** GetInvitations latency for one associate with 50 invitations, in a small and in a large table. */
@@ -459,13 +560,14 @@ public final class Benchmark {
                     row.get("errors")));
         }
         growthTables.forEach(growth -> table.append(growth.render()));
+        seriesTables.forEach(series -> table.append(series.render()));
         table.append('\n');
         facts.forEach((k, v) -> table.append(String.format(Locale.ROOT, "%-60s %s%n", k, v)));
         System.out.println(table);
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"), Json.of(Map.of("runs", rows, "growth", Growth.json(growthTables),
-                "facts", facts)));
+                "series", seriesTables.isEmpty() ? List.of() : seriesTables.get(0).json(), "facts", facts)));
         Files.writeString(out.resolve("results.txt"), table);
         log("Wrote " + out.resolve("results.json").toAbsolutePath());
     }

@@ -99,6 +99,33 @@ final class Envelopes {
         return envelope(username, body.append("</inv:participants></inv:CreateInvitation>").toString());
     }
 
+    /**
+     * A weekly series of {@code count} meetings of an hour, the first at {@code start}, repeating in
+     * {@code zone} (its local time kept across daylight-saving changes), to {@code invitees}.
+     */
+    static String createSeries(String username, List<Long> invitees, Instant start, String zone, int count) {
+        StringBuilder body = new StringBuilder("<inv:CreateInvitation><inv:type>MEETING</inv:type>"
+                + "<inv:title>Benchmark series</inv:title><inv:description>Created by the benchmark</inv:description>"
+                + "<inv:location>Room 7</inv:location><inv:start>" + start + "</inv:start><inv:end>"
+                + start.plus(1, ChronoUnit.HOURS) + "</inv:end><inv:participants>");
+        for (long id : invitees) {
+            body.append("<inv:participant><inv:associateId>").append(id).append("</inv:associateId></inv:participant>");
+        }
+        return envelope(username, body.append("</inv:participants><inv:timeZone>").append(zone)
+                .append("</inv:timeZone><inv:recurrence><inv:frequency>WEEKLY</inv:frequency><inv:count>").append(count)
+                .append("</inv:count></inv:recurrence></inv:CreateInvitation>").toString());
+    }
+
+    /** How many elements named {@code localName} (any prefix) an answer has. */
+    static int count(String xml, String localName) {
+        Matcher m = Pattern.compile("<(?:[\\w.-]+:)?" + localName + "[\\s>]").matcher(xml);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
     /** The text of the first element named {@code localName} (any prefix) in an answer, or null. */
     static String text(String xml, String localName) {
         Matcher m = Pattern.compile("<(?:[\\w.-]+:)?" + localName + "(?:\\s[^>]*)?>([^<]*)</").matcher(xml);

@@ -4,12 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
+import org.invitations.invitation.Recurrence;
+import org.invitations.invitation.Recurrences;
+import org.invitations.invitation.SeriesRule;
 import org.invitations.security.PasswordHasher;
 
 /**
@@ -179,6 +185,71 @@ final class Seeder {
         return pending;
     }
 
+    /** A seeded series: its appointment id (the seriesId) and its occurrences' slots. */
+    record SeededSeries(long id, List<SeriesRule.Slot> occurrences) {
+    }
+
+    /**
+     * Series as CreateInvitation with a {@code recurrence} writes them (see invitation/Series and
+     * RecordList), one per start: the series appointment (the rule as {@link Recurrences} normalises it,
+     * the first occurrence's slot) with the owner's record (1, listed SERIES) and one per invitee, then
+     * every occurrence (series_id, recurrence_id = its start) with the owner's record (1, DIARY) and one
+     * per invitee, following the series. Every invitee is pending (5: the series record WAITING, the
+     * occurrence records SERIES, all new), but {@code accepted}, whose records are as an accept of the
+     * whole series leaves them: 1, not new, answered; the series record SERIES, the occurrence records
+     * DIARY, still following the series. The owner of each is one of {@code owners} at random, and
+     * {@code guests(owner)} the other invitees.
+     */
+    List<SeededSeries> series(List<Instant> starts, Duration length, ZoneId zone, Recurrence recurrence,
+                              List<Long> owners, long pending, long accepted,
+                              java.util.function.LongFunction<List<Long>> guests) throws SQLException {
+        List<SeededSeries> written = new ArrayList<>();
+        try (Batch batch = new Batch()) {
+            for (Instant start : starts) {
+                long owner = owners.get(random.nextInt(owners.size()));
+                List<Long> invitees = new ArrayList<>(List.of(pending, accepted));
+                invitees.addAll(guests.apply(owner));
+                SeriesRule rule = Recurrences.expand(recurrence, zone, start, start.plus(length), invitees.size() + 1);
+                String zoneId = zone.getId();
+                long series = batch.appointment(owner, rule.firstStart(), rule.occurrences().get(0).end(), zoneId,
+                        rule.rrule(), null, null);
+                seriesRecords(batch, series, series, owner, invitees, accepted, rule.occurrences().get(0), false);
+                for (SeriesRule.Slot slot : rule.occurrences()) {
+                    long occurrence = batch.appointment(owner, slot.start(), slot.end(), zoneId, null, series,
+                            slot.start());
+                    seriesRecords(batch, occurrence, series, owner, invitees, accepted, slot, true);
+                }
+                written.add(new SeededSeries(series, rule.occurrences()));
+            }
+        }
+        return written;
+    }
+
+    /** The records of a series appointment ({@code occurrence} false) or of one of its occurrences. */
+    private void seriesRecords(Batch batch, long appointment, long series, long owner, List<Long> invitees,
+                               long accepted, SeriesRule.Slot slot, boolean occurrence) throws SQLException {
+        batch.record(appointment, series, owner, slot.start(), slot.end(), 1, true, false, occurrence,
+                seriesListedIn(1, occurrence), null);
+        for (long invitee : invitees) {
+            int status = invitee == accepted ? 1 : 5;
+            batch.record(appointment, series, invitee, slot.start(), slot.end(), status, false, status == 5,
+                    occurrence, seriesListedIn(status, occurrence), status == 5 ? null : now);
+        }
+    }
+
+    /**
+     * The list of a meeting series' record as RecordList derives it: a series' own record pending is the
+     * one invitations item (WAITING), else SERIES; an occurrence's record that follows the series is SERIES
+     * while pending, DIARY when booked, as a single meeting's otherwise.
+     */
+    private static String seriesListedIn(int status, boolean occurrenceFollowingSeries) {
+        boolean pending = status >= 5 && status <= 8;
+        if (!occurrenceFollowingSeries) {
+            return pending ? "WAITING" : "SERIES";
+        }
+        return pending ? "SERIES" : Batch.listedIn(status);
+    }
+
     /** Filler: {@code records} more participant records of other associates, to grow the table. */
     void filler(List<Long> associates, long records) throws SQLException {
         try (Batch batch = new Batch()) {
@@ -214,30 +285,67 @@ final class Seeder {
         Batch() throws SQLException {
             connection = dataSource.getConnection();
             appointments = connection.prepareStatement("insert into appointment (id, owner_id, type, title,"
-                    + " description, location, starts_at, ends_at, sequence_no, created_at) values"
-                    + " (?, ?, 'MEETING', ?, ?, ?, ?, ?, 0, ?)");
+                    + " description, location, starts_at, ends_at, sequence_no, created_at, time_zone,"
+                    + " recurrence_rule, series_id, recurrence_id) values"
+                    + " (?, ?, 'MEETING', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)");
             records = connection.prepareStatement("insert into participant_record (id, appointment_id, kind, master,"
                     + " associate_id, status, invitation_sent, is_new, conflict, title, description, location,"
-                    + " starts_at, ends_at, decline_acknowledged, percent_done, updated_at, version, listed_in) values"
-                    + " (?, ?, 'ASSOCIATE', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, false, 0, ?, 0, ?)");
+                    + " starts_at, ends_at, decline_acknowledged, percent_done, updated_at, version, listed_in,"
+                    + " follows_series, answered_at) values"
+                    + " (?, ?, 'ASSOCIATE', ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, false, 0, ?, ?, ?, ?, ?)");
         }
 
         long appointment(long owner, Instant start) throws SQLException {
+            return appointment(owner, start, start.plus(1, ChronoUnit.HOURS), "UTC", null, null, null);
+        }
+
+        /**
+         * An appointment row: a single one (no rule, no series), a series ({@code rule} set) or an
+         * occurrence ({@code series} and its {@code recurrenceId} set). Its text is named after its own id,
+         * an occurrence's after its series' id: a series and its occurrences share the owner's text.
+         */
+        long appointment(long owner, Instant start, Instant end, String zone, String rule, Long series,
+                         Instant recurrenceId) throws SQLException {
             long id = nextAppointment++;
+            long textOf = series == null ? id : series;
             appointments.setLong(1, id);
             appointments.setLong(2, owner);
-            appointments.setString(3, "Bench meeting " + id);
-            appointments.setString(4, "Agenda of meeting " + id);
-            appointments.setString(5, "Room " + (id % 100));
+            appointments.setString(3, "Bench meeting " + textOf);
+            appointments.setString(4, "Agenda of meeting " + textOf);
+            appointments.setString(5, "Room " + (textOf % 100));
             appointments.setTimestamp(6, Timestamp.from(start));
-            appointments.setTimestamp(7, Timestamp.from(start.plus(1, ChronoUnit.HOURS)));
+            appointments.setTimestamp(7, Timestamp.from(end));
             appointments.setTimestamp(8, Timestamp.from(now));
+            appointments.setString(9, zone);
+            if (rule == null) {
+                appointments.setNull(10, Types.VARCHAR);
+            } else {
+                appointments.setString(10, rule);
+            }
+            if (series == null) {
+                appointments.setNull(11, Types.BIGINT);
+                appointments.setNull(12, Types.TIMESTAMP);
+            } else {
+                appointments.setLong(11, series);
+                appointments.setTimestamp(12, Timestamp.from(recurrenceId));
+            }
             appointments.addBatch();
             flushIfFull();
             return id;
         }
 
         long record(long appointment, long associate, Instant start, int status, boolean master) throws SQLException {
+            return record(appointment, appointment, associate, start, start.plus(1, ChronoUnit.HOURS), status, master,
+                    status == 5, false, listedIn(status), null);
+        }
+
+        /**
+         * A record of an associate, every column as the service writes it; the text is {@code textOf}'s
+         * (the series' for its occurrences). {@code answeredAt} is set on an answered invitation.
+         */
+        long record(long appointment, long textOf, long associate, Instant start, Instant end, int status,
+                    boolean master, boolean fresh, boolean followsSeries, String listedIn, Instant answeredAt)
+                throws SQLException {
             long id = nextRecord++;
             records.setLong(1, id);
             records.setLong(2, appointment);
@@ -245,14 +353,22 @@ final class Seeder {
             records.setLong(4, associate);
             records.setInt(5, status);
             records.setBoolean(6, !master);
-            records.setBoolean(7, status == 5);
-            records.setString(8, "Bench meeting " + appointment);
-            records.setString(9, "Agenda of meeting " + appointment);
-            records.setString(10, "Room " + (appointment % 100));
+            records.setBoolean(7, fresh);
+            records.setString(8, "Bench meeting " + textOf);
+            records.setString(9, "Agenda of meeting " + textOf);
+            records.setString(10, "Room " + (textOf % 100));
             records.setTimestamp(11, Timestamp.from(start));
-            records.setTimestamp(12, Timestamp.from(start.plus(1, ChronoUnit.HOURS)));
-            records.setTimestamp(13, Timestamp.from(now));
-            records.setString(14, listedIn(status));
+            records.setTimestamp(12, Timestamp.from(end));
+            records.setTimestamp(13, Timestamp.from(answeredAt == null ? now : answeredAt));
+            // an answered record was written once more, by the answer: its version is 1
+            records.setInt(14, answeredAt == null ? 0 : 1);
+            records.setString(15, listedIn);
+            records.setBoolean(16, followsSeries);
+            if (answeredAt == null) {
+                records.setNull(17, Types.TIMESTAMP);
+            } else {
+                records.setTimestamp(17, Timestamp.from(answeredAt));
+            }
             records.addBatch();
             flushIfFull();
             return id;
