@@ -86,24 +86,31 @@ public final class Outbox implements ChangePublisher {
         long seriesId = series.getId();
         boolean seriesCancelled = series.isCancelled();
         List<Person> seriesPersons = persons(series.getParticipantRecords(), seriesCancelled);
-        MeetingSnapshot whole = SeriesSnapshots.of(session, series, organizer(series), parties(seriesPersons));
+        SeriesSnapshots.Read read = SeriesSnapshots.of(session, series, organizer(series), parties(seriesPersons));
+        MeetingSnapshot whole = read.meeting();
+        // each calendar is written once per change, whatever the number of persons
+        Supplier<String> request = once(() -> confirmations.calendar(whole, Method.REQUEST));
+        Supplier<String> cancel = once(() -> confirmations.calendar(whole, Method.CANCEL));
         if (appointment.isSeries() || seriesCancelled) {
             List<Person> leaving = appointment.isSeries() ? persons(change.removed(), true) : List.of();
             for (Person person : concat(seriesPersons, leaving)) {
                 Method method = seriesCancelled || among(leaving, person) ? Method.CANCEL : Method.REQUEST;
+                Supplier<String> ics = method == Method.CANCEL ? cancel : request;
                 report.send(seriesId, person, method, whole.sequence(),
-                        recipient -> confirmations.message(whole, method, recipient).mime(),
+                        recipient -> confirmations.message(whole, method, recipient, ics.get()).mime(),
                         () -> SmsText.of(whole, method));
             }
             return;
         }
-        Instant recurrenceId = appointment.getRecurrenceId();
+        Instant recurrenceId = read.calendarId(appointment.getRecurrenceId());
         int sequence = Math.max(series.getSequence(), appointment.getSequence());
         MeetingSnapshot occurrence = snapshot(appointment, List.of());
+        Supplier<String> occurrenceCancel = once(() -> confirmations.occurrenceCancelCalendar(whole, recurrenceId));
+        Function<Party, String> cancelMime = recipient -> confirmations.occurrenceCancelMessage(whole, recurrenceId,
+                recipient, occurrenceCancel.get()).mime();
         if (appointment.isCancelled()) {
             for (Person person : persons(appointment.getParticipantRecords(), true)) {
-                report.send(seriesId, person, Method.CANCEL, sequence,
-                        recipient -> occurrenceCancel(whole, recurrenceId, recipient),
+                report.send(seriesId, person, Method.CANCEL, sequence, cancelMime,
                         () -> SmsText.of(occurrence, Method.CANCEL));
             }
             return;
@@ -111,7 +118,7 @@ public final class Outbox implements ChangePublisher {
         List<Person> taking = persons(appointment.getParticipantRecords(), false);
         for (Person person : seriesPersons) {
             report.send(seriesId, person, Method.REQUEST, sequence,
-                    recipient -> confirmations.message(whole, Method.REQUEST, recipient).mime(),
+                    recipient -> confirmations.message(whole, Method.REQUEST, recipient, request.get()).mime(),
                     among(taking, person) ? () -> SmsText.of(occurrence, Method.REQUEST) : null);
         }
         for (Person person : taking) {
@@ -124,18 +131,24 @@ public final class Outbox implements ChangePublisher {
             }
         }
         for (Person person : persons(change.removed(), true)) {
-            report.send(seriesId, person, Method.CANCEL, sequence,
-                    recipient -> occurrenceCancel(whole, recurrenceId, recipient),
+            report.send(seriesId, person, Method.CANCEL, sequence, cancelMime,
                     () -> SmsText.of(occurrence, Method.CANCEL));
         }
     }
 
-    private String occurrenceCancel(MeetingSnapshot series, Instant recurrenceId, Party recipient) {
-        ConfirmationBatch batch = confirmations.occurrenceCancelled(series, recurrenceId, List.of(recipient));
-        if (batch.messages().isEmpty()) {
-            throw new IllegalArgumentException(recipient.name() + " has no valid e-mail address: " + recipient.email());
-        }
-        return batch.messages().get(0).mime();
+    /** Made at the first call, then the same. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.invitations.support.Requests.cancel;
 import static org.invitations.support.Requests.meeting;
 import static org.invitations.support.Requests.move;
 import static org.invitations.support.Requests.person;
+import static org.invitations.support.Requests.update;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -249,6 +250,31 @@ class SeriesConfirmationEndpointTest {
                 () -> assertEquals(fifth.getRecurrenceId().toInstant(), Ical4jExpansion.instant(override, "RECURRENCE-ID")),
                 () -> assertEquals("1", value(override, "SEQUENCE")),
                 () -> assertEquals(1, afterMove.get(2).getSequence()));
+    }
+
+    @Test
+    void anOccurrenceRetitledOnItsOwnIsAnOverrideWithItsTitleAtItsUsualTime() throws Exception {
+        CreateInvitationResponse created = alice.createInvitation(weeklyOsloSeries("Review",
+                MONDAY_NINE_OSLO.plusHours(8), true, false));
+        Occurrence second = created.getOccurrence().get(1);
+
+        var retitle = update(second.getAppointmentId());
+        retitle.setTitle("Review: budget");
+        retitle.setUpdateAllRecords(true);
+        retitle.setNotify(confirm());
+        alice.updateAppointment(retitle);
+
+        List<ConfirmationMessage> messages = messages(created.getAppointmentId());
+        assertEquals(List.of("REQUEST", "REQUEST"), methods(messages));
+        String ics = ics(messages.get(1));
+        assertEquals(starts(created.getOccurrence()), Ical4jExpansion.instants(ics), ics);
+        VEvent override = MimeParts.calendar(ics).<VEvent>getComponents("VEVENT").stream()
+                .filter(e -> e.getProperty("RECURRENCE-ID").isPresent()).findFirst().orElseThrow();
+        assertAll(
+                () -> assertEquals(second.getRecurrenceId().toInstant(), Ical4jExpansion.instant(override, "RECURRENCE-ID")),
+                () -> assertEquals(second.getStart().toInstant(), Ical4jExpansion.instant(override, "DTSTART")),
+                () -> assertEquals("Review: budget", value(override, "SUMMARY")),
+                () -> assertEquals("Room Oslo", value(override, "LOCATION")));
     }
 
     @Test
