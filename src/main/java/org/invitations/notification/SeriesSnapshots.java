@@ -8,9 +8,11 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import org.hibernate.Session;
 import org.invitations.invitation.Appointment;
@@ -98,6 +100,7 @@ final class SeriesSnapshots {
         Duration length = Duration.between(series.getStartsAt(), series.getEndsAt());
         String title = series.getTitle();
         String location = blankToNull(series.getLocation());
+        Set<Instant> ruleStarts = new HashSet<>(plain.instances().values());
         List<Instant> cancelled = new ArrayList<>();
         List<OccurrenceOverride> overrides = new ArrayList<>();
         for (Object[] row : rows) {
@@ -108,7 +111,9 @@ final class SeriesSnapshots {
             String ownTitle = Objects.equals(row[5], title) ? null : (String) row[5];
             String ownLocation = Objects.equals(blankToNull((String) row[6]), location) ? null : (String) row[6];
             if (row[4] != null) {
-                cancelled.add(id);
+                if (ruleStarts.contains(id)) { // past a shortened rule's end there is nothing to take out
+                    cancelled.add(id);
+                }
             } else if (!start.equals(id) || !Duration.between(start, end).equals(length)
                     || sequence > series.getSequence() || ownTitle != null || ownLocation != null) {
                 overrides.add(new OccurrenceOverride(id, start, end, Math.max(sequence, series.getSequence()),
