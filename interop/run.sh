@@ -10,7 +10,10 @@
 # RECURRENCE-ID overrides, TZID times) and must see exactly the instants the service has, and those
 # ical4j sees. The confirmations are the service's own (SeriesSamples, run through Maven), or the
 # files in INTEROP_ICAL_DIR: NAME.ics with NAME.expected beside it (one UTC instant a line, e.g.
-# 2027-03-15T08:00:00Z), such as confirmations a running server sent.
+# 2027-03-15T08:00:00Z), such as confirmations a running server sent. Besides these, the confirmations
+# this run's server sends itself (interop/server_series.py: a weekly Europe/Oslo series created with raw
+# SOAP through curl, then one occurrence cancelled and another moved) are checked the same way, with the
+# occurrence starts the CreateInvitation answer listed as the expected instants.
 #
 #   interop/run.sh
 #
@@ -121,6 +124,20 @@ for stack in "${STACKS[@]}"; do
   RC[$stack]=$rc
 done
 
+# ---- the server's own series confirmations for the ical check (interop/server_series.py): a series
+# created, an occurrence cancelled and another moved through this running server, each confirmation
+# read back with GetConfirmationMessages and its text/calendar part decoded from the MIME message
+SERVER_ICAL="$WORK/ical-server"
+SERVER_ICAL_OK=""
+if [ "${INTEROP_ICAL:-yes}" != no ]; then
+  echo "---- the server's series confirmations"
+  if "$PYTHON" "$HERE/server_series.py" "http://127.0.0.1:$PORT/ws/invitations" "$SERVER_ICAL"; then
+    SERVER_ICAL_OK=1
+  else
+    echo "ical: the server's series confirmations could not be read"
+  fi
+fi
+
 stop_server
 
 # ---- the ical check: ical.js against the instants the service has (and ical4j's expansion)
@@ -163,6 +180,7 @@ if [ "${INTEROP_ICAL:-yes}" != no ]; then
   fi
   set +e
   run_ical "$ICAL_DIR"
+  if [ -n "$SERVER_ICAL_OK" ]; then run_ical "$SERVER_ICAL"; else ICAL_FAILED=$((ICAL_FAILED + 1)); fi
   set -e
 fi
 

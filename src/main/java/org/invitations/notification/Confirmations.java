@@ -169,6 +169,30 @@ public final class Confirmations {
         return build(meeting, method, recipient, to, calendar(meeting, method));
     }
 
+    /**
+     * The message for one recipient with a calendar made before by {@link #calendar} for this meeting and
+     * method: a series told to many persons is expanded and written once per change, not once a person.
+     *
+     * @throws IllegalArgumentException when the recipient has no address, or one that is not valid
+     */
+    Confirmation message(MeetingSnapshot meeting, Method method, Party recipient, String ics) {
+        InternetAddress to = address(recipient).orElseThrow(() -> new IllegalArgumentException(
+                recipient.name() + " has no valid e-mail address: " + recipient.email()));
+        return build(meeting, method, recipient, to, ics);
+    }
+
+    /**
+     * The CANCEL of one occurrence for one recipient, with the calendar made before by
+     * {@link #occurrenceCancelCalendar} for this series and occurrence.
+     *
+     * @throws IllegalArgumentException when the recipient has no address, or one that is not valid
+     */
+    Confirmation occurrenceCancelMessage(MeetingSnapshot series, Instant recurrenceId, Party recipient, String ics) {
+        InternetAddress to = address(recipient).orElseThrow(() -> new IllegalArgumentException(
+                recipient.name() + " has no valid e-mail address: " + recipient.email()));
+        return build(series, Method.CANCEL, recipient, to, ics, occurrenceText(series, recurrenceId));
+    }
+
     /** The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends. */
     public String calendar(MeetingSnapshot meeting, Method method) {
         Calendar calendar = calendar(method);

@@ -34,14 +34,19 @@ public final class NotificationService {
         this.targets = targets;
     }
 
-    /** The confirmations generated for an appointment, oldest first; only its owner reads them. */
+    /**
+     * The confirmations generated for an appointment, oldest first; only its owner reads them. Those of a
+     * series and of its occurrences are one calendar entry's, kept under the series: asked for an
+     * occurrence, they are the series' too.
+     */
     public List<OutboxItem> confirmations(Caller owner, long appointmentId) {
         return Transactions.run(sessionFactory, session -> {
-            Appointments.owned(session, owner, appointmentId, "read the confirmations of", null);
+            var appointment = Appointments.owned(session, owner, appointmentId, "read the confirmations of", null);
+            long keptUnder = appointment.isOccurrence() ? appointment.getSeriesId() : appointmentId;
             return session.createSelectionQuery("""
                             from OutboxItem o where o.appointmentId = :id and o.kind = :email order by o.id""",
                             OutboxItem.class)
-                    .setParameter("id", appointmentId)
+                    .setParameter("id", keptUnder)
                     .setParameter("email", OutboxItem.Kind.EMAIL)
                     .getResultList();
         });

@@ -1,7 +1,10 @@
 package org.invitations.notification;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.invitations.directory.Person;
 import org.invitations.invitation.Appointment;
@@ -51,38 +54,148 @@ public final class Outbox implements ChangePublisher {
         if (!asked.any()) {
             return SendReport.NONE;
         }
+        Report report = new Report(session, asked, change);
+        if (appointment.isSeries() || appointment.isOccurrence()) {
+            publishSeries(session, change, report);
+            return report.done();
+        }
         boolean cancelled = appointment.isCancelled();
         List<Person> taking = persons(appointment.getParticipantRecords(), cancelled);
         List<Person> leaving = persons(change.removed(), true);
         MeetingSnapshot meeting = snapshot(appointment, taking);
-        int mails = 0;
-        int texts = 0;
-        List<SendReport.Skipped> skipped = new ArrayList<>();
         for (Person person : concat(taking, leaving)) {
             Method method = cancelled || leaving.contains(person) ? Method.CANCEL : Method.REQUEST;
+            report.send(appointment.getId(), person, method, appointment.getSequence(),
+                    recipient -> confirmations.message(meeting, method, recipient).mime(),
+                    () -> SmsText.of(meeting, method));
+        }
+        return report.done();
+    }
+
+    /**
+     * A change of a series or of one of its occurrences. The calendar entry is the series (its UID), so every
+     * message is the series' and is kept under the series' id: one REQUEST for the whole series per person
+     * (created, changed, or one occurrence moved or changed: the REQUEST again, with that occurrence as an
+     * override), the series' CANCEL when it was cancelled, and the CANCEL of one occurrence (RECURRENCE-ID)
+     * to that occurrence's persons when it alone was cancelled, or to the persons taken out of it alone.
+     * SMS about the series name its first occurrence and how it repeats; SMS about one occurrence name it.
+     */
+    private void publishSeries(Session session, ChangeEvent change, Report report) {
+        Appointment appointment = change.appointment();
+        Appointment series = appointment.isSeries() ? appointment : appointment.getSeries();
+        long seriesId = series.getId();
+        boolean seriesCancelled = series.isCancelled();
+        List<Person> seriesPersons = persons(series.getParticipantRecords(), seriesCancelled);
+        SeriesSnapshots.Read read = SeriesSnapshots.of(session, series, organizer(series), parties(seriesPersons));
+        MeetingSnapshot whole = read.meeting();
+        // each calendar is written once per change, whatever the number of persons
+        Supplier<String> request = once(() -> confirmations.calendar(whole, Method.REQUEST));
+        Supplier<String> cancel = once(() -> confirmations.calendar(whole, Method.CANCEL));
+        if (appointment.isSeries() || seriesCancelled) {
+            List<Person> leaving = appointment.isSeries() ? persons(change.removed(), true) : List.of();
+            for (Person person : concat(seriesPersons, leaving)) {
+                Method method = seriesCancelled || among(leaving, person) ? Method.CANCEL : Method.REQUEST;
+                Supplier<String> ics = method == Method.CANCEL ? cancel : request;
+                report.send(seriesId, person, method, whole.sequence(),
+                        recipient -> confirmations.message(whole, method, recipient, ics.get()).mime(),
+                        () -> SmsText.of(whole, method));
+            }
+            return;
+        }
+        Instant recurrenceId = read.calendarId(appointment.getRecurrenceId());
+        int sequence = Math.max(series.getSequence(), appointment.getSequence());
+        MeetingSnapshot occurrence = snapshot(appointment, List.of());
+        Supplier<String> occurrenceCancel = once(() -> confirmations.occurrenceCancelCalendar(whole, recurrenceId));
+        Function<Party, String> cancelMime = recipient -> confirmations.occurrenceCancelMessage(whole, recurrenceId,
+                recipient, occurrenceCancel.get()).mime();
+        if (appointment.isCancelled()) {
+            for (Person person : persons(appointment.getParticipantRecords(), true)) {
+                report.send(seriesId, person, Method.CANCEL, sequence, cancelMime,
+                        () -> SmsText.of(occurrence, Method.CANCEL));
+            }
+            return;
+        }
+        List<Person> taking = persons(appointment.getParticipantRecords(), false);
+        for (Person person : seriesPersons) {
+            report.send(seriesId, person, Method.REQUEST, sequence,
+                    recipient -> confirmations.message(whole, Method.REQUEST, recipient, request.get()).mime(),
+                    among(taking, person) ? () -> SmsText.of(occurrence, Method.REQUEST) : null);
+        }
+        for (Person person : taking) {
+            if (!among(seriesPersons, person)) {
+                // taking part in this occurrence alone: it is a meeting of its own for them
+                MeetingSnapshot single = snapshot(appointment, taking);
+                report.send(appointment.getId(), person, Method.REQUEST, appointment.getSequence(),
+                        recipient -> confirmations.message(single, Method.REQUEST, recipient).mime(),
+                        () -> SmsText.of(single, Method.REQUEST));
+            }
+        }
+        for (Person person : persons(change.removed(), true)) {
+            report.send(seriesId, person, Method.CANCEL, sequence, cancelMime,
+                    () -> SmsText.of(occurrence, Method.CANCEL));
+        }
+    }
+
+    /** Made at the first call, then the same. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T made;
+
+            @Override
+            public T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
+    }
+
+    /**
+     * The messages one change writes, counted for the owner's answer: an e-mail and an SMS per person as
+     * asked, or the person named as skipped for want of an address or a number.
+     */
+    private final class Report {
+        private final Session session;
+        private final SendOptions asked;
+        private final ChangeEvent change;
+        private int mails;
+        private int texts;
+        private final List<SendReport.Skipped> skipped = new ArrayList<>();
+
+        Report(Session session, SendOptions asked, ChangeEvent change) {
+            this.session = session;
+            this.asked = asked;
+            this.change = change;
+        }
+
+        /** The e-mail ({@code mime} for the recipient) and the SMS ({@code sms}; null: no SMS for this person). */
+        void send(long appointmentId, Person person, Method method, int sequence, Function<Party, String> mime,
+                  Supplier<String> sms) {
             if (asked.confirmation()) {
                 Party recipient = new Party(person.getFullName(), person.getEmail());
                 if (recipient.hasEmail()) {
-                    Confirmation mail = confirmations.message(meeting, method, recipient);
-                    session.persist(OutboxItem.email(appointment.getId(), person.getId(), recipient.email(),
-                            method.name(), appointment.getSequence(), mail.mime(), settings.smtp() != null,
-                            change.at()));
+                    session.persist(OutboxItem.email(appointmentId, person.getId(), recipient.email(), method.name(),
+                            sequence, mime.apply(recipient), settings.smtp() != null, change.at()));
                     mails++;
                 } else {
                     skipped.add(new SendReport.Skipped(person.getId(), person.getFullName(), "EMAIL"));
                 }
             }
-            if (asked.sms()) {
+            if (asked.sms() && sms != null) {
                 if (person.getMobile() != null && !person.getMobile().isBlank()) {
-                    session.persist(OutboxItem.sms(appointment.getId(), person.getId(), person.getMobile(),
-                            SmsText.of(meeting, method), change.at()));
+                    session.persist(OutboxItem.sms(appointmentId, person.getId(), person.getMobile(), sms.get(),
+                            change.at()));
                     texts++;
                 } else {
                     skipped.add(new SendReport.Skipped(person.getId(), person.getFullName(), "SMS"));
                 }
             }
         }
-        return new SendReport(mails, texts, skipped, true);
+
+        SendReport done() {
+            return new SendReport(mails, texts, skipped, true);
+        }
     }
 
     /** The external persons among these records: those still taking part, or all of them. */
@@ -99,11 +212,21 @@ public final class Outbox implements ChangePublisher {
 
     /** The meeting as the calendar entry shows it: the owner organizes, every person taking part attends. */
     private static MeetingSnapshot snapshot(Appointment appointment, List<Person> attendees) {
-        List<Party> parties = attendees.stream().map(p -> new Party(p.getFullName(), p.getEmail())).toList();
         return new MeetingSnapshot(appointment.getId(), appointment.getSequence(), appointment.getTitle(),
                 appointment.getDescription(), appointment.getLocation(), appointment.getStartsAt(),
-                appointment.getEndsAt(), new Party(appointment.getOwner().getFullName(), appointment.getOwner().getEmail()),
-                parties, appointment.getTimeZone());
+                appointment.getEndsAt(), organizer(appointment), parties(attendees), appointment.getTimeZone());
+    }
+
+    private static Party organizer(Appointment appointment) {
+        return new Party(appointment.getOwner().getFullName(), appointment.getOwner().getEmail());
+    }
+
+    private static List<Party> parties(List<Person> persons) {
+        return persons.stream().map(p -> new Party(p.getFullName(), p.getEmail())).toList();
+    }
+
+    private static boolean among(List<Person> persons, Person person) {
+        return persons.stream().anyMatch(p -> p.getId().equals(person.getId()));
     }
 
     private static List<Person> concat(List<Person> a, List<Person> b) {

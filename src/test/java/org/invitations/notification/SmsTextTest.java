@@ -96,4 +96,34 @@ class SmsTextTest {
                 SmsText.of(meeting("Budsjett\r\n2031", null, "2031-03-03T09:00:00Z", "2031-03-03T10:00:00Z"),
                         Method.REQUEST));
     }
+
+    static MeetingSnapshot osloSeries(String title, String location, String rrule) {
+        return inOslo(title, location, "2027-03-15T08:00:00Z", "2027-03-15T09:00:00Z")
+                .asSeries(OSLO, SeriesSnapshot.of(rrule));
+    }
+
+    @Test
+    void aSeriesIsOneTextNamingItsFirstOccurrenceAndHowItRepeats() {
+        assertEquals("Meeting: Team meeting, Mon 15 Mar 2027 09:00-10:00 (Europe/Oslo), repeats weekly, 10 times,"
+                        + " Room Oslo",
+                SmsText.of(osloSeries("Team meeting", "Room Oslo", "FREQ=WEEKLY;COUNT=10;BYDAY=MO"), Method.REQUEST));
+        assertEquals("Cancelled: Team meeting, Mon 15 Mar 2027 09:00-10:00 (Europe/Oslo), repeats every 2 weeks"
+                        + " until 17 May 2027",
+                SmsText.of(osloSeries("Team meeting", "Room Oslo", "FREQ=WEEKLY;INTERVAL=2;UNTIL=20270517T070000Z"),
+                        Method.CANCEL), "UNTIL in UTC is shown as the local date of the last start");
+        assertEquals("Meeting: Stand-up, Mon 15 Mar 2027 09:00-10:00 (Europe/Oslo), repeats daily until 16 Mar 2027",
+                SmsText.of(osloSeries("Stand-up", null, "FREQ=DAILY;UNTIL=20270315T230000Z"), Method.REQUEST),
+                "23:00Z on the 15th is already the 16th in Oslo");
+    }
+
+    @Test
+    void aSeriesWithALongTitleIsStillOneSmsAndKeepsHowItRepeats() {
+        String title = "Gjennomgang av årsbudsjett, investeringsplan og likviditet ".repeat(4);
+        String text = SmsText.of(osloSeries(title, "Møterom Nordkapp, 4. etasje, Fjordline Shipping AS, Bergen",
+                "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR;COUNT=8"), Method.REQUEST);
+
+        assertEquals(SmsText.MAX_LENGTH, text.length(), text);
+        assertTrue(text.endsWith("..., Mon 15 Mar 2027 09:00-10:00 (Europe/Oslo), repeats every 3 months, 8 times"),
+                text);
+    }
 }
