@@ -35,10 +35,12 @@ final class AnswerOperations {
                 invitations.accept(CallerInterceptor.current(), InvitationMapper.toTarget(request))));
     }
 
-    AnswerResult acceptTentatively(RecordRequest request) throws InvalidRequestFault, NotFoundFault,
-            NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+    AnswerResult acceptTentatively(org.invitations.ws.generated.TentativelyAcceptInvitation request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault,
+            ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.acceptTentatively(CallerInterceptor.current(), InvitationMapper.toTarget(request))));
+                invitations.acceptTentatively(CallerInterceptor.current(), InvitationMapper.toTarget(
+                        request.getRecordId(), request.getRecurrenceId(), request.getScope()))));
     }
 
     AnswerResult decline(DeclineInvitation request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,

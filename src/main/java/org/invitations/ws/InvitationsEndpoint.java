@@ -202,7 +202,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
-    public AnswerResult tentativelyAcceptInvitation(RecordRequest request)
+    public AnswerResult tentativelyAcceptInvitation(org.invitations.ws.generated.TentativelyAcceptInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return answers.acceptTentatively(request);
     }
@@ -304,6 +304,42 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public ChangePasswordResponse changePassword(ChangePassword request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return directory.changePassword(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.ProcessCalendarReplyResponse processCalendarReply(org.invitations.ws.generated.ProcessCalendarReply request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
+        return Faults.call(() -> {
+            throw new org.invitations.shared.NotAllowed("ProcessCalendarReply is not built yet", null);
+        });
+    }
+
+    @Override
+    public org.invitations.ws.generated.ListCalendarRepliesResponse listCalendarReplies(org.invitations.ws.generated.ListCalendarReplies request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
+        return Faults.call(() -> {
+            throw new org.invitations.shared.NotAllowed("ListCalendarReplies is not built yet", null);
+        });
+    }
+
+    @Override
+    public org.invitations.ws.generated.ParticipantsResult acceptProposal(org.invitations.ws.generated.AcceptProposal request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
+        return Faults.call(() -> {
+            throw new org.invitations.shared.NotAllowed("AcceptProposal is not built yet", null);
+        });
+    }
+
+    @Override
+    public org.invitations.ws.generated.DeclineProposalResponse declineProposal(org.invitations.ws.generated.DeclineProposal request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
+        return Faults.call(() -> {
+            throw new org.invitations.shared.NotAllowed("DeclineProposal is not built yet", null);
+        });
     }
 
     @Override
