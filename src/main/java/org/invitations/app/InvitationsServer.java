@@ -181,6 +181,15 @@ public final class InvitationsServer implements AutoCloseable {
     }
 
     /**
+     * The running service's database, for work inside the service that is not a SOAP call: what reads replies
+     * from a mailbox, and service-level tests (e.g. an external person's proposal through
+     * {@link org.invitations.invitation.Proposals#propose}).
+     */
+    public org.hibernate.SessionFactory sessionFactory() {
+        return database.sessionFactory();
+    }
+
+    /**
      * Graceful: the HTTP server stops accepting, answers the requests in flight (and 503 to any that
      * arrive meanwhile), and only then are the endpoints and the database closed.
      */
