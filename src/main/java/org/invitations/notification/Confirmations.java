@@ -194,8 +194,13 @@ public final class Confirmations {
         return build(series, Method.CANCEL, recipient, to, ics, occurrenceText(series, recurrenceId));
     }
 
-    /** The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends. */
+    /**
+     * The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends.
+     *
+     * @throws IllegalArgumentException for DECLINECOUNTER, which answers one proposer: see {@link #declineCounter}
+     */
     public String calendar(MeetingSnapshot meeting, Method method) {
+        requireMeetingMethod(method);
         Calendar calendar = calendar(method);
         if (!meeting.isSeries()) {
             calendar.add(event(meeting, method, meeting.sequence(), meeting.start(), meeting.end(), meeting.title(),
@@ -266,6 +271,12 @@ public final class Confirmations {
                     () -> skipped.add(recipient));
         }
         return new ConfirmationBatch(messages, skipped);
+    }
+
+    private static void requireMeetingMethod(Method method) {
+        if (method == Method.DECLINECOUNTER) {
+            throw new IllegalArgumentException("a DECLINECOUNTER answers one proposer: build it with declineCounter");
+        }
     }
 
     private static Calendar calendar(Method method) {

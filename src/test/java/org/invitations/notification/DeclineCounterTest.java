@@ -84,6 +84,12 @@ class DeclineCounterTest {
     }
 
     @Test
+    void aMeetingCalendarIsNeverADeclineCounter() {
+        assertThrows(IllegalArgumentException.class,
+                () -> confirmations().calendar(standing(), Method.DECLINECOUNTER));
+    }
+
+    @Test
     void aProposerWithoutAnAddressGetsNoDeclineCounter() {
         assertThrows(IllegalArgumentException.class, () -> confirmations().declineCounter(standing(), null,
                 ConfirmationsTest.kari(), PROPOSED_START, PROPOSED_END));
