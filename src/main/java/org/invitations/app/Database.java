@@ -107,6 +107,7 @@ public final class Database implements AutoCloseable {
             SessionFactory sessionFactory = new HibernatePersistenceConfiguration("invitations")
                     .managedClasses(Associate.class, Contact.class, Person.class, Resource.class,
                             Appointment.class, ParticipantRecord.class, AuditEvent.class,
+                            org.invitations.invitation.TimeProposal.class,
                             org.invitations.invitation.ClientRequest.class, org.invitations.security.Account.class,
                             org.invitations.notification.OutboxItem.class, org.invitations.notification.Webhook.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)

@@ -11,7 +11,10 @@ public enum EventType {
     APPOINTMENT_MOVED("appointment.moved"),
     APPOINTMENT_UPDATED("appointment.updated"),
     APPOINTMENT_CANCELLED("appointment.cancelled"),
-    TASK_PROGRESS("task.progress");
+    TASK_PROGRESS("task.progress"),
+    PROPOSAL_MADE("proposal.made"),
+    PROPOSAL_ACCEPTED("proposal.accepted"),
+    PROPOSAL_DECLINED("proposal.declined");
 
     private final String wireName;
 

@@ -48,6 +48,7 @@ import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Comment;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -193,8 +194,13 @@ public final class Confirmations {
         return build(series, Method.CANCEL, recipient, to, ics, occurrenceText(series, recurrenceId));
     }
 
-    /** The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends. */
+    /**
+     * The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends.
+     *
+     * @throws IllegalArgumentException for DECLINECOUNTER, which answers one proposer: see {@link #declineCounter}
+     */
     public String calendar(MeetingSnapshot meeting, Method method) {
+        requireMeetingMethod(method);
         Calendar calendar = calendar(method);
         if (!meeting.isSeries()) {
             calendar.add(event(meeting, method, meeting.sequence(), meeting.start(), meeting.end(), meeting.title(),
@@ -267,13 +273,75 @@ public final class Confirmations {
         return new ConfirmationBatch(messages, skipped);
     }
 
+    private static void requireMeetingMethod(Method method) {
+        if (method == Method.DECLINECOUNTER) {
+            throw new IllegalArgumentException("a DECLINECOUNTER answers one proposer: build it with declineCounter");
+        }
+    }
+
     private static Calendar calendar(Method method) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(method == Method.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(switch (method) {
+            case REQUEST -> ImmutableMethod.REQUEST;
+            case CANCEL -> ImmutableMethod.CANCEL;
+            case DECLINECOUNTER -> ImmutableMethod.DECLINE_COUNTER;
+        });
         return calendar;
+    }
+
+    /**
+     * The DECLINECOUNTER that tells an external person the organizer turned down the time it proposed (its
+     * COUNTER, RFC 5546 §3.2.8): METHOD:DECLINECOUNTER, the meeting's UID (the series' for an occurrence, with
+     * its RECURRENCE-ID), its current SEQUENCE and times, the organizer, and the proposer as the ATTENDEE.
+     *
+     * @param meeting      the meeting as it stands; its attendees are ignored (only the proposer is named); for
+     *                     an occurrence, a single-meeting snapshot carrying the series' id and the occurrence's times
+     * @param recurrenceId the occurrence's original start, or null for a single meeting
+     * @param proposer     who proposed, with an address
+     * @param proposedStart the time that was proposed, for the readable text
+     * @throws IllegalArgumentException when the proposer has no valid address
+     */
+    public Confirmation declineCounter(MeetingSnapshot meeting, Instant recurrenceId, Party proposer,
+                                       Instant proposedStart, Instant proposedEnd) {
+        InternetAddress to = address(proposer).orElseThrow(() -> new IllegalArgumentException(
+                proposer.name() + " has no valid e-mail address: " + proposer.email()));
+        Calendar calendar = calendar(Method.DECLINECOUNTER);
+        VEvent event = new VEvent(false);
+        event.add(new DtStamp(now()));
+        event.add(new Uid(uid(meeting)));
+        event.add(new Sequence(meeting.sequence()));
+        event.add(new DtStart<>(time(meeting.start(), ZoneOffset.UTC)));
+        event.add(new DtEnd<>(time(meeting.end(), ZoneOffset.UTC)));
+        if (recurrenceId != null) {
+            event.add(new RecurrenceId<>(time(recurrenceId, ZoneOffset.UTC)));
+        }
+        event.add(new Summary(meeting.title()));
+        event.add(organizer(meeting.organizer()));
+        event.add(new Attendee(mailto(proposer.email())).add(new Cn(proposer.name())));
+        event.add(new Comment("The organizer declined the proposed time "
+                + MeetingTimes.format(proposedStart, proposedEnd, meeting.timeZone())
+                + "; the meeting stays at " + MeetingTimes.format(meeting.start(), meeting.end(), meeting.timeZone())));
+        calendar.add(event);
+        return build(meeting, Method.DECLINECOUNTER, proposer, to, write(calendar),
+                declineCounterText(meeting, proposedStart, proposedEnd));
+    }
+
+    /** The readable part of a DECLINECOUNTER. */
+    static String declineCounterText(MeetingSnapshot meeting, Instant proposedStart, Instant proposedEnd) {
+        List<String> lines = new ArrayList<>();
+        lines.add(meeting.organizer().name() + " has declined the time you proposed for this meeting.");
+        lines.add("");
+        lines.add(OneLine.of(meeting.title()));
+        lines.add("Proposed:  " + MeetingTimes.format(proposedStart, proposedEnd, meeting.timeZone()));
+        lines.add("Stays at:  " + MeetingTimes.format(meeting.start(), meeting.end(), meeting.timeZone()));
+        lines.add("Organizer: " + meeting.organizer().name()
+                + address(meeting.organizer()).map(a -> " <" + a.getAddress() + ">").orElse(""));
+        lines.add("");
+        lines.add("The attached " + ATTACHMENT_NAME + " tells your calendar that the proposal was declined.");
+        return String.join("\r\n", lines) + "\r\n";
     }
 
     /**
@@ -475,7 +543,11 @@ public final class Confirmations {
     }
 
     static String subject(MeetingSnapshot meeting, Method method) {
-        return (method == Method.CANCEL ? "Cancelled: " : "Invitation: ") + OneLine.of(meeting.title());
+        return switch (method) {
+            case REQUEST -> "Invitation: ";
+            case CANCEL -> "Cancelled: ";
+            case DECLINECOUNTER -> "Proposal declined: ";
+        } + OneLine.of(meeting.title());
     }
 
     /** The readable part: what, when, where, who, and what the attachment is for. */

@@ -40,7 +40,9 @@ final class AnswerOperations {
             ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
                 invitations.acceptTentatively(CallerInterceptor.current(), InvitationMapper.toTarget(
-                        request.getRecordId(), request.getRecurrenceId(), request.getScope()))));
+                        request.getRecordId(), request.getRecurrenceId(), request.getScope()),
+                        ProposalMapper.toProposal(request.getProposedStart(), request.getProposedEnd(),
+                                request.getProposalComment()))));
     }
 
     AnswerResult decline(DeclineInvitation request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
@@ -48,7 +50,8 @@ final class AnswerOperations {
         return Faults.answer(() -> InvitationMapper.toAnswer(
                 invitations.decline(CallerInterceptor.current(),
                         InvitationMapper.toTarget(request.getRecordId(), request.getRecurrenceId(), request.getScope()),
-                        request.getReason())));
+                        request.getReason(), ProposalMapper.toProposal(request.getProposedStart(),
+                                request.getProposedEnd(), request.getProposalComment()))));
     }
 
     AnswerResult markSeen(RecordRequest request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,

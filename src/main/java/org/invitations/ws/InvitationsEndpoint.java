@@ -6,6 +6,7 @@ import org.invitations.directory.DirectoryService;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
+import org.invitations.invitation.ProposalService;
 import org.invitations.notification.NotificationService;
 import org.invitations.task.TaskService;
 import org.invitations.ws.generated.RecordRequest;
@@ -100,16 +101,18 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final DiaryOperations diaries;
     private final DirectoryOperations directory;
     private final NotificationOperations notifications;
+    private final ProposalOperations proposals;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
                                TaskService tasks, DirectoryService directory, AuditLog audit,
-                               NotificationService notifications) {
+                               NotificationService notifications, ProposalService proposals) {
         this.meetings = new MeetingOperations(meetings);
         this.tasks = new TaskOperations(tasks);
         this.answers = new AnswerOperations(invitations);
         this.diaries = new DiaryOperations(diaries);
         this.directory = new DirectoryOperations(directory, audit);
         this.notifications = new NotificationOperations(notifications);
+        this.proposals = new ProposalOperations(proposals);
     }
 
     // ------------------------------------------------------------------ the owner
@@ -327,19 +330,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public org.invitations.ws.generated.ParticipantsResult acceptProposal(org.invitations.ws.generated.AcceptProposal request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("AcceptProposal is not built yet", null);
-        });
+        return proposals.accept(request);
     }
 
     @Override
     public org.invitations.ws.generated.DeclineProposalResponse declineProposal(org.invitations.ws.generated.DeclineProposal request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("DeclineProposal is not built yet", null);
-        });
+        return proposals.decline(request);
     }
 
     @Override

@@ -52,6 +52,7 @@ final class ViewMapper {
         wire.setAnsweredAt(DateTimes.toUtc(line.answeredAt()));
         wire.setConflict(line.conflict());
         line.exceptions().forEach(e -> wire.getException().add(toWire(e)));
+        line.proposals().forEach(p -> wire.getProposal().add(ProposalMapper.toWire(p)));
         return wire;
     }
 

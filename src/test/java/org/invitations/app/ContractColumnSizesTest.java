@@ -94,6 +94,8 @@ class ContractColumnSizesTest {
         stored("CreateTask/recurrence/weekday", NOT_STORED);
         stored("CreateAssociate/timeZone", "associate.time_zone");
         stored("SetAssociateTimeZone/timeZone", "associate.time_zone");
+        stored("DeclineInvitation/proposalComment", "time_proposal.comment_text");
+        stored("TentativelyAcceptInvitation/proposalComment", "time_proposal.comment_text");
         for (String answer : List.of("AcceptInvitation", "TentativelyAcceptInvitation", "DeclineInvitation",
                 "MarkInvitationSeen", "PostponeInvitation", "AcknowledgeDecline", "MoveAppointment",
                 "CancelAppointment", "UpdateAppointment")) {

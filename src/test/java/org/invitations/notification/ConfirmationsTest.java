@@ -389,7 +389,7 @@ class ConfirmationsTest {
 
     @Test
     void calendarPassesIcal4jsOwnITipValidation() throws Exception {
-        for (Method method : Method.values()) {
+        for (Method method : List.of(Method.REQUEST, Method.CANCEL)) {
             Calendar calendar = MimeParts.calendar(confirmations().calendar(budgetMeeting(), method));
             var result = calendar.validate();
             assertFalse(result.hasErrors(), method + ": " + result);
