@@ -307,6 +307,42 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
+    public org.invitations.ws.generated.GetFreeBusyResponse getFreeBusy(org.invitations.ws.generated.GetFreeBusy request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        // TEMPORARY on branch avail: replaced by the availability work before it reaches main
+        return Faults.call(() -> {
+            throw new org.invitations.shared.NotAllowed("GetFreeBusy is not built yet", null);
+        });
+    }
+
+    @Override
+    public org.invitations.ws.generated.FindAvailableTimeResponse findAvailableTime(org.invitations.ws.generated.FindAvailableTime request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        // TEMPORARY on branch avail: replaced by the availability work before it reaches main
+        return Faults.call(() -> {
+            throw new org.invitations.shared.NotAllowed("FindAvailableTime is not built yet", null);
+        });
+    }
+
+    @Override
+    public org.invitations.ws.generated.SetWorkingHoursResponse setWorkingHours(org.invitations.ws.generated.SetWorkingHours request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        // TEMPORARY on branch avail: replaced by the availability work before it reaches main
+        return Faults.call(() -> {
+            throw new org.invitations.shared.NotAllowed("SetWorkingHours is not built yet", null);
+        });
+    }
+
+    @Override
+    public org.invitations.ws.generated.SetResourcePolicyResponse setResourcePolicy(org.invitations.ws.generated.SetResourcePolicy request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        // TEMPORARY on branch avail: replaced by the availability work before it reaches main
+        return Faults.call(() -> {
+            throw new org.invitations.shared.NotAllowed("SetResourcePolicy is not built yet", null);
+        });
+    }
+
+    @Override
     public org.invitations.ws.generated.SetAssociateTimeZoneResponse setAssociateTimeZone(
             org.invitations.ws.generated.SetAssociateTimeZone request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
