@@ -108,12 +108,7 @@ final class SeriesChanges {
             }
             named = appointmentId;
         } else if (recurrenceId != null) {
-            named = session.createSelectionQuery(
-                            "select a.id from Appointment a where a.series.id = :series and a.recurrenceId = :at",
-                            Long.class)
-                    .setParameter("series", seriesId)
-                    .setParameter("at", recurrenceId)
-                    .getSingleResultOrNull();
+            named = Series.occurrenceId(session, seriesId, recurrenceId);
             if (named == null) {
                 throw new NotFound("No occurrence of series " + seriesId + " has recurrenceId " + recurrenceId
                         + " (recurrenceId): give an occurrence's original start, as the series' occurrences"
