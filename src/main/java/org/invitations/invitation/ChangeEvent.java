@@ -6,11 +6,25 @@ import java.util.List;
 /**
  * One change, as the {@link ChangePublisher} is told of it: its type, the appointment after it, the
  * record it was about (absent for a change of the whole appointment), what the owner asked to be sent,
- * the records an update removed, and for an answer on a series its scope (null otherwise). Built through the
- * named factories, so that no caller passes a positional null.
+ * the records an update removed, for an answer on a series its scope (null otherwise), and after a split
+ * ("this and following") the old series, whose rule now ends before the new one (null otherwise). Built
+ * through the named factories, so that no caller passes a positional null.
  */
 public record ChangeEvent(EventType type, Appointment appointment, ParticipantRecord record, SendOptions options,
-                          List<ParticipantRecord> removed, Instant at, Scope answerScope) {
+                          List<ParticipantRecord> removed, Instant at, Scope answerScope, Appointment splitFrom) {
+
+    private ChangeEvent(EventType type, Appointment appointment, ParticipantRecord record, SendOptions options,
+                        List<ParticipantRecord> removed, Instant at, Scope answerScope) {
+        this(type, appointment, record, options, removed, at, answerScope, null);
+    }
+
+    /**
+     * The same change, made on a new series split off {@code old} (null: no split): the old series' persons
+     * get its shortened rule too, and the event names the series it came from.
+     */
+    public ChangeEvent splitFrom(Appointment old) {
+        return new ChangeEvent(type, appointment, record, options, removed, at, answerScope, old);
+    }
 
     /** A change of the whole appointment (created, moved, cancelled), with what the owner asked to be sent. */
     public static ChangeEvent ofAppointment(EventType type, Appointment appointment, SendOptions options, Instant at) {

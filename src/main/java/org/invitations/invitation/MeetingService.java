@@ -94,7 +94,8 @@ public final class MeetingService {
             audit.record(session, owner, "MoveAppointment", "appointment", appointmentId, start + " - " + end
                     + ", " + target.scope() + ": " + change.detail());
             return MeetingState.of(change.appointment(), publisher.publish(session, ChangeEvent.ofAppointment(
-                    EventType.APPOINTMENT_MOVED, change.appointment(), notify, now)), change.occurrences());
+                    EventType.APPOINTMENT_MOVED, change.appointment(), notify, now).splitFrom(change.splitFrom())),
+                    change.occurrences());
         });
     }
 
@@ -181,7 +182,8 @@ public final class MeetingService {
                         "+" + added.size() + " -" + removed.size() + (update.updateAllRecords() ? " all records" : "")
                                 + ", " + target.scope() + ": " + change.detail());
                 return MeetingState.of(change.appointment(), publisher.publish(session,
-                        ChangeEvent.ofUpdate(change.appointment(), notify, change.removed(), now)),
+                        ChangeEvent.ofUpdate(change.appointment(), notify, change.removed(), now)
+                                .splitFrom(change.splitFrom())),
                         change.occurrences());
             }
             Appointment appointment = target.appointment();

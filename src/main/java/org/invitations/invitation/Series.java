@@ -76,6 +76,18 @@ final class Series {
                 .getResultList();
     }
 
+    /**
+     * The id of the occurrence of a series named by its recurrenceId (its original start), or null: one
+     * entry of the (series, recurrence) index, read without a lock.
+     */
+    static Long occurrenceId(Session session, long seriesId, Instant recurrenceId) {
+        return session.createSelectionQuery(
+                        "select o.id from Appointment o where o.series.id = :series and o.recurrenceId = :rid", Long.class)
+                .setParameter("series", seriesId)
+                .setParameter("rid", recurrenceId)
+                .getSingleResultOrNull();
+    }
+
     /** What a create answers about a series: every occurrence, in order, with its conflicts. */
     static List<CreatedMeeting.CreatedOccurrence> created(Appointment series) {
         return series.getOccurrences().stream().map(CreatedMeeting.CreatedOccurrence::of).toList();

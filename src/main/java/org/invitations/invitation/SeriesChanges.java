@@ -50,7 +50,17 @@ final class SeriesChanges {
      * own, so that each person hears once) and a line for the audit.
      */
     record Change(Appointment appointment, List<Appointment> occurrences, boolean changed,
-                  List<ParticipantRecord> removed, String detail) {
+                  List<ParticipantRecord> removed, String detail, Appointment splitFrom) {
+
+        Change(Appointment appointment, List<Appointment> occurrences, boolean changed,
+               List<ParticipantRecord> removed, String detail) {
+            this(appointment, occurrences, changed, removed, detail, null);
+        }
+
+        /** The same change, made on a new series split off {@code old}, whose persons hear of its shorter rule. */
+        Change splitOff(Appointment old) {
+            return new Change(appointment, occurrences, changed, removed, detail, old);
+        }
     }
 
     /**
@@ -98,12 +108,7 @@ final class SeriesChanges {
             }
             named = appointmentId;
         } else if (recurrenceId != null) {
-            named = session.createSelectionQuery(
-                            "select a.id from Appointment a where a.series.id = :series and a.recurrenceId = :at",
-                            Long.class)
-                    .setParameter("series", seriesId)
-                    .setParameter("at", recurrenceId)
-                    .getSingleResultOrNull();
+            named = Series.occurrenceId(session, seriesId, recurrenceId);
             if (named == null) {
                 throw new NotFound("No occurrence of series " + seriesId + " has recurrenceId " + recurrenceId
                         + " (recurrenceId): give an occurrence's original start, as the series' occurrences"
@@ -154,7 +159,7 @@ final class SeriesChanges {
                 requireSameDay(series, occurrence, start);
                 Appointment next = split(session, series, occurrence, now);
                 yield moveSeries(session, next, occurrence, start, end, now, ", split from series " + series.getId()
-                        + " at " + occurrence.getRecurrenceId());
+                        + " at " + occurrence.getRecurrenceId()).splitOff(series);
             }
         };
     }
@@ -295,7 +300,9 @@ final class SeriesChanges {
         Appointment series = target.appointment();
         Appointment occurrence = target.occurrence();
         String detail = "";
+        Appointment old = null;
         if (target.scope() == Scope.FOLLOWING && !isFirst(series, occurrence)) {
+            old = series;
             Appointment next = split(session, series, occurrence, now);
             detail = ", split from series " + series.getId() + " at " + occurrence.getRecurrenceId();
             series = next;
@@ -351,8 +358,9 @@ final class SeriesChanges {
             }
         }
         session.flush(); // the new records get their ids (cascaded from their appointments)
-        return new Change(series, live, true, left, "series " + series.getId() + ", " + live.size()
+        Change change = new Change(series, live, true, left, "series " + series.getId() + ", " + live.size()
                 + " occurrences" + detail);
+        return old == null ? change : change.splitOff(old);
     }
 
     // ------------------------------------------------------------------ the split

@@ -40,6 +40,10 @@ final class EventJson {
             event.put("seriesId", a.getSeriesId());
             event.put("recurrenceId", a.getRecurrenceId().toString());
         }
+        if (change.splitFrom() != null) {
+            // "this and following": the occurrences from here on left that series for this one
+            event.put("splitFromSeriesId", change.splitFrom().getId());
+        }
         if (change.answerScope() != null) {
             event.put("scope", change.answerScope().name());
         }

@@ -10,6 +10,7 @@ import org.invitations.directory.Person;
 import org.invitations.invitation.Appointment;
 import org.invitations.invitation.ChangeEvent;
 import org.invitations.invitation.ChangePublisher;
+import org.invitations.invitation.EventType;
 import org.invitations.invitation.ParticipantKind;
 import org.invitations.invitation.ParticipantRecord;
 import org.invitations.invitation.SendOptions;
@@ -57,6 +58,12 @@ public final class Outbox implements ChangePublisher {
         Report report = new Report(session, asked, change);
         if (appointment.isSeries() || appointment.isOccurrence()) {
             publishSeries(session, change, report);
+            if (change.splitFrom() != null) {
+                // the old series' rule now ends before the new one: its persons get it again, or their
+                // calendars would show the following weeks twice
+                publishSeries(session, ChangeEvent.ofAppointment(EventType.APPOINTMENT_UPDATED, change.splitFrom(),
+                        asked, change.at()), report);
+            }
             return report.done();
         }
         boolean cancelled = appointment.isCancelled();

@@ -253,6 +253,37 @@ class SeriesConfirmationEndpointTest {
     }
 
     @Test
+    void splittingTheSeriesSendsTheOldSeriesShortenedAndTheNewOneSoNoWeekShowsTwice() throws Exception {
+        CreateInvitationResponse created = alice.createInvitation(weeklyOsloSeries("Planning",
+                MONDAY_NINE_OSLO.plusHours(4), true, false));
+        List<Occurrence> occurrences = created.getOccurrence();
+        long seriesId = created.getAppointmentId();
+        Occurrence seventh = occurrences.get(6);
+
+        OffsetDateTime hourLater = seventh.getStart().plusHours(1);
+        var split = move(seriesId, hourLater);
+        split.setRecurrenceId(seventh.getRecurrenceId());
+        split.setScope(org.invitations.ws.generated.Scope.FOLLOWING);
+        split.setNotify(confirm());
+        var moved = alice.moveAppointment(split);
+        long newSeriesId = moved.getAppointment().getAppointmentId();
+
+        assertTrue(newSeriesId != seriesId, "FOLLOWING answers with the new series");
+        assertEquals(2, moved.getNotifications().getConfirmations(), "the new series' REQUEST and the old one's, to Ola");
+        List<ConfirmationMessage> old = messages(seriesId);
+        assertEquals(List.of("REQUEST", "REQUEST"), methods(old));
+        String shortened = ics(old.get(1));
+        assertEquals(starts(occurrences.subList(0, 6)), Ical4jExpansion.instants(shortened), shortened);
+        List<ConfirmationMessage> next = messages(newSeriesId);
+        assertEquals(List.of("REQUEST"), methods(next));
+        String following = ics(next.get(0));
+        List<Instant> expected = occurrences.subList(6, 10).stream()
+                .map(o -> o.getStart().plusHours(1).toInstant()).toList();
+        assertEquals(expected, Ical4jExpansion.instants(following), following);
+        assertTrue(following.contains("UID:appointment-" + newSeriesId + "@invitations.example.com"), following);
+    }
+
+    @Test
     void anOccurrenceRetitledOnItsOwnIsAnOverrideWithItsTitleAtItsUsualTime() throws Exception {
         CreateInvitationResponse created = alice.createInvitation(weeklyOsloSeries("Review",
                 MONDAY_NINE_OSLO.plusHours(8), true, false));
