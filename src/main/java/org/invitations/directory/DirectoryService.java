@@ -127,6 +127,24 @@ public final class DirectoryService {
         });
     }
 
+    /** An associate's working hours: its own, or anyone's for an ADMIN. A search for a free time keeps to them. */
+    public Associate setWorkingHours(Caller caller, Long associateId, WorkingHours hours) {
+        long who = associateId == null ? caller.associateId() : associateId;
+        if (who != caller.associateId()) {
+            requireAdmin(caller, "set another associate's working hours");
+        }
+        return Transactions.run(sessionFactory, session -> {
+            Associate associate = session.find(Associate.class, who, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (associate == null) {
+                throw new NotFound("associate", who, "associateId");
+            }
+            associate.changeWorkingHours(hours);
+            audit.record(session, caller, "SetWorkingHours", "associate", who,
+                    hours.storedDays() + " " + hours.startText() + "-" + hours.endText());
+            return associate;
+        });
+    }
+
     /**
      * Adds an associate in the service's default zone; a null caller is the service itself (the first
      * admin, the demo directory).

@@ -39,7 +39,34 @@ final class DirectoryMapper {
         wire.setRole(Role.valueOf(associate.getRole().name()));
         wire.setEnabled(associate.isEnabled());
         wire.setTimeZone(associate.getTimeZoneId());
+        wire.setWorkingHours(toWire(associate.getWorkingHours()));
         return wire;
+    }
+
+    static org.invitations.ws.generated.WorkingHours toWire(org.invitations.directory.WorkingHours hours) {
+        org.invitations.ws.generated.WorkingHours wire = new org.invitations.ws.generated.WorkingHours();
+        hours.days().forEach(day -> wire.getWeekday().add(
+                org.invitations.ws.generated.Weekday.valueOf(org.invitations.directory.WorkingHours.code(day))));
+        wire.setStart(hours.startText());
+        wire.setEnd(hours.endText());
+        return wire;
+    }
+
+    /** Checked as it is read: the faults name workingHours/weekday, workingHours/start, workingHours/end. */
+    static org.invitations.directory.WorkingHours toWorkingHours(org.invitations.ws.generated.WorkingHours wire) {
+        if (wire == null) {
+            throw new org.invitations.shared.InvalidRequest("workingHours", "workingHours is required");
+        }
+        return org.invitations.directory.WorkingHours.of("workingHours", wire.getWeekday().stream()
+                .map(day -> java.time.DayOfWeek.of(day.ordinal() + 1)).toList(), wire.getStart(), wire.getEnd());
+    }
+
+    static org.invitations.ws.generated.SetWorkingHoursResponse toWorkingHoursSet(
+            org.invitations.directory.Associate associate) {
+        org.invitations.ws.generated.SetWorkingHoursResponse response =
+                new org.invitations.ws.generated.SetWorkingHoursResponse();
+        response.setAssociate(toWire(associate));
+        return response;
     }
 
     static Contact toWire(org.invitations.directory.Contact contact) {

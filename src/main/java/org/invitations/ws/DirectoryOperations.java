@@ -108,6 +108,14 @@ final class DirectoryOperations {
                 request.getAssociateId(), request.getTimeZone())));
     }
 
+    org.invitations.ws.generated.SetWorkingHoursResponse setWorkingHours(
+            org.invitations.ws.generated.SetWorkingHours request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return Faults.call(() -> DirectoryMapper.toWorkingHoursSet(directory.setWorkingHours(
+                CallerInterceptor.current(), request.getAssociateId(),
+                DirectoryMapper.toWorkingHours(request.getWorkingHours()))));
+    }
+
     SetAssociateEnabledResponse setEnabled(SetAssociateEnabled request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> DirectoryMapper.toEnabledSet(directory.setEnabled(CallerInterceptor.current(),

@@ -100,16 +100,19 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final DiaryOperations diaries;
     private final DirectoryOperations directory;
     private final NotificationOperations notifications;
+    private final AvailabilityOperations availability;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
                                TaskService tasks, DirectoryService directory, AuditLog audit,
-                               NotificationService notifications) {
+                               NotificationService notifications,
+                               org.invitations.availability.AvailabilityService availability) {
         this.meetings = new MeetingOperations(meetings);
         this.tasks = new TaskOperations(tasks);
         this.answers = new AnswerOperations(invitations);
         this.diaries = new DiaryOperations(diaries);
         this.directory = new DirectoryOperations(directory, audit);
         this.notifications = new NotificationOperations(notifications);
+        this.availability = new AvailabilityOperations(availability);
     }
 
     // ------------------------------------------------------------------ the owner
@@ -309,28 +312,19 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public org.invitations.ws.generated.GetFreeBusyResponse getFreeBusy(org.invitations.ws.generated.GetFreeBusy request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        // TEMPORARY on branch avail: replaced by the availability work before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("GetFreeBusy is not built yet", null);
-        });
+        return availability.freeBusy(request);
     }
 
     @Override
     public org.invitations.ws.generated.FindAvailableTimeResponse findAvailableTime(org.invitations.ws.generated.FindAvailableTime request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        // TEMPORARY on branch avail: replaced by the availability work before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("FindAvailableTime is not built yet", null);
-        });
+        return availability.findAvailableTime(request);
     }
 
     @Override
     public org.invitations.ws.generated.SetWorkingHoursResponse setWorkingHours(org.invitations.ws.generated.SetWorkingHours request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        // TEMPORARY on branch avail: replaced by the availability work before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("SetWorkingHours is not built yet", null);
-        });
+        return directory.setWorkingHours(request);
     }
 
     @Override
