@@ -80,6 +80,8 @@ class ContractColumnSizesTest {
         stored("ListContacts/pageToken", NOT_STORED);
         stored("CreateResource/name", "booking_resource.name");
         stored("CreateResource/description", "booking_resource.description");
+        stored("CreateResource/bookingPolicy", "booking_resource.booking_policy");
+        stored("SetResourcePolicy/bookingPolicy", "booking_resource.booking_policy");
         stored("ListResources/pageToken", NOT_STORED);
         stored("RegisterWebhook/url", "webhook.url", "outbox_item.destination");
         stored("RegisterWebhook/secret", "webhook.secret");
