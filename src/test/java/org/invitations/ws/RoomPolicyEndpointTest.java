@@ -227,6 +227,31 @@ class RoomPolicyEndpointTest extends EndpointTest {
     }
 
     @Test
+    void aWholeSeriesMovedIntoARefusedOverlapIsRefusedAndNoOccurrenceMoves() throws Exception {
+        Resource room = refusingRoom("Room Drammen");
+        OffsetDateTime monday = freeSlot();
+        CreateInvitation weekly = meeting("Weekly", monday, associate(carolId), resource(room.getResourceId()));
+        Recurrence recurrence = new Recurrence();
+        recurrence.setFrequency(Frequency.WEEKLY);
+        recurrence.setCount(4);
+        weekly.setRecurrence(recurrence);
+        weekly.setTimeZone("UTC");
+        long series = bob.createInvitation(weekly).getAppointmentId();
+        alice.createInvitation(meeting(SECRET_TITLE, monday.plusWeeks(3).plusHours(2), associate(carolId),
+                resource(room.getResourceId())));
+        Map<String, Long> before = rows();
+
+        var moveAll = move(series, monday.plusHours(2));
+        moveAll.setScope(org.invitations.ws.generated.Scope.SERIES);
+        BookingRefusedFault fault = assertThrows(BookingRefusedFault.class, () -> bob.moveAppointment(moveAll));
+        assertEquals(monday.plusWeeks(3).plusHours(2).toInstant(), fault.getFaultInfo().getBusyStart().toInstant());
+        assertFalse(fault.getMessage().contains("merger"), fault.getMessage());
+        assertEquals(before, rows());
+        assertEquals(monday.toInstant(), bob.getAppointmentParticipants(org.invitations.support.Requests
+                .participants(series)).getAppointment().getStart().toInstant(), "the series stays");
+    }
+
+    @Test
     void aRoomThatAllowsConflictsIsBookedTwiceAndFlagsTheSecond() throws Exception {
         Resource room = directory.freshResource("Room Gjovik");
         OffsetDateTime nine = freeSlot();
