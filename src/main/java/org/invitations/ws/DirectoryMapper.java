@@ -89,6 +89,11 @@ final class DirectoryMapper {
         wire.setResourceId(resource.getId());
         wire.setName(resource.getName());
         wire.setDescription(resource.getDescription());
+        org.invitations.directory.ResourcePolicy policy = resource.getPolicy();
+        wire.setCapacity(policy.capacity());
+        wire.setBookingPolicy(org.invitations.ws.generated.BookingPolicy.valueOf(policy.bookingPolicy().name()));
+        wire.setMaxDurationMinutes(policy.maxDurationMinutes());
+        wire.setBookingWindowDays(policy.bookingWindowDays());
         return wire;
     }
 
@@ -153,6 +158,23 @@ final class DirectoryMapper {
         ListContactsResponse response = new ListContactsResponse();
         page.items().forEach(c -> response.getContact().add(toWire(c)));
         response.setNextPageToken(Paging.next(page));
+        return response;
+    }
+
+    /** The booking rules of a request; the policy left out allows conflicts. */
+    static org.invitations.directory.ResourcePolicy toPolicy(Integer capacity,
+            org.invitations.ws.generated.BookingPolicy bookingPolicy, Integer maxDurationMinutes,
+            Integer bookingWindowDays) {
+        return new org.invitations.directory.ResourcePolicy(capacity, bookingPolicy == null ? null
+                : org.invitations.directory.BookingPolicy.valueOf(bookingPolicy.name()), maxDurationMinutes,
+                bookingWindowDays);
+    }
+
+    static org.invitations.ws.generated.SetResourcePolicyResponse toPolicySet(
+            org.invitations.directory.Resource resource) {
+        org.invitations.ws.generated.SetResourcePolicyResponse response =
+                new org.invitations.ws.generated.SetResourcePolicyResponse();
+        response.setResource(toWire(resource));
         return response;
     }
 

@@ -80,7 +80,16 @@ final class DirectoryOperations {
     CreateResourceResponse createResource(CreateResource request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> DirectoryMapper.toCreated(directory.createResource(CallerInterceptor.current(),
-                request.getName(), request.getDescription())));
+                request.getName(), request.getDescription(), DirectoryMapper.toPolicy(request.getCapacity(),
+                        request.getBookingPolicy(), request.getMaxDurationMinutes(), request.getBookingWindowDays()))));
+    }
+
+    org.invitations.ws.generated.SetResourcePolicyResponse setResourcePolicy(
+            org.invitations.ws.generated.SetResourcePolicy request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return Faults.call(() -> DirectoryMapper.toPolicySet(directory.setResourcePolicy(CallerInterceptor.current(),
+                request.getResourceId(), DirectoryMapper.toPolicy(request.getCapacity(), request.getBookingPolicy(),
+                        request.getMaxDurationMinutes(), request.getBookingWindowDays()))));
     }
 
     GetResourceResponse resource(GetResource request)

@@ -119,13 +119,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public CreateInvitationResponse createInvitation(CreateInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.create(request);
     }
 
     @Override
     public ParticipantsResult moveAppointment(MoveAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.move(request);
     }
 
@@ -137,7 +137,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public ParticipantsResult updateAppointment(UpdateAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.update(request);
     }
 
@@ -330,10 +330,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public org.invitations.ws.generated.SetResourcePolicyResponse setResourcePolicy(org.invitations.ws.generated.SetResourcePolicy request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        // TEMPORARY on branch avail: replaced by the availability work before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("SetResourcePolicy is not built yet", null);
-        });
+        return directory.setResourcePolicy(request);
     }
 
     @Override
