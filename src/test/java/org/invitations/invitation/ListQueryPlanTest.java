@@ -104,8 +104,10 @@ class ListQueryPlanTest {
                         start.plusSeconds(3600), invited, true, true, OSLO.getId(), weekly);
                 SeriesRule rule = Recurrences.expand(weekly, OSLO, start, start.plusSeconds(3600),
                         meeting.recordsPerOccurrence());
+                Participants found = Participants.resolve(session, invited, "participants");
                 Appointment made = Series.create(session, alice, meeting, new RecordText("Series " + i, null, null),
-                        rule, Participants.resolve(session, invited, "participants"), now, "participants");
+                        rule, found, ResourceRules.lock(session, meeting.type(), found.resources.values()), now,
+                        "participants");
                 session.flush();
                 series.add(made.getId());
                 fifths.add(rule.occurrences().get(4).start());
