@@ -100,29 +100,32 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final DiaryOperations diaries;
     private final DirectoryOperations directory;
     private final NotificationOperations notifications;
+    private final AvailabilityOperations availability;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
                                TaskService tasks, DirectoryService directory, AuditLog audit,
-                               NotificationService notifications) {
+                               NotificationService notifications,
+                               org.invitations.availability.AvailabilityService availability) {
         this.meetings = new MeetingOperations(meetings);
         this.tasks = new TaskOperations(tasks);
         this.answers = new AnswerOperations(invitations);
         this.diaries = new DiaryOperations(diaries);
         this.directory = new DirectoryOperations(directory, audit);
         this.notifications = new NotificationOperations(notifications);
+        this.availability = new AvailabilityOperations(availability);
     }
 
     // ------------------------------------------------------------------ the owner
 
     @Override
     public CreateInvitationResponse createInvitation(CreateInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.create(request);
     }
 
     @Override
     public ParticipantsResult moveAppointment(MoveAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.move(request);
     }
 
@@ -134,7 +137,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public ParticipantsResult updateAppointment(UpdateAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.update(request);
     }
 
@@ -304,6 +307,30 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public ChangePasswordResponse changePassword(ChangePassword request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return directory.changePassword(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.GetFreeBusyResponse getFreeBusy(org.invitations.ws.generated.GetFreeBusy request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return availability.freeBusy(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.FindAvailableTimeResponse findAvailableTime(org.invitations.ws.generated.FindAvailableTime request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return availability.findAvailableTime(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.SetWorkingHoursResponse setWorkingHours(org.invitations.ws.generated.SetWorkingHours request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return directory.setWorkingHours(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.SetResourcePolicyResponse setResourcePolicy(org.invitations.ws.generated.SetResourcePolicy request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return directory.setResourcePolicy(request);
     }
 
     @Override

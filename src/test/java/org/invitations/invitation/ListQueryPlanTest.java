@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.invitations.app.Database;
+import org.invitations.availability.AvailabilityReads;
 import org.invitations.directory.Associate;
 import org.invitations.directory.Contact;
 import org.invitations.directory.Person;
@@ -103,8 +104,10 @@ class ListQueryPlanTest {
                         start.plusSeconds(3600), invited, true, true, OSLO.getId(), weekly);
                 SeriesRule rule = Recurrences.expand(weekly, OSLO, start, start.plusSeconds(3600),
                         meeting.recordsPerOccurrence());
+                Participants found = Participants.resolve(session, invited, "participants");
                 Appointment made = Series.create(session, alice, meeting, new RecordText("Series " + i, null, null),
-                        rule, Participants.resolve(session, invited, "participants"), now, "participants");
+                        rule, found, ResourceRules.lock(session, meeting.type(), found.resources.values()), now,
+                        "participants");
                 session.flush();
                 series.add(made.getId());
                 fifths.add(rule.occurrences().get(4).start());
@@ -181,7 +184,11 @@ class ListQueryPlanTest {
                         .archiveRows(s, seeded.contact(), middle, middle.plus(Duration.ofHours(150)), 500)),
                 // distinct: a sort of the few busy ones
                 new Named("is bob busy, in the middle", false, true, BUSY_ROWS, s -> List.of(Conflicts.check(s,
-                        List.of(bob), List.of(), middle, middle.plusSeconds(1800), null))));
+                        List.of(bob), List.of(), middle, middle.plusSeconds(1800), null))),
+                new Named("GetFreeBusy and FindAvailableTime, bob over 42 days in the middle", false, false,
+                        FREE_BUSY_ROWS, s -> AvailabilityReads.associate(s, bob, middle, middle.plus(Duration.ofDays(42)))),
+                new Named("GetFreeBusy and FindAvailableTime, a resource over 42 days", false, false, FREE_BUSY_ROWS,
+                        s -> AvailabilityReads.resource(s, -1L, middle, middle.plus(Duration.ofDays(42)))));
     }
 
     /**
@@ -240,6 +247,11 @@ class ListQueryPlanTest {
     private static final int DIARY_WEEK_ROWS = (31 + 7) * 4 + 2;
     /** A busy check reads the participant's bookings that start in the 31 days before: 8 a day for bob. */
     private static final int BUSY_ROWS = (31 + 1) * 8 + 2;
+    /**
+     * Free/busy over the longest window reads the participant's bookings that start from 31 days before it
+     * to its end, whatever their status (bob has 8 a day): 73 days of them, never his whole history.
+     */
+    private static final int FREE_BUSY_ROWS = (31 + 42) * 8 + 2;
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
