@@ -49,6 +49,16 @@ public class Associate {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone = org.invitations.shared.TimeZones.UTC;
 
+    /** The weekdays of its working hours, "MO,TU,WE,TH,FR" (see {@link WorkingHours}). */
+    @Column(name = "working_days", nullable = false, length = 20)
+    private String workingDays = "MO,TU,WE,TH,FR";
+
+    @Column(name = "work_start", nullable = false, length = 5)
+    private String workStart = "08:00";
+
+    @Column(name = "work_end", nullable = false, length = 5)
+    private String workEnd = "17:00";
+
     protected Associate() {
     }
 
@@ -73,6 +83,18 @@ public class Associate {
     /** A new zone for its new appointments; existing ones keep theirs. */
     public void changeTimeZone(java.time.ZoneId zone) {
         this.timeZone = org.invitations.shared.TimeZones.idOf(zone);
+    }
+
+    /** When a search for a free time may place it, in its own zone. */
+    public WorkingHours getWorkingHours() {
+        return WorkingHours.stored(workingDays, workStart, workEnd);
+    }
+
+    /** New working hours, already checked ({@link WorkingHours#of}). */
+    public void changeWorkingHours(WorkingHours hours) {
+        this.workingDays = hours.storedDays();
+        this.workStart = hours.startText();
+        this.workEnd = hours.endText();
     }
 
     public boolean isEnabled() {

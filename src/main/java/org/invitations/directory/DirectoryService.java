@@ -127,6 +127,24 @@ public final class DirectoryService {
         });
     }
 
+    /** An associate's working hours: its own, or anyone's for an ADMIN. A search for a free time keeps to them. */
+    public Associate setWorkingHours(Caller caller, Long associateId, WorkingHours hours) {
+        long who = associateId == null ? caller.associateId() : associateId;
+        if (who != caller.associateId()) {
+            requireAdmin(caller, "set another associate's working hours");
+        }
+        return Transactions.run(sessionFactory, session -> {
+            Associate associate = session.find(Associate.class, who, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (associate == null) {
+                throw new NotFound("associate", who, "associateId");
+            }
+            associate.changeWorkingHours(hours);
+            audit.record(session, caller, "SetWorkingHours", "associate", who,
+                    hours.storedDays() + " " + hours.startText() + "-" + hours.endText());
+            return associate;
+        });
+    }
+
     /**
      * Adds an associate in the service's default zone; a null caller is the service itself (the first
      * admin, the demo directory).
@@ -228,12 +246,50 @@ public final class DirectoryService {
     }
 
     public Resource createResource(Caller caller, String name, String description) {
+        return createResource(caller, name, description, ResourcePolicy.NONE);
+    }
+
+    /**
+     * A new resource. Any associate adds a plain one (conflicts allowed, no limits), as in the CRM; one
+     * born with booking rules is an ADMIN's, as {@link #setResourcePolicy} is: otherwise anyone could add a
+     * room that refuses everybody else's bookings.
+     */
+    public Resource createResource(Caller caller, String name, String description, ResourcePolicy policy) {
+        if (policy.limitsAnything()) {
+            requireAdmin(caller, "give a resource a capacity, a booking policy, a maximum duration or a booking"
+                    + " window; leave them out to add a plain resource, which an ADMIN may limit later");
+        }
         return Transactions.run(sessionFactory, session -> {
-            Resource resource = new Resource(name, description);
+            Resource resource = new Resource(name, description, policy);
             session.persist(resource);
-            audit.record(session, caller, "CreateResource", "resource", resource.getId(), name);
+            audit.record(session, caller, "CreateResource", "resource", resource.getId(),
+                    name + (policy.limitsAnything() ? ", " + describe(policy) : ""));
             return resource;
         });
+    }
+
+    /**
+     * ADMIN only: a resource's booking rules, all at once (a limit left out is no limit; the policy left out
+     * allows conflicts). The resource's row is locked, as every booking of a refusing resource locks it, so a
+     * change and a booking are one after the other. Bookings already made stay.
+     */
+    public Resource setResourcePolicy(Caller caller, long resourceId, ResourcePolicy policy) {
+        requireAdmin(caller, "set a resource's booking policy");
+        return Transactions.run(sessionFactory, session -> {
+            Resource resource = session.find(Resource.class, resourceId,
+                    jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (resource == null) {
+                throw new NotFound("resource", resourceId, "resourceId");
+            }
+            resource.changePolicy(policy);
+            audit.record(session, caller, "SetResourcePolicy", "resource", resourceId, describe(policy));
+            return resource;
+        });
+    }
+
+    private static String describe(ResourcePolicy policy) {
+        return policy.bookingPolicy() + ", capacity " + policy.capacity() + ", max " + policy.maxDurationMinutes()
+                + " min, window " + policy.bookingWindowDays() + " days";
     }
 
     private static void requireAdmin(Caller caller, String action) {

@@ -233,6 +233,21 @@ public class Appointment {
         return ids;
     }
 
+    /**
+     * The people it gathers, as a resource's capacity counts them: associates (the owner's own record
+     * included) and persons taking part, neither cancelled nor declined.
+     */
+    int people() {
+        int people = 0;
+        for (ParticipantRecord record : records) {
+            if (record.getKind() != ParticipantKind.RESOURCE && record.getStatus() != Status.CANCELLED
+                    && record.getStatus() != Status.DECLINED) {
+                people++;
+            }
+        }
+        return people;
+    }
+
     private ParticipantRecord add(ParticipantRecord record) {
         records.add(record);
         return record;

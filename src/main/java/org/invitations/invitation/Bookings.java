@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.invitations.audit.AuditLog;
@@ -74,6 +75,13 @@ public final class Bookings {
             }
             List<ParticipantRef> refs = meeting.participants();
             Participants found = Participants.resolve(session, refs, LIST);
+            // before any booking is read: the refusing resources' rows, so that one owner at a time books them
+            ResourceRules rules = ResourceRules.lock(session, meeting.type(), found.resources.values());
+            for (int i = 0; i < refs.size(); i++) {
+                if (refs.get(i).kind() == ParticipantKind.RESOURCE) {
+                    rules.requireRoomFor(refs.get(i).id(), meeting.people(), Participants.place(LIST, i));
+                }
+            }
             Associate ownerEntity = requestedZone == null ? session.find(Associate.class, owner.associateId())
                     : session.getReference(Associate.class, owner.associateId());
             java.time.ZoneId zone = requestedZone == null ? ownerEntity.getTimeZone() : requestedZone;
@@ -83,8 +91,17 @@ public final class Bookings {
             if (meeting.repeats()) {
                 SeriesRule rule = Recurrences.expand(meeting.recurrence(), zone, meeting.start(), meeting.end(),
                         meeting.recordsPerOccurrence());
-                appointment = Series.create(session, ownerEntity, meeting, text, rule, found, now, LIST);
+                appointment = Series.create(session, ownerEntity, meeting, text, rule, found, rules, now, LIST);
             } else {
+                if (!rules.isEmpty()) {
+                    Conflicts.Timeline held = rules.bookings(session, meeting.start(), meeting.end());
+                    for (int i = 0; i < refs.size(); i++) {
+                        if (refs.get(i).kind() == ParticipantKind.RESOURCE) {
+                            rules.requireSlot(refs.get(i).id(), meeting.start(), meeting.end(), now, held, Set.of(),
+                                    Participants.place(LIST, i), null);
+                        }
+                    }
+                }
                 Conflicts conflicts = task ? Conflicts.none() : Conflicts.check(session, found.associates.keySet(),
                         found.resources.keySet(), meeting.start(), meeting.end(), null);
                 appointment = new Appointment(ownerEntity, meeting.type(), text, meeting.start(), meeting.end(), now);

@@ -152,6 +152,22 @@ final class Conflicts {
             return new Conflicts(busy(associates, start, end, except), busy(resources, start, end, except));
         }
 
+        /**
+         * The first booking of the resource (by start) that overlaps [start, end), other than those of the
+         * appointments in {@code except}; null when it is free then.
+         */
+        Booking holder(long resourceId, Instant start, Instant end, Set<Long> except) {
+            Booking first = null;
+            for (Booking booking : resources.getOrDefault(resourceId, java.util.List.of())) {
+                if (booking.start().isBefore(end) && booking.end().isAfter(start)
+                        && !except.contains(booking.appointmentId())
+                        && (first == null || booking.start().isBefore(first.start()))) {
+                    first = booking;
+                }
+            }
+            return first;
+        }
+
         private static Set<Long> busy(java.util.Map<Long, java.util.List<Booking>> slots, Instant start, Instant end,
                                       Set<Long> except) {
             Set<Long> busy = new HashSet<>();

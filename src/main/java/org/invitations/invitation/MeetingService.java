@@ -4,6 +4,8 @@ import org.invitations.shared.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.invitations.audit.AuditLog;
@@ -85,6 +87,7 @@ public final class MeetingService {
             Instant now = clock.instant();
             if (target.single()) {
                 Appointment appointment = target.appointment();
+                ResourceRules.forMove(session, appointment, start, end, now);
                 appointment.moveTo(start, end, moved -> Conflicts.of(session, moved), now);
                 audit.record(session, owner, "MoveAppointment", "appointment", appointmentId, start + " - " + end);
                 return MeetingState.of(appointment, publisher.publish(session, ChangeEvent.ofAppointment(
@@ -177,7 +180,11 @@ public final class MeetingService {
                     null);
             if (!target.single() && target.scope() != Scope.OCCURRENCE) {
                 Instant now = clock.instant();
-                SeriesChanges.Change change = SeriesChanges.updateSeries(session, target, update, ADDED, REMOVED, now);
+                Set<Long> resources = new HashSet<>(target.appointment().takingPart(ParticipantKind.RESOURCE));
+                resources.addAll(Participants.idsOf(added, ParticipantKind.RESOURCE));
+                ResourceRules rules = ResourceRules.lockIds(session, target.appointment().getType(), resources);
+                SeriesChanges.Change change = SeriesChanges.updateSeries(session, target, update, ADDED, REMOVED,
+                        rules, now);
                 audit.record(session, owner, "UpdateAppointment", "appointment", update.appointmentId(),
                         "+" + added.size() + " -" + removed.size() + (update.updateAllRecords() ? " all records" : "")
                                 + ", " + target.scope() + ": " + change.detail());
@@ -200,6 +207,18 @@ public final class MeetingService {
                 left.forEach(ParticipantRecord::leaveSeries);
             }
             Participants found = Participants.resolve(session, added, ADDED);
+            Set<Long> resources = new HashSet<>(appointment.takingPart(ParticipantKind.RESOURCE));
+            resources.addAll(found.resources.keySet());
+            ResourceRules rules = ResourceRules.lockIds(session, appointment.getType(), resources);
+            if (!rules.isEmpty()) {
+                Conflicts.Timeline held = rules.bookings(session, appointment.getStartsAt(), appointment.getEndsAt());
+                for (int i = 0; i < added.size(); i++) {
+                    if (added.get(i).kind() == ParticipantKind.RESOURCE) {
+                        rules.requireSlot(added.get(i).id(), appointment.getStartsAt(), appointment.getEndsAt(), now,
+                                held, Set.of(appointment.getId()), Participants.place(ADDED, i), null);
+                    }
+                }
+            }
             Conflicts conflicts = Conflicts.check(session, appointment, found);
             for (int i = 0; i < added.size(); i++) {
                 ParticipantRef ref = added.get(i);
@@ -209,6 +228,7 @@ public final class MeetingService {
                     joined.leaveSeries(); // asked for this occurrence alone: its own invitation
                 }
             }
+            rules.requireRoomFor(appointment, added, ADDED);
             session.flush(); // the new records get their ids (cascaded from the appointment)
             audit.record(session, owner, "UpdateAppointment", "appointment", appointment.getId(),
                     "+" + added.size() + " -" + removed.size() + (update.updateAllRecords() ? " all records" : ""));

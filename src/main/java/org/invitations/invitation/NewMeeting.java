@@ -43,6 +43,12 @@ public record NewMeeting(AppointmentType type, String title, String description,
         return participants.size() + (includeMyself ? 1 : 0);
     }
 
+    /** The people it gathers, as a resource's capacity counts them: associates and persons, and the owner's record. */
+    int people() {
+        return (int) participants.stream().filter(p -> p.kind() != ParticipantKind.RESOURCE).count()
+                + (includeMyself ? 1 : 0);
+    }
+
     /** One participant as named in the request: an associate, a person or a resource id. */
     public record ParticipantRef(ParticipantKind kind, long id) {
     }

@@ -81,6 +81,11 @@ final class Participants {
         return list + "/participant[" + (index + 1) + "]/" + element;
     }
 
+    /** The participant element itself at this place of the list: participants/participant[2]. */
+    static String place(String list, int index) {
+        return list + "/participant[" + (index + 1) + "]";
+    }
+
     static String name(ParticipantKind kind) {
         return kind.name().toLowerCase();
     }

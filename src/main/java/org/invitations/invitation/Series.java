@@ -25,7 +25,7 @@ final class Series {
      * participant's series record is flagged when any occurrence clashes. Persisted; ids assigned on flush.
      */
     static Appointment create(Session session, Associate owner, NewMeeting meeting, RecordText text,
-                              SeriesRule rule, Participants found, Instant now, String list) {
+                              SeriesRule rule, Participants found, ResourceRules rules, Instant now, String list) {
         Conflicts.Timeline timeline = meeting.type() == AppointmentType.TASK
                 ? new Conflicts.Timeline(java.util.Map.of(), java.util.Map.of())
                 : Conflicts.timeline(session, found.associates.keySet(), found.resources.keySet(), rule.firstStart(),
@@ -33,6 +33,15 @@ final class Series {
         List<ParticipantRef> refs = meeting.participants();
         Appointment series = Appointment.series(owner, meeting.type(), text, rule, now);
         Set<ParticipantRef> everBusy = new HashSet<>();
+        // every occurrence's slot for every resource with rules, before anything is written: all or nothing
+        for (SeriesRule.Slot slot : rule.occurrences()) {
+            for (int i = 0; i < refs.size(); i++) {
+                if (refs.get(i).kind() == ParticipantKind.RESOURCE) {
+                    rules.requireSlot(refs.get(i).id(), slot.start(), slot.end(), now, timeline, Set.of(),
+                            Participants.place(list, i), slot.start());
+                }
+            }
+        }
         for (SeriesRule.Slot slot : rule.occurrences()) {
             Appointment occurrence = series.addOccurrence(slot, now);
             Conflicts busy = timeline.at(slot.start(), slot.end());
@@ -74,6 +83,18 @@ final class Series {
                         where o.series.id = :series order by o.recurrenceId""", Appointment.class)
                 .setParameter("series", seriesId)
                 .getResultList();
+    }
+
+    /**
+     * The id of the occurrence of a series named by its recurrenceId (its original start), or null: one
+     * entry of the (series, recurrence) index, read without a lock.
+     */
+    static Long occurrenceId(Session session, long seriesId, Instant recurrenceId) {
+        return session.createSelectionQuery(
+                        "select o.id from Appointment o where o.series.id = :series and o.recurrenceId = :rid", Long.class)
+                .setParameter("series", seriesId)
+                .setParameter("rid", recurrenceId)
+                .getSingleResultOrNull();
     }
 
     /** What a create answers about a series: every occurrence, in order, with its conflicts. */

@@ -198,11 +198,7 @@ final class SeriesAnswers {
 
     /** The occurrence of a series named by its recurrenceId, locked (after its series, which the caller holds). */
     private static Appointment occurrence(Session session, Appointment series, Instant recurrenceId) {
-        Long id = session.createSelectionQuery(
-                        "select o.id from Appointment o where o.series.id = :series and o.recurrenceId = :rid", Long.class)
-                .setParameter("series", series.getId())
-                .setParameter("rid", recurrenceId)
-                .getSingleResultOrNull();
+        Long id = Series.occurrenceId(session, series.getId(), recurrenceId);
         if (id == null) {
             throw notFound(series, recurrenceId);
         }
@@ -219,11 +215,7 @@ final class SeriesAnswers {
 
     /** No record of the participant at that recurrenceId: the occurrence does not exist, or they are not in it. */
     private static RuntimeException noOccurrence(Session session, Appointment series, Instant named, long who) {
-        Long id = session.createSelectionQuery(
-                        "select o.id from Appointment o where o.series.id = :series and o.recurrenceId = :rid", Long.class)
-                .setParameter("series", series.getId())
-                .setParameter("rid", named)
-                .getSingleResultOrNull();
+        Long id = Series.occurrenceId(session, series.getId(), named);
         return id == null ? notFound(series, named) : new InvalidRequest("recurrenceId", "associate " + who
                 + " takes no part in occurrence " + named + " of series " + series.getId());
     }

@@ -108,12 +108,7 @@ final class SeriesChanges {
             }
             named = appointmentId;
         } else if (recurrenceId != null) {
-            named = session.createSelectionQuery(
-                            "select a.id from Appointment a where a.series.id = :series and a.recurrenceId = :at",
-                            Long.class)
-                    .setParameter("series", seriesId)
-                    .setParameter("at", recurrenceId)
-                    .getSingleResultOrNull();
+            named = Series.occurrenceId(session, seriesId, recurrenceId);
             if (named == null) {
                 throw new NotFound("No occurrence of series " + seriesId + " has recurrenceId " + recurrenceId
                         + " (recurrenceId): give an occurrence's original start, as the series' occurrences"
@@ -149,22 +144,28 @@ final class SeriesChanges {
     /** A move of one occurrence, the whole series, or this and the following ones (split first). */
     static Change move(Session session, Target target, Instant start, Instant end, Instant now) {
         Appointment occurrence = target.occurrence();
+        if (target.scope() == Scope.OCCURRENCE) {
+            ResourceRules.forMove(session, occurrence, start, end, now);
+        }
+        // a wider move: the resources of every live occurrence locked now, before a split writes anything
+        ResourceRules rules = target.scope() == Scope.OCCURRENCE ? null
+                : ResourceRules.lockIds(session, target.appointment().getType(), resourcesOf(live(target.appointment())));
         return switch (target.scope()) {
             case OCCURRENCE -> {
                 occurrence.moveTo(start, end, moved -> Conflicts.of(session, moved), now);
                 yield new Change(occurrence, List.of(occurrence), true, List.of(),
                         "occurrence " + occurrence.getRecurrenceId() + " of series " + occurrence.getSeriesId());
             }
-            case SERIES -> moveSeries(session, target.appointment(), occurrence, start, end, now, "");
+            case SERIES -> moveSeries(session, target.appointment(), occurrence, start, end, now, "", rules);
             case FOLLOWING -> {
                 Appointment series = target.appointment();
                 if (isFirst(series, occurrence)) {
-                    yield moveSeries(session, series, occurrence, start, end, now, "");
+                    yield moveSeries(session, series, occurrence, start, end, now, "", rules);
                 }
                 requireSameDay(series, occurrence, start);
                 Appointment next = split(session, series, occurrence, now);
                 yield moveSeries(session, next, occurrence, start, end, now, ", split from series " + series.getId()
-                        + " at " + occurrence.getRecurrenceId()).splitOff(series);
+                        + " at " + occurrence.getRecurrenceId(), rules).splitOff(series);
             }
         };
     }
@@ -176,7 +177,7 @@ final class SeriesChanges {
      * are asked again on the series' record and on the occurrences, whose records keep following the series.
      */
     private static Change moveSeries(Session session, Appointment series, Appointment reference, Instant start,
-                                     Instant end, Instant now, String detail) {
+                                     Instant end, Instant now, String detail, ResourceRules rules) {
         Appointment.requireSlot(start, end);
         ZoneId zone = series.getTimeZone();
         requireSameDay(series, reference, start);
@@ -191,6 +192,14 @@ final class SeriesChanges {
         requireNoOverlap(starts, length);
         Set<Long> own = ids(series.getOccurrences());
         Conflicts.Timeline timeline = timeline(session, series, live, starts, length);
+        // every occurrence's new slot for each of its resources with rules, before any occurrence moves
+        for (int i = 0; i < live.size(); i++) {
+            Instant at = starts.get(i);
+            for (long resourceId : new java.util.TreeSet<>(live.get(i).takingPart(ParticipantKind.RESOURCE))) {
+                rules.requireSlot(resourceId, at, at.plus(length), now, timeline, own, "start",
+                        live.get(i).getRecurrenceId());
+            }
+        }
         Set<Long> busyAssociates = new HashSet<>();
         Set<Long> busyResources = new HashSet<>();
         for (int i = 0; i < live.size(); i++) {
@@ -301,7 +310,7 @@ final class SeriesChanges {
      * as a single appointment by the service; its changed records no longer follow the series.
      */
     static Change updateSeries(Session session, Target target, AppointmentUpdate update, String addedList,
-                               String removedList, Instant now) {
+                               String removedList, ResourceRules rules, Instant now) {
         Appointment series = target.appointment();
         Appointment occurrence = target.occurrence();
         String detail = "";
@@ -340,6 +349,15 @@ final class SeriesChanges {
                     starts.stream().min(Comparator.naturalOrder()).orElseThrow(),
                     live.stream().map(Appointment::getEndsAt).max(Comparator.naturalOrder()).orElseThrow());
             Set<Long> own = ids(series.getOccurrences());
+            for (Appointment each : live) {
+                for (int i = 0; i < added.size(); i++) {
+                    ParticipantRef ref = added.get(i);
+                    if (ref.kind() == ParticipantKind.RESOURCE && !each.takingPart(ref.kind()).contains(ref.id())) {
+                        rules.requireSlot(ref.id(), each.getStartsAt(), each.getEndsAt(), now, timeline, own,
+                                Participants.place(addedList, i), each.getRecurrenceId());
+                    }
+                }
+            }
             Set<ParticipantRef> everBusy = new HashSet<>();
             for (Appointment each : live) {
                 Conflicts busy = timeline.at(each.getStartsAt(), each.getEndsAt(), own);
@@ -362,6 +380,7 @@ final class SeriesChanges {
                         Participants.field(addedList, i, ref.kind()));
             }
         }
+        rules.requireRoomFor(series, added, addedList);
         session.flush(); // the new records get their ids (cascaded from their appointments)
         Change change = new Change(series, live, true, left, "series " + series.getId() + ", " + live.size()
                 + " occurrences" + detail);
@@ -414,6 +433,12 @@ final class SeriesChanges {
 
     private static List<Appointment> live(Appointment series) {
         return series.getOccurrences().stream().filter(o -> !o.isCancelled()).toList();
+    }
+
+    private static Set<Long> resourcesOf(List<Appointment> appointments) {
+        Set<Long> ids = new HashSet<>();
+        appointments.forEach(a -> ids.addAll(a.takingPart(ParticipantKind.RESOURCE)));
+        return ids;
     }
 
     private static Set<Long> ids(List<Appointment> appointments) {

@@ -5,7 +5,7 @@ package org.invitations.shared;
  * message is written for the integrator and names what to fix.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidRequest, NotFound, NotAllowed, InvalidTransition, ConcurrentModification {
+        permits InvalidRequest, NotFound, NotAllowed, InvalidTransition, ConcurrentModification, BookingRefused {
 
     private final String field;
     private final Long id;

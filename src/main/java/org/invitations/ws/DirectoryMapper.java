@@ -39,7 +39,34 @@ final class DirectoryMapper {
         wire.setRole(Role.valueOf(associate.getRole().name()));
         wire.setEnabled(associate.isEnabled());
         wire.setTimeZone(associate.getTimeZoneId());
+        wire.setWorkingHours(toWire(associate.getWorkingHours()));
         return wire;
+    }
+
+    static org.invitations.ws.generated.WorkingHours toWire(org.invitations.directory.WorkingHours hours) {
+        org.invitations.ws.generated.WorkingHours wire = new org.invitations.ws.generated.WorkingHours();
+        hours.days().forEach(day -> wire.getWeekday().add(
+                org.invitations.ws.generated.Weekday.valueOf(org.invitations.directory.WorkingHours.code(day))));
+        wire.setStart(hours.startText());
+        wire.setEnd(hours.endText());
+        return wire;
+    }
+
+    /** Checked as it is read: the faults name workingHours/weekday, workingHours/start, workingHours/end. */
+    static org.invitations.directory.WorkingHours toWorkingHours(org.invitations.ws.generated.WorkingHours wire) {
+        if (wire == null) {
+            throw new org.invitations.shared.InvalidRequest("workingHours", "workingHours is required");
+        }
+        return org.invitations.directory.WorkingHours.of("workingHours", wire.getWeekday().stream()
+                .map(day -> java.time.DayOfWeek.of(day.ordinal() + 1)).toList(), wire.getStart(), wire.getEnd());
+    }
+
+    static org.invitations.ws.generated.SetWorkingHoursResponse toWorkingHoursSet(
+            org.invitations.directory.Associate associate) {
+        org.invitations.ws.generated.SetWorkingHoursResponse response =
+                new org.invitations.ws.generated.SetWorkingHoursResponse();
+        response.setAssociate(toWire(associate));
+        return response;
     }
 
     static Contact toWire(org.invitations.directory.Contact contact) {
@@ -62,6 +89,11 @@ final class DirectoryMapper {
         wire.setResourceId(resource.getId());
         wire.setName(resource.getName());
         wire.setDescription(resource.getDescription());
+        org.invitations.directory.ResourcePolicy policy = resource.getPolicy();
+        wire.setCapacity(policy.capacity());
+        wire.setBookingPolicy(org.invitations.ws.generated.BookingPolicy.valueOf(policy.bookingPolicy().name()));
+        wire.setMaxDurationMinutes(policy.maxDurationMinutes());
+        wire.setBookingWindowDays(policy.bookingWindowDays());
         return wire;
     }
 
@@ -126,6 +158,23 @@ final class DirectoryMapper {
         ListContactsResponse response = new ListContactsResponse();
         page.items().forEach(c -> response.getContact().add(toWire(c)));
         response.setNextPageToken(Paging.next(page));
+        return response;
+    }
+
+    /** The booking rules of a request; the policy left out allows conflicts. */
+    static org.invitations.directory.ResourcePolicy toPolicy(Integer capacity,
+            org.invitations.ws.generated.BookingPolicy bookingPolicy, Integer maxDurationMinutes,
+            Integer bookingWindowDays) {
+        return new org.invitations.directory.ResourcePolicy(capacity, bookingPolicy == null ? null
+                : org.invitations.directory.BookingPolicy.valueOf(bookingPolicy.name()), maxDurationMinutes,
+                bookingWindowDays);
+    }
+
+    static org.invitations.ws.generated.SetResourcePolicyResponse toPolicySet(
+            org.invitations.directory.Resource resource) {
+        org.invitations.ws.generated.SetResourcePolicyResponse response =
+                new org.invitations.ws.generated.SetResourcePolicyResponse();
+        response.setResource(toWire(resource));
         return response;
     }
 

@@ -80,7 +80,16 @@ final class DirectoryOperations {
     CreateResourceResponse createResource(CreateResource request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> DirectoryMapper.toCreated(directory.createResource(CallerInterceptor.current(),
-                request.getName(), request.getDescription())));
+                request.getName(), request.getDescription(), DirectoryMapper.toPolicy(request.getCapacity(),
+                        request.getBookingPolicy(), request.getMaxDurationMinutes(), request.getBookingWindowDays()))));
+    }
+
+    org.invitations.ws.generated.SetResourcePolicyResponse setResourcePolicy(
+            org.invitations.ws.generated.SetResourcePolicy request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return Faults.call(() -> DirectoryMapper.toPolicySet(directory.setResourcePolicy(CallerInterceptor.current(),
+                request.getResourceId(), DirectoryMapper.toPolicy(request.getCapacity(), request.getBookingPolicy(),
+                        request.getMaxDurationMinutes(), request.getBookingWindowDays()))));
     }
 
     GetResourceResponse resource(GetResource request)
@@ -106,6 +115,14 @@ final class DirectoryOperations {
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return Faults.call(() -> DirectoryMapper.toTimeZoneSet(directory.setTimeZone(CallerInterceptor.current(),
                 request.getAssociateId(), request.getTimeZone())));
+    }
+
+    org.invitations.ws.generated.SetWorkingHoursResponse setWorkingHours(
+            org.invitations.ws.generated.SetWorkingHours request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return Faults.call(() -> DirectoryMapper.toWorkingHoursSet(directory.setWorkingHours(
+                CallerInterceptor.current(), request.getAssociateId(),
+                DirectoryMapper.toWorkingHours(request.getWorkingHours()))));
     }
 
     SetAssociateEnabledResponse setEnabled(SetAssociateEnabled request)

@@ -9,6 +9,7 @@ import org.apache.wss4j.common.ext.WSSecurityException;
 import org.invitations.security.AuthenticationFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.invitations.ws.generated.BookingRefusedFault;
 import org.invitations.ws.generated.ConcurrentModificationFault;
 import org.invitations.ws.generated.InvalidRequestFault;
 import org.invitations.ws.generated.InvalidTransitionFault;
@@ -108,7 +109,7 @@ final class FaultRewriteInterceptor extends AbstractSoapInterceptor {
         Object internal = message.getExchange().get(INTERNAL);
         if (cause instanceof InvalidRequestFault || cause instanceof NotFoundFault
                 || cause instanceof NotAllowedFault || cause instanceof InvalidTransitionFault
-                || cause instanceof ConcurrentModificationFault) {
+                || cause instanceof ConcurrentModificationFault || cause instanceof BookingRefusedFault) {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         } else if (internal instanceof Throwable || Boolean.TRUE.equals(message.getExchange().get(INVOKED))) {
             internalError(message, internal instanceof Throwable t ? t : fault);

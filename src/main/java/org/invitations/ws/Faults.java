@@ -1,12 +1,14 @@
 package org.invitations.ws;
 
 import org.apache.cxf.interceptor.Fault;
+import org.invitations.shared.BookingRefused;
 import org.invitations.shared.ConcurrentModification;
 import org.invitations.shared.DomainException;
 import org.invitations.shared.InvalidRequest;
 import org.invitations.shared.InvalidTransition;
 import org.invitations.shared.NotAllowed;
 import org.invitations.shared.NotFound;
+import org.invitations.ws.generated.BookingRefusedFault;
 import org.invitations.ws.generated.ConcurrentModificationFault;
 import org.invitations.ws.generated.FaultDetail;
 import org.invitations.ws.generated.InvalidRequestFault;
@@ -57,6 +59,36 @@ final class Faults {
         }
     }
 
+    /** For the operations that book resources (create, move, update), which also declare BookingRefusedFault. */
+    static <T> T book(Call<T> call)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault,
+            BookingRefusedFault {
+        try {
+            return call(call);
+        } catch (BookingRefused e) {
+            throw refused(e);
+        }
+    }
+
+    /** As {@link #book}, for the owner's changes that also declare the invalid-transition fault. */
+    static <T> T bookChange(Call<T> call)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault,
+            ConcurrentModificationFault, BookingRefusedFault {
+        try {
+            return answer(call);
+        } catch (BookingRefused e) {
+            throw refused(e);
+        }
+    }
+
+    /** The resource in id, the participant in field, and for an overlap when the holding booking is. */
+    private static BookingRefusedFault refused(BookingRefused e) {
+        FaultDetail detail = detail(e);
+        detail.setBusyStart(e.busyStart() == null ? null : DateTimes.toUtc(e.busyStart()));
+        detail.setBusyEnd(e.busyEnd() == null ? null : DateTimes.toUtc(e.busyEnd()));
+        return new BookingRefusedFault(e.getMessage(), detail);
+    }
+
     /**
      * A domain refusal met before the operation ran, as the declared fault the operation would have
      * thrown; an interceptor throws a CXF {@link Fault}, so its detail is written out here.
@@ -64,7 +96,8 @@ final class Faults {
     static Fault beforeOperation(DomainException e) {
         String element = e instanceof ConcurrentModification ? "ConcurrentModificationFault"
                 : e instanceof NotFound ? "NotFoundFault"
-                : e instanceof InvalidRequest ? "InvalidRequestFault" : "NotAllowedFault";
+                : e instanceof InvalidRequest ? "InvalidRequestFault"
+                : e instanceof BookingRefused ? "BookingRefusedFault" : "NotAllowedFault";
         return FaultRewriteInterceptor.declared(element, e.getMessage(), e.field(), e.id(), e);
     }
 

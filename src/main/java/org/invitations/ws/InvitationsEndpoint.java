@@ -102,10 +102,12 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final DirectoryOperations directory;
     private final NotificationOperations notifications;
     private final ProposalOperations proposals;
+    private final AvailabilityOperations availability;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
                                TaskService tasks, DirectoryService directory, AuditLog audit,
-                               NotificationService notifications, ProposalService proposals) {
+                               NotificationService notifications, ProposalService proposals,
+                               org.invitations.availability.AvailabilityService availability) {
         this.meetings = new MeetingOperations(meetings);
         this.tasks = new TaskOperations(tasks);
         this.answers = new AnswerOperations(invitations);
@@ -113,19 +115,20 @@ public class InvitationsEndpoint implements InvitationsPortType {
         this.directory = new DirectoryOperations(directory, audit);
         this.notifications = new NotificationOperations(notifications);
         this.proposals = new ProposalOperations(proposals);
+        this.availability = new AvailabilityOperations(availability);
     }
 
     // ------------------------------------------------------------------ the owner
 
     @Override
     public CreateInvitationResponse createInvitation(CreateInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.create(request);
     }
 
     @Override
     public ParticipantsResult moveAppointment(MoveAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.move(request);
     }
 
@@ -137,7 +140,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
 
     @Override
     public ParticipantsResult updateAppointment(UpdateAppointment request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault, org.invitations.ws.generated.BookingRefusedFault {
         return meetings.update(request);
     }
 
@@ -337,6 +340,27 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public org.invitations.ws.generated.DeclineProposalResponse declineProposal(org.invitations.ws.generated.DeclineProposal request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return proposals.decline(request);
+    public org.invitations.ws.generated.GetFreeBusyResponse getFreeBusy(org.invitations.ws.generated.GetFreeBusy request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return availability.freeBusy(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.FindAvailableTimeResponse findAvailableTime(org.invitations.ws.generated.FindAvailableTime request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return availability.findAvailableTime(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.SetWorkingHoursResponse setWorkingHours(org.invitations.ws.generated.SetWorkingHours request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return directory.setWorkingHours(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.SetResourcePolicyResponse setResourcePolicy(org.invitations.ws.generated.SetResourcePolicy request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return directory.setResourcePolicy(request);
     }
 
     @Override

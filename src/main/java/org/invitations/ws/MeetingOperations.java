@@ -3,6 +3,7 @@ package org.invitations.ws;
 import org.invitations.invitation.MeetingService;
 import org.invitations.ws.generated.AcknowledgeDeclineResponse;
 import org.invitations.ws.generated.AppointmentRequest;
+import org.invitations.ws.generated.BookingRefusedFault;
 import org.invitations.ws.generated.CancelAppointment;
 import org.invitations.ws.generated.ConcurrentModificationFault;
 import org.invitations.ws.generated.CreateInvitation;
@@ -27,15 +28,16 @@ final class MeetingOperations {
     }
 
     CreateInvitationResponse create(CreateInvitation request)
-            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        return Faults.call(() -> InvitationMapper.toResponse(meetings.create(CallerInterceptor.current(),
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault,
+            BookingRefusedFault {
+        return Faults.book(() -> InvitationMapper.toResponse(meetings.create(CallerInterceptor.current(),
                 InvitationMapper.toNewMeeting(request), request.getRequestId(),
                 InvitationMapper.sendOptions(request.getOptions()))));
     }
 
     ParticipantsResult move(MoveAppointment request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
-            InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toState(meetings.move(CallerInterceptor.current(),
+            InvalidTransitionFault, ConcurrentModificationFault, BookingRefusedFault {
+        return Faults.bookChange(() -> InvitationMapper.toState(meetings.move(CallerInterceptor.current(),
                 request.getAppointmentId(), DateTimes.toInstant(request.getStart()),
                 DateTimes.toInstant(request.getEnd()), InvitationMapper.sendOptions(request.getNotify()),
                 SeriesMapper.toScope(request.getRecurrenceId(), request.getScope()))));
@@ -49,8 +51,8 @@ final class MeetingOperations {
     }
 
     ParticipantsResult update(UpdateAppointment request) throws InvalidRequestFault, NotFoundFault,
-            NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
-        return Faults.answer(() -> InvitationMapper.toState(
+            NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault, BookingRefusedFault {
+        return Faults.bookChange(() -> InvitationMapper.toState(
                 meetings.update(CallerInterceptor.current(), InvitationMapper.toUpdate(request),
                         InvitationMapper.sendOptions(request.getNotify()),
                         SeriesMapper.toScope(request.getRecurrenceId(), request.getScope()))));

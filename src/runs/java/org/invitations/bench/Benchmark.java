@@ -52,7 +52,7 @@ public final class Benchmark {
 
         static final String USAGE = "use --postgres, --nodes=N (with --postgres), --clients=N, --warmup=S,"
                 + " --seconds=S, --large=N, --many=N, --growth-max=N, --growth-seconds=S, --jfr,"
-                + " --only=get|accept|create|growth|series";
+                + " --only=get|accept|create|growth|series|availability";
 
         static Options parse(String[] args) {
             boolean postgres = false;
@@ -94,7 +94,7 @@ public final class Benchmark {
                     throw new IllegalArgumentException("Unknown argument " + arg + "; " + USAGE);
                 }
             }
-            if (only != null && !List.of("get", "accept", "create", "growth", "series").contains(only)) {
+            if (only != null && !List.of("get", "accept", "create", "growth", "series", "availability").contains(only)) {
                 throw new IllegalArgumentException("Unknown --only=" + only + "; " + USAGE);
             }
             if (nodes < 1) {
@@ -120,6 +120,10 @@ public final class Benchmark {
 
         boolean seriesOnly() {
             return "series".equals(only);
+        }
+
+        boolean availabilityOnly() {
+            return "availability".equals(only);
         }
     }
 
@@ -149,6 +153,11 @@ public final class Benchmark {
     private void run() throws Exception {
         if (options.seriesOnly()) {
             series();
+            report();
+            return;
+        }
+        if (options.availabilityOnly()) {
+            availability();
             report();
             return;
         }
@@ -258,6 +267,7 @@ public final class Benchmark {
         }
         stopPostgres();
         series();
+        availability();
         dataScale();
         report();
     }
@@ -348,6 +358,76 @@ public final class Benchmark {
                 mismatches.isEmpty() ? "yes" : "NO: " + String.join("; ", mismatches));
         if (!mismatches.isEmpty()) {
             log("Series seed differs from the service: " + String.join("; ", mismatches));
+        }
+        stopPostgres();
+    }
+
+    /** Associates with 100 and with 5,000 appointments each, for the availability rows. */
+    static final int[] AVAILABILITY_SIZES = {100, 5_000};
+    /** Of those, in the 42-day window (the same times at both sizes). */
+    static final int AVAILABILITY_IN_WINDOW = 100;
+    static final Instant AVAILABILITY_FROM = Instant.parse("2055-03-01T00:00:00Z");
+
+    /**
+     * The availability part, on a database of its own: GetFreeBusy for 20 associates over 42 days and
+     * FindAvailableTime for 5 associates and a room over 42 days, for associates with 100 and with 5,000
+     * appointments each (the same 100 in the window; the rest history before it), one client each. Each
+     * participant's bookings are read as an index range of the window, so both sizes should cost the same.
+     */
+    private void availability() throws Exception {
+        Path data = Files.createTempDirectory("invitations-availability");
+        String jdbcUrl = startDatabase(data, "availability");
+        ServerConfig config = config(data, jdbcUrl);
+        Map<Integer, List<Long>> associatesBySize = new LinkedHashMap<>();
+        Map<Integer, Long> roomBySize = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        long seeded = 0;
+        try (Database database = Database.open(config, "none")) {
+            Seeder seeder = new Seeder(database.dataSource());
+            seeder.associates(1);
+            for (int size : AVAILABILITY_SIZES) {
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    names.add("avail" + size + "x" + i);
+                }
+                List<Long> ids = seeder.associates(names);
+                long room = seeder.room("Bench room " + size);
+                log(String.format(Locale.ROOT, "Availability: seeding 20 associates with %,d appointments each", size));
+                seeder.busyTime(ids, room, AVAILABILITY_FROM, size, AVAILABILITY_IN_WINDOW);
+                associatesBySize.put(size, ids);
+                roomBySize.put(size, room);
+                seeded += 20L * size;
+            }
+        }
+        facts.put("availability part: seeded appointments (owner records), bulk insert rate (rows/s)", seeded + ", "
+                + Math.round(seeded / ((System.nanoTime() - t0) / 1e9)));
+        Instant to = AVAILABILITY_FROM.plus(42, ChronoUnit.DAYS);
+        try (ServerProcess server = ServerProcess.start(config, options.heap(),
+                options.jfr() && options.availabilityOnly())) {
+            String url = server.url(Growth.API);
+            Map<String, String> envelopes = new LinkedHashMap<>();
+            for (int size : AVAILABILITY_SIZES) {
+                List<Long> ids = associatesBySize.get(size);
+                envelopes.put(String.format(Locale.ROOT, "GetFreeBusy 20 associates, 42 days (%,d each)", size),
+                        Envelopes.freeBusy("bench0", ids, AVAILABILITY_FROM, to));
+                envelopes.put(String.format(Locale.ROOT, "FindAvailableTime 5 + room, 42 days (%,d each)", size),
+                        Envelopes.findAvailableTime("bench0", ids.subList(0, 5), roomBySize.get(size), 60,
+                                AVAILABILITY_FROM, to));
+            }
+            for (Map.Entry<String, String> e : envelopes.entrySet()) {
+                byte[] answer = driver.capture(new LoadDriver.Call(url, e.getValue())).body();
+                String text = new String(answer, java.nio.charset.StandardCharsets.UTF_8);
+                facts.put(e.getKey() + ": answer (bytes, busy intervals, slots)", answer.length + ", "
+                        + Envelopes.count(text, "busy") + ", " + Envelopes.count(text, "slot"));
+            }
+            List<String> all = new ArrayList<>(envelopes.values());
+            log("Availability: warming up the server's JIT for " + options.warmup().toSeconds() + " s");
+            driver.closedLoop("availability warm-up", 1, options.warmup(), Duration.ZERO, client ->
+                    new LoadDriver.Call(url, all.get(ThreadLocalRandom.current().nextInt(all.size()))));
+            for (Map.Entry<String, String> e : envelopes.entrySet()) {
+                record(driver.closedLoop(e.getKey() + ", 1 client", 1, Duration.ofSeconds(1), options.measure(),
+                        client -> new LoadDriver.Call(url, e.getValue())), null);
+            }
         }
         stopPostgres();
     }

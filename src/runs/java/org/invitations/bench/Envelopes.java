@@ -127,6 +127,26 @@ final class Envelopes {
     }
 
     /** The text of the first element named {@code localName} (any prefix) in an answer, or null. */
+    /** Free/busy of these associates over [from, to). */
+    static String freeBusy(String username, List<Long> associates, Instant from, Instant to) {
+        StringBuilder body = new StringBuilder("<inv:GetFreeBusy>");
+        associates.forEach(id -> body.append("<inv:associateId>").append(id).append("</inv:associateId>"));
+        body.append("<inv:fromTime>").append(from).append("</inv:fromTime><inv:toTime>").append(to)
+                .append("</inv:toTime></inv:GetFreeBusy>");
+        return envelope(username, body.toString());
+    }
+
+    /** The first five free slots of {@code minutes} for these associates and the room in [from, to). */
+    static String findAvailableTime(String username, List<Long> associates, long room, int minutes, Instant from,
+                                    Instant to) {
+        StringBuilder body = new StringBuilder("<inv:FindAvailableTime>");
+        associates.forEach(id -> body.append("<inv:associateId>").append(id).append("</inv:associateId>"));
+        body.append("<inv:resourceId>").append(room).append("</inv:resourceId><inv:durationMinutes>").append(minutes)
+                .append("</inv:durationMinutes><inv:fromTime>").append(from).append("</inv:fromTime><inv:toTime>")
+                .append(to).append("</inv:toTime></inv:FindAvailableTime>");
+        return envelope(username, body.toString());
+    }
+
     static String text(String xml, String localName) {
         Matcher m = Pattern.compile("<(?:[\\w.-]+:)?" + localName + "(?:\\s[^>]*)?>([^<]*)</").matcher(xml);
         return m.find() ? m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")

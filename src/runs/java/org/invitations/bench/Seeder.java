@@ -275,11 +275,57 @@ final class Seeder {
         }
     }
 
+    /** A room, id after every resource there is. */
+    long room(String name) throws SQLException {
+        long id = Math.max(BASE, maxId("booking_resource") + 1);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into booking_resource (id, name, description)"
+                     + " values (?, ?, 'bench room')")) {
+            ps.setLong(1, id);
+            ps.setString(2, name);
+            ps.executeUpdate();
+            c.commit();
+        }
+        return id;
+    }
+
+    /**
+     * Busy time for free/busy: each associate owns {@code perAssociate} one-hour meetings (its master
+     * record, booked, in its diary), {@code inWindow} of them spread over [from, from + 42 days) at the same
+     * times whatever {@code perAssociate} is, the rest one every 6 hours in the years before (history the
+     * window never reads). The room is booked with every tenth in-window meeting of each associate.
+     */
+    void busyTime(List<Long> associates, Long room, Instant from, int perAssociate, int inWindow) throws SQLException {
+        try (Batch batch = new Batch()) {
+            for (int a = 0; a < associates.size(); a++) {
+                long associate = associates.get(a);
+                int window = Math.min(inWindow, perAssociate);
+                long step = java.time.Duration.ofDays(42).toMinutes() / Math.max(1, window);
+                for (int i = 0; i < window; i++) {
+                    Instant start = from.plus(i * step + (a % 4) * 60L, ChronoUnit.MINUTES)
+                            .truncatedTo(ChronoUnit.MINUTES);
+                    long appointment = batch.appointment(associate, start);
+                    batch.record(appointment, associate, start, 1, true);
+                    if (room != null && i % 10 == a % 10) {
+                        batch.resourceRecord(appointment, room, start, start.plus(1, ChronoUnit.HOURS));
+                    }
+                }
+                Instant history = from.minus(40, ChronoUnit.DAYS);
+                for (int i = window; i < perAssociate; i++) {
+                    Instant start = history.minus(6L * (i - window), ChronoUnit.HOURS);
+                    long appointment = batch.appointment(associate, start);
+                    batch.record(appointment, associate, start, 1, true);
+                }
+            }
+        }
+    }
+
     /** One connection and two batched inserts, committed every few thousand rows. */
     private final class Batch implements AutoCloseable {
         private final Connection connection;
         private final PreparedStatement appointments;
         private final PreparedStatement records;
+        private PreparedStatement resourceRecords;
         private int pending;
 
         Batch() throws SQLException {
@@ -391,9 +437,36 @@ final class Seeder {
             }
         }
 
+        /** A resource's booked record (1, in the diary), as the service writes it for a meeting. */
+        long resourceRecord(long appointment, long resource, Instant start, Instant end) throws SQLException {
+            if (resourceRecords == null) {
+                resourceRecords = connection.prepareStatement("insert into participant_record (id, appointment_id,"
+                        + " kind, master, resource_id, status, invitation_sent, is_new, conflict, title, description,"
+                        + " location, starts_at, ends_at, decline_acknowledged, percent_done, updated_at, version,"
+                        + " listed_in, follows_series) values (?, ?, 'RESOURCE', false, ?, 1, false, false, false,"
+                        + " ?, ?, ?, ?, ?, false, 0, ?, 0, 'DIARY', false)");
+            }
+            long id = nextRecord++;
+            resourceRecords.setLong(1, id);
+            resourceRecords.setLong(2, appointment);
+            resourceRecords.setLong(3, resource);
+            resourceRecords.setString(4, "Bench meeting " + appointment);
+            resourceRecords.setString(5, "Agenda of meeting " + appointment);
+            resourceRecords.setString(6, "Room " + (appointment % 100));
+            resourceRecords.setTimestamp(7, Timestamp.from(start));
+            resourceRecords.setTimestamp(8, Timestamp.from(end));
+            resourceRecords.setTimestamp(9, Timestamp.from(now));
+            resourceRecords.addBatch();
+            flushIfFull();
+            return id;
+        }
+
         private void flush() throws SQLException {
             appointments.executeBatch();
             records.executeBatch();
+            if (resourceRecords != null) {
+                resourceRecords.executeBatch();
+            }
             connection.commit();
             pending = 0;
         }
@@ -403,6 +476,9 @@ final class Seeder {
             flush();
             appointments.close();
             records.close();
+            if (resourceRecords != null) {
+                resourceRecords.close();
+            }
             connection.close();
         }
     }

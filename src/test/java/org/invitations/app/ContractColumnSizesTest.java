@@ -80,7 +80,12 @@ class ContractColumnSizesTest {
         stored("ListContacts/pageToken", NOT_STORED);
         stored("CreateResource/name", "booking_resource.name");
         stored("CreateResource/description", "booking_resource.description");
+        stored("CreateResource/bookingPolicy", "booking_resource.booking_policy");
+        stored("SetResourcePolicy/bookingPolicy", "booking_resource.booking_policy");
         stored("ListResources/pageToken", NOT_STORED);
+        stored("SetWorkingHours/workingHours/weekday", "associate.working_days"); // at most 7 of 2, joined by commas
+        stored("SetWorkingHours/workingHours/start", "associate.work_start");
+        stored("SetWorkingHours/workingHours/end", "associate.work_end");
         stored("RegisterWebhook/url", "webhook.url", "outbox_item.destination");
         stored("RegisterWebhook/secret", "webhook.secret");
         stored("ListDeadDeliveries/pageToken", NOT_STORED);

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.invitations.app.Database;
+import org.invitations.availability.AvailabilityReads;
 import org.invitations.directory.Associate;
 import org.invitations.directory.Contact;
 import org.invitations.directory.Person;
@@ -47,12 +50,25 @@ class ListQueryPlanTest {
     /** Meetings seeded before the statements are first run, as in a database that starts empty. */
     private static final int EARLY = 30;
     private static final Instant FIRST = Instant.parse("2031-01-01T08:00:00Z");
+    /** Weekly series by alice with bob and the others, seeded before the statements are first run. */
+    private static final int SERIES = 20;
+    private static final int OCCURRENCES = 10;
+    /** A Monday after every single meeting, so that the series stay out of the pages the list queries read. */
+    private static final Instant SERIES_FIRST = Instant.parse("2033-01-03T08:00:00Z");
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
-    /** What one seeding wrote: the busy invitee, the customer, and a time in the middle of bob's list. */
-    record Seeded(long alice, long bob, List<Long> others, long contact, List<Long> persons, Instant middle) {
+    /**
+     * What one seeding wrote: the busy invitee, the customer, a time in the middle of bob's list, the series
+     * and the recurrenceId of each series' fifth occurrence.
+     */
+    record Seeded(long alice, long bob, List<Long> others, long contact, List<Long> persons, Instant middle,
+                  List<Long> series, List<Instant> fifths) {
     }
 
-    /** Alice, bob, a directory of some size, eight other invitees and a customer with ten persons. */
+    /**
+     * Alice, bob, a directory of some size, eight other invitees, a customer with ten persons, and twenty weekly
+     * series of ten by alice with bob and the others.
+     */
     static Seeded seed(Database database) {
         return database.sessionFactory().fromTransaction(session -> {
             Associate alice = new Associate("alice", "Alice", null, "x", Role.USER);
@@ -74,9 +90,31 @@ class ListQueryPlanTest {
                 customer.addPerson("Person " + i, null, null);
             }
             session.persist(customer);
+            session.flush();
+            List<NewMeeting.ParticipantRef> invited = new ArrayList<>();
+            invited.add(new NewMeeting.ParticipantRef(ParticipantKind.ASSOCIATE, bob.getId()));
+            others.forEach(id -> invited.add(new NewMeeting.ParticipantRef(ParticipantKind.ASSOCIATE, id)));
+            Instant now = Instant.parse("2030-12-01T00:00:00Z");
+            List<Long> series = new ArrayList<>();
+            List<Instant> fifths = new ArrayList<>();
+            for (int i = 0; i < SERIES; i++) {
+                Instant start = SERIES_FIRST.plus(Duration.ofHours(i));
+                Recurrence weekly = Recurrence.ofRule("FREQ=WEEKLY;COUNT=" + OCCURRENCES);
+                NewMeeting meeting = new NewMeeting(AppointmentType.MEETING, "Series " + i, null, null, start,
+                        start.plusSeconds(3600), invited, true, true, OSLO.getId(), weekly);
+                SeriesRule rule = Recurrences.expand(weekly, OSLO, start, start.plusSeconds(3600),
+                        meeting.recordsPerOccurrence());
+                Participants found = Participants.resolve(session, invited, "participants");
+                Appointment made = Series.create(session, alice, meeting, new RecordText("Series " + i, null, null),
+                        rule, found, ResourceRules.lock(session, meeting.type(), found.resources.values()), now,
+                        "participants");
+                session.flush();
+                series.add(made.getId());
+                fifths.add(rule.occurrences().get(4).start());
+            }
             return new Seeded(alice.getId(), bob.getId(), others, customer.getId(),
                     customer.getPersons().stream().map(Person::getId).toList(),
-                    FIRST.plus(Duration.ofHours(3L * WAITING)));
+                    FIRST.plus(Duration.ofHours(3L * WAITING)), series, fifths);
         });
     }
 
@@ -146,8 +184,52 @@ class ListQueryPlanTest {
                         .archiveRows(s, seeded.contact(), middle, middle.plus(Duration.ofHours(150)), 500)),
                 // distinct: a sort of the few busy ones
                 new Named("is bob busy, in the middle", false, true, BUSY_ROWS, s -> List.of(Conflicts.check(s,
-                        List.of(bob), List.of(), middle, middle.plusSeconds(1800), null))));
+                        List.of(bob), List.of(), middle, middle.plusSeconds(1800), null))),
+                new Named("GetFreeBusy and FindAvailableTime, bob over 42 days in the middle", false, false,
+                        FREE_BUSY_ROWS, s -> AvailabilityReads.associate(s, bob, middle, middle.plus(Duration.ofDays(42)))),
+                new Named("GetFreeBusy and FindAvailableTime, a resource over 42 days", false, false, FREE_BUSY_ROWS,
+                        s -> AvailabilityReads.resource(s, -1L, middle, middle.plus(Duration.ofDays(42)))));
     }
+
+    /**
+     * The queries that read one series' occurrences (or, for a page of invitations, the series on it): each
+     * must read its series through the (series, recurrence) index and its records by appointment, never a
+     * whole table, however many appointments and records the database holds. A sort of the few rows read
+     * is allowed.
+     */
+    static List<Named> seriesQueries(Seeded seeded) {
+        long bob = seeded.bob();
+        int middle = SERIES / 2;
+        long series = seeded.series().get(middle);
+        Instant fifth = seeded.fifths().get(middle);
+        List<InvitationQueries.SeriesRow> page = seeded.series().stream()
+                .map(id -> new InvitationQueries.SeriesRow(id, "FREQ=WEEKLY;COUNT=" + OCCURRENCES, OSLO.getId(),
+                        SERIES_FIRST))
+                .toList();
+        return List.of(
+                new Named("GetInvitations, the series facts of a page", false, true, SERIES_PAGE_ROWS,
+                        s -> List.copyOf(InvitationQueries.seriesFacts(s, page, FIRST).values())),
+                new Named("an answer for a series: the invitee's occurrence records", false, true, OCCURRENCE_ROWS,
+                        s -> SeriesAnswers.recordsOf(s, series, bob)),
+                new Named("an occurrence named by its recurrenceId", false, true, OCCURRENCE_ROWS,
+                        s -> Stream.of(Series.occurrenceId(s, series, fifth)).toList()),
+                new Named("the owner's view of a series: its exceptions", false, true, SERIES_RECORDS,
+                        s -> InvitationQueries.exceptions(s, series)),
+                new Named("a change of the whole series: its occurrences with their records", false, true,
+                        SERIES_RECORDS, s -> Series.occurrencesWithRecords(s, series)));
+    }
+
+    /** Every query: the lists, then the series' reads. */
+    static List<Named> allQueries(Seeded seeded) {
+        return Stream.concat(queries(seeded).stream(), seriesQueries(seeded).stream()).toList();
+    }
+
+    /** A page of series: each one's occurrences by the series index, twice over to be safe. */
+    private static final int SERIES_PAGE_ROWS = 2 * SERIES * OCCURRENCES;
+    /** One participant's records of one series: its occurrences, and one record each. */
+    private static final int OCCURRENCE_ROWS = 2 * OCCURRENCES + 2;
+    /** Every record of one series' occurrences: the owner's, bob's and the others' on each. */
+    private static final int SERIES_RECORDS = 2 * OCCURRENCES * (OTHERS + 2) + 2;
 
     /**
      * A query, whether it is a page (which must come in index order), the most rows it may visit, and
@@ -165,6 +247,11 @@ class ListQueryPlanTest {
     private static final int DIARY_WEEK_ROWS = (31 + 7) * 4 + 2;
     /** A busy check reads the participant's bookings that start in the 31 days before: 8 a day for bob. */
     private static final int BUSY_ROWS = (31 + 1) * 8 + 2;
+    /**
+     * Free/busy over the longest window reads the participant's bookings that start from 31 days before it
+     * to its end, whatever their status (bob has 8 a day): 73 days of them, never his whole history.
+     */
+    private static final int FREE_BUSY_ROWS = (31 + 42) * 8 + 2;
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -175,7 +262,7 @@ class ListQueryPlanTest {
         @BeforeAll
         void seedDerby(@TempDir Path data) {
             db = PlanDatabase.derby(data, ListQueryPlanTest::seed, ListQueryPlanTest::meetings, EARLY, 2 * WAITING,
-                    seeded -> queries(seeded).stream().<Function<Session, List<?>>>map(Named::query).toList());
+                    seeded -> allQueries(seeded).stream().<Function<Session, List<?>>>map(Named::query).toList());
         }
 
         @AfterAll
@@ -186,18 +273,36 @@ class ListQueryPlanTest {
         @Test
         void everyListReadsItsPageInIndexOrderOnly() {
             for (Named named : queries(db.seeded())) {
-                String plan = db.plan(named.name(), named.query());
-                assertTrue(named.sorts() || !plan.contains("Sort ResultSet"), named.name() + " sorts:\n" + plan);
-                assertFalse(plan.contains("Table Scan ResultSet"), named.name() + " scans a whole table:\n" + plan);
-                assertFalse(plan.contains("Hash"), named.name() + " builds a hash table:\n" + plan);
-                assertTrue(plan.contains(named.paged() ? "Index Scan ResultSet for PARTICIPANT_RECORD using index IX_RECORD_" : "Index Scan"), named.name()
-                        + " does not use its index:\n" + plan);
-                Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
-                while (visited.find()) {
-                    int rows = Integer.parseInt(visited.group(1));
-                    assertTrue(rows <= named.maxVisited(), named.name() + " visits " + rows + " rows (at most "
-                            + named.maxVisited() + " expected) where bob has " + WAITING + " of each:\n" + plan);
-                }
+                assertDerbyReadsByIndex(named, null);
+            }
+        }
+
+        @Test
+        void everySeriesIsReadThroughItsIndexOnly() {
+            for (Named named : seriesQueries(db.seeded())) {
+                assertDerbyReadsByIndex(named, "IX_APPOINTMENT_SERIES");
+            }
+        }
+
+        /**
+         * No sort unless allowed, no whole table, no hash, its index (and the one named, or the index Derby
+         * keeps for the foreign key on the same column, FK_ for IX_), few rows visited.
+         */
+        private void assertDerbyReadsByIndex(Named named, String index) {
+            String plan = db.plan(named.name(), named.query());
+            assertTrue(named.sorts() || !plan.contains("Sort ResultSet"), named.name() + " sorts:\n" + plan);
+            assertFalse(plan.contains("Table Scan ResultSet"), named.name() + " scans a whole table:\n" + plan);
+            assertFalse(plan.contains("Hash"), named.name() + " builds a hash table:\n" + plan);
+            assertTrue(plan.contains(named.paged() ? "Index Scan ResultSet for PARTICIPANT_RECORD using index IX_RECORD_" : "Index Scan"), named.name()
+                    + " does not use its index:\n" + plan);
+            assertTrue(index == null || plan.contains("using index " + index)
+                    || plan.contains("using constraint " + index.replace("IX_", "FK_")), named.name()
+                    + " reads neither " + index + " nor its foreign key's index:\n" + plan);
+            Matcher visited = Pattern.compile("Number of rows visited=(\\d+)").matcher(plan);
+            while (visited.find()) {
+                int rows = Integer.parseInt(visited.group(1));
+                assertTrue(rows <= named.maxVisited(), named.name() + " visits " + rows + " rows (at most "
+                        + named.maxVisited() + " expected) where bob has " + WAITING + " of each:\n" + plan);
             }
         }
 
@@ -244,6 +349,20 @@ class ListQueryPlanTest {
                 assertFalse(plan.contains("Merge Join"), named.name() + " merges whole ranges:\n" + plan);
                 assertTrue(plan.contains(named.paged() ? "Index Scan using ix_record_" : "Index"), named.name()
                         + " does not use its index:\n" + plan);
+            }
+        }
+
+        @Test
+        void everySeriesIsReadThroughItsIndexOnly() {
+            for (Named named : seriesQueries(db.seeded())) {
+                String plan = db.plan(named.name(), named.query());
+                // a grouped count of one page's series may be a hash aggregate of their few occurrences
+                assertFalse(plan.contains("Seq Scan"), named.name() + " scans a whole table:\n" + plan);
+                assertFalse(plan.contains("Hash Join"), named.name() + " hashes a joined table:\n" + plan);
+                assertFalse(plan.contains("Merge Join"), named.name() + " merges whole ranges:\n" + plan);
+                assertFalse(plan.contains("Sort Method: external"), named.name() + " sorts on disk:\n" + plan);
+                assertTrue(plan.contains("ix_appointment_series"), named.name()
+                        + " does not read the series index:\n" + plan);
             }
         }
     }
