@@ -103,8 +103,11 @@ public final class Requests {
         return record(new RecordRequest(), recordId);
     }
 
-    public static RecordRequest tentative(long recordId) {
-        return record(new RecordRequest(), recordId);
+    public static org.invitations.ws.generated.TentativelyAcceptInvitation tentative(long recordId) {
+        org.invitations.ws.generated.TentativelyAcceptInvitation request =
+                new org.invitations.ws.generated.TentativelyAcceptInvitation();
+        request.setRecordId(recordId);
+        return request;
     }
 
     public static DeclineInvitation decline(long recordId, String reason) {

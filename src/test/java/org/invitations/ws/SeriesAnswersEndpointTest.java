@@ -295,8 +295,9 @@ class SeriesAnswersEndpointTest extends EndpointTest {
         Weekly weekly = weekly(1);
         Member invitee = weekly.invitees().get(0);
 
-        AnswerResult tentative = invitee.port().tentativelyAcceptInvitation(accepting(weekly.occurrenceRecord(6, 0),
-                null, Scope.FOLLOWING));
+        org.invitations.ws.generated.TentativelyAcceptInvitation maybe = org.invitations.support.Requests.tentative(weekly.occurrenceRecord(6, 0));
+        maybe.setScope(Scope.FOLLOWING);
+        AnswerResult tentative = invitee.port().tentativelyAcceptInvitation(maybe);
         AnswerResult whole = invitee.port().declineInvitation(declining(weekly.occurrenceRecord(2, 0), "Not my team",
                 null, Scope.SERIES));
 
