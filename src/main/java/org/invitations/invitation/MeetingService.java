@@ -258,7 +258,8 @@ public final class MeetingService {
                 }
                 lines.add(new ParticipantsView.Line(r.getId(), r.getKind(), r.getParticipantId(), nameOf(r),
                         r.getStatus(), r.isSeen(), r.getDeclineReason(), r.isDeclineAcknowledged(),
-                        r.getAnsweredAt(), series ? r.isConflict() : conflicts.isBusy(r), r.isInvitationSent(), own));
+                        r.getAnsweredAt(), series ? r.isConflict() : conflicts.isBusy(r), r.isInvitationSent(), own,
+                        r.getExternalReply()));
             }
             return new ParticipantsView(AppointmentView.of(appointment), declines, unacknowledged, lines);
         });

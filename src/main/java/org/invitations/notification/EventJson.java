@@ -54,6 +54,12 @@ final class EventJson {
             event.put("status", record.getStatus().code());
             switch (change.type()) {
                 case INVITATION_DECLINED -> event.put("declineReason", record.getDeclineReason());
+                case PERSON_REPLIED -> {
+                    event.put("personId", record.getPerson().getId());
+                    var reply = record.getExternalReply();
+                    event.put("answer", reply == null ? null : reply.answer().name());
+                    event.put("comment", reply == null ? null : reply.comment());
+                }
                 case TASK_PROGRESS -> {
                     event.put("percentDone", record.getProgress().percentDone());
                     event.put("hoursSpent", record.getProgress().hoursSpent());

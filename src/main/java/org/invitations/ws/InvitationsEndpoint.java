@@ -100,16 +100,18 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final DiaryOperations diaries;
     private final DirectoryOperations directory;
     private final NotificationOperations notifications;
+    private final ReplyOperations replies;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
                                TaskService tasks, DirectoryService directory, AuditLog audit,
-                               NotificationService notifications) {
+                               NotificationService notifications, org.invitations.reply.ReplyService replies) {
         this.meetings = new MeetingOperations(meetings);
         this.tasks = new TaskOperations(tasks);
         this.answers = new AnswerOperations(invitations);
         this.diaries = new DiaryOperations(diaries);
         this.directory = new DirectoryOperations(directory, audit);
         this.notifications = new NotificationOperations(notifications);
+        this.replies = new ReplyOperations(replies);
     }
 
     // ------------------------------------------------------------------ the owner
@@ -309,19 +311,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public org.invitations.ws.generated.ProcessCalendarReplyResponse processCalendarReply(org.invitations.ws.generated.ProcessCalendarReply request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("ProcessCalendarReply is not built yet", null);
-        });
+        return replies.process(request);
     }
 
     @Override
     public org.invitations.ws.generated.ListCalendarRepliesResponse listCalendarReplies(org.invitations.ws.generated.ListCalendarReplies request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("ListCalendarReplies is not built yet", null);
-        });
+        return replies.list(request);
     }
 
     @Override
