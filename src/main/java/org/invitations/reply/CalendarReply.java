@@ -33,7 +33,7 @@ public class CalendarReply {
     private Instant receivedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 10)
+    @Column(name = "received_by", nullable = false, length = 10)
     private ReplySource source;
 
     @Enumerated(EnumType.STRING)
@@ -43,10 +43,10 @@ public class CalendarReply {
     @Column(length = MAX_REASON)
     private String reason;
 
-    @Column(length = 20)
+    @Column(name = "calendar_method", length = 20)
     private String method;
 
-    @Column(length = 255)
+    @Column(name = "calendar_uid", length = 255)
     private String uid;
 
     @Column(length = 254)

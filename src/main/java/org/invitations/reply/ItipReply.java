@@ -23,7 +23,7 @@ import net.fortuna.ical4j.model.property.Sequence;
 import org.invitations.invitation.ExternalAnswer;
 
 /**
- * What an iTIP message says, read with ical4j (folded lines, CRLF or LF, time zones given by a VTIMEZONE of
+ * What an iTIP message says, read with ical4j (folded lines, CRLF or bare LF line ends, time zones given by a VTIMEZONE of
  * the message or known by name, Windows names such as "W. Europe Standard Time" included): the METHOD, and
  * from its one VEVENT the UID, RECURRENCE-ID, SEQUENCE (0 when absent, as RFC 5545 says), DTSTAMP, every
  * ATTENDEE's address with the PARTSTAT of the first, COMMENT, and whether an ORGANIZER is there (Outlook
@@ -52,7 +52,9 @@ record ItipReply(String method, int events, String uid, Instant recurrenceId, In
     static ItipReply read(String ics) throws Malformed {
         Calendar calendar;
         try {
-            calendar = new CalendarBuilder().build(new StringReader(ics));
+            // CRLF as RFC 5545 writes it: ical4j unfolds "CRLF space" only, and some programs write bare LF
+            String crlf = ics.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
+            calendar = new CalendarBuilder().build(new StringReader(crlf));
         } catch (ParserException e) {
             throw new Malformed("malformed iCalendar: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
