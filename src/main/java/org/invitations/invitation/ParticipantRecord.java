@@ -384,6 +384,9 @@ public class ParticipantRecord {
     void reinstate(boolean sendInvitation, boolean nowConflicting, Instant now) {
         boolean asks = sendInvitation && kind == ParticipantKind.ASSOCIATE;
         setStatus(asks ? Status.INVITED : Status.BOOKED);
+        if (externalReply != null) {
+            externalReply = externalReply.voidedByMove(); // booked as if new: an answer given before is void
+        }
         invitationSent = asks;
         fresh = asks;
         conflict = nowConflicting;
