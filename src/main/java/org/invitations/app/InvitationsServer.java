@@ -113,8 +113,9 @@ public final class InvitationsServer implements AutoCloseable {
             bus = BusFactory.newInstance().createBus();
             Server server = SoapEndpoints.publish(bus, ENDPOINT, new InvitationsEndpoint(invitations, meetings, diaries,
                     tasks, directory, audit, notifications.service(), proposals,
-                    new org.invitations.availability.AvailabilityService(database.sessionFactory())), authenticator,
-                    config.logMessages(), metrics);
+                    new org.invitations.availability.AvailabilityService(database.sessionFactory()),
+                    new org.invitations.reply.ReplyService(database.sessionFactory(), clock, publisher,
+                            config.notifications().uidDomain())), authenticator, config.logMessages(), metrics);
             Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus, "/noop", authenticator) : null;
             BackupEndpoint backup = new BackupEndpoint(authenticator, config.embeddedDerby()
                     ? new DerbyBackup(database.dataSource(), config.backupDir(), clock) : null, clock, metrics);

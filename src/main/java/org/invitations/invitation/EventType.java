@@ -14,7 +14,9 @@ public enum EventType {
     TASK_PROGRESS("task.progress"),
     PROPOSAL_MADE("proposal.made"),
     PROPOSAL_ACCEPTED("proposal.accepted"),
-    PROPOSAL_DECLINED("proposal.declined");
+    PROPOSAL_DECLINED("proposal.declined"),
+    /** An external person answered from its own calendar (an iTIP REPLY came in). */
+    PERSON_REPLIED("person.replied");
 
     private final String wireName;
 

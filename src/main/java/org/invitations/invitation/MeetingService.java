@@ -285,7 +285,8 @@ public final class MeetingService {
                 lines.add(new ParticipantsView.Line(r.getId(), r.getKind(), r.getParticipantId(), nameOf(r),
                         r.getStatus(), r.isSeen(), r.getDeclineReason(), r.isDeclineAcknowledged(),
                         r.getAnsweredAt(), series ? r.isConflict() : conflicts.isBusy(r), r.isInvitationSent(), own,
-                        proposals.getOrDefault(r.getKind() + ":" + r.getParticipantId(), List.of())));
+                        proposals.getOrDefault(r.getKind() + ":" + r.getParticipantId(), List.of()),
+                        r.getExternalReply()));
             }
             return new ParticipantsView(AppointmentView.of(appointment), declines, unacknowledged, lines);
         });

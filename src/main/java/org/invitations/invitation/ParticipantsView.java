@@ -19,14 +19,14 @@ public record ParticipantsView(AppointmentView appointment, int declines, int un
     public record Line(long recordId, ParticipantKind kind, long participantId, String name, Status status,
                        boolean seen, String declineReason, boolean declineAcknowledged, Instant answeredAt,
                        boolean conflict, boolean invited, List<OccurrenceAnswer> exceptions,
-                       List<ProposalView> proposals) {
+                       List<ProposalView> proposals, ExternalReply externalReply) {
 
-        /** A line without proposals. */
+        /** A line without proposals and without an external person's answer. */
         public Line(long recordId, ParticipantKind kind, long participantId, String name, Status status,
                     boolean seen, String declineReason, boolean declineAcknowledged, Instant answeredAt,
                     boolean conflict, boolean invited, List<OccurrenceAnswer> exceptions) {
             this(recordId, kind, participantId, name, status, seen, declineReason, declineAcknowledged, answeredAt,
-                    conflict, invited, exceptions, List.of());
+                    conflict, invited, exceptions, List.of(), null);
         }
 
         /** A line with no exceptions: a single appointment's or an occurrence's. */
@@ -40,13 +40,14 @@ public record ParticipantsView(AppointmentView appointment, int declines, int un
 
     /** A participant's occurrence record that no longer follows the series' answer. */
     public record OccurrenceAnswer(long appointmentId, Instant recurrenceId, long recordId, Status status,
-                                   boolean invited, String declineReason, boolean declineAcknowledged) {
+                                   boolean invited, String declineReason, boolean declineAcknowledged,
+                                   ExternalReply externalReply) {
 
         static OccurrenceAnswer of(ParticipantRecord record) {
             Appointment occurrence = record.getAppointment();
             return new OccurrenceAnswer(occurrence.getId(), occurrence.getRecurrenceId(), record.getId(),
                     record.getStatus(), record.isInvitationSent(), record.getDeclineReason(),
-                    record.isDeclineAcknowledged());
+                    record.isDeclineAcknowledged(), record.getExternalReply());
         }
     }
 }

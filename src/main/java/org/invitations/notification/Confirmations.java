@@ -82,10 +82,13 @@ import org.invitations.notification.SeriesSnapshot.OccurrenceOverride;
  * <p>The calendar entry's UID is {@code appointment-<id>@<uid domain>}, the same for every message about
  * one appointment, so a later REQUEST (moved, changed) updates the entry and a CANCEL removes it;
  * SEQUENCE is the appointment's, which goes up on every move, and DTSTAMP is when the message was made,
- * which orders two messages of the same sequence (a text change that did not move the meeting). Every
- * ATTENDEE has RSVP=FALSE and PARTSTAT=NEEDS-ACTION: the people this goes to answer nobody through this
- * service, so their programs should not offer to. An attendee without an address is named in the text
- * but is no ATTENDEE, which needs one. A CANCEL carries the sequence as it stands (cancelling does not
+ * which orders two messages of the same sequence (a text change that did not move the meeting). It is a
+ * real iTIP request (RFC 5546 §3.2.2): every ATTENDEE has PARTSTAT=NEEDS-ACTION and RSVP=TRUE, so calendar
+ * programs offer Accept, Tentative and Decline and send an iTIP REPLY, which the service takes in
+ * (ProcessCalendarReply). The ORGANIZER is the owner, with no SENT-BY: SENT-BY names who acts for the
+ * organizer, not where answers go, and Gmail shows an "unknown organizer" when it is there. Answers by
+ * plain e-mail go to the Reply-To: the configured reply address, else the owner's. An attendee without an
+ * address is named in the text but is no ATTENDEE, which needs one. A CANCEL carries the sequence as it stands (cancelling does not
  * raise it), never lower than that of a REQUEST sent before, so calendar programs apply it.
  *
  * <p>Times are written in UTC, in the calendar (with the Z suffix, so no VTIMEZONE is needed) and in the
@@ -100,6 +103,7 @@ public final class Confirmations {
     public static final String ATTACHMENT_NAME = "invite.ics";
 
     private final InternetAddress sender;
+    private final InternetAddress replyAddress;
     private final String uidDomain;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
@@ -118,7 +122,18 @@ public final class Confirmations {
      * @param clock     for DTSTAMP and the Date header
      */
     public Confirmations(Party sender, String uidDomain, Clock clock) {
+        this(sender, uidDomain, clock, null);
+    }
+
+    /**
+     * As {@link #Confirmations(Party, String, Clock)}, with the address answers go to.
+     *
+     * @param replyAddress the Reply-To of every message (where persons' answers are read); null: the
+     *                     organizer's address, or none when the organizer has none
+     */
+    public Confirmations(Party sender, String uidDomain, Clock clock, String replyAddress) {
         Objects.requireNonNull(sender, "sender");
+        this.replyAddress = replyAddress == null ? null : plainAddress(replyAddress);
         Objects.requireNonNull(uidDomain, "uidDomain");
         this.sender = address(sender).orElseThrow(
                 () -> new IllegalArgumentException("the sender needs a valid e-mail address: " + sender.email()));
@@ -372,7 +387,7 @@ public final class Confirmations {
                         .add(new Cn(attendee.name()))
                         .add(Role.REQ_PARTICIPANT)
                         .add(PartStat.NEEDS_ACTION)
-                        .add(Rsvp.FALSE));
+                        .add(Rsvp.TRUE));
             }
         }
         event.add(method == Method.CANCEL ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
@@ -504,10 +519,11 @@ public final class Confirmations {
             };
             message.setFrom(sender);
             message.setRecipient(Message.RecipientType.TO, to);
-            Optional<InternetAddress> organizer = address(meeting.organizer());
-            if (organizer.isPresent()) {
-                // Answers reach the organizer, not the service's no-reply address.
-                message.setReplyTo(new InternetAddress[] {organizer.get()});
+            Optional<InternetAddress> answersTo = replyAddress != null ? Optional.of(replyAddress)
+                    : address(meeting.organizer());
+            if (answersTo.isPresent()) {
+                // Answers reach the reply address or the organizer, not the service's no-reply address.
+                message.setReplyTo(new InternetAddress[] {answersTo.get()});
             }
             message.setSubject(subject(meeting, method), "UTF-8");
             message.setSentDate(Date.from(now()));
@@ -578,7 +594,7 @@ public final class Confirmations {
         lines.add(method == Method.CANCEL
                 ? "The attached " + ATTACHMENT_NAME + " removes the meeting from your calendar."
                 : "The attached " + ATTACHMENT_NAME + " adds the meeting to your calendar."
-                        + " If you cannot come, please tell the organizer.");
+                        + " Accept or decline it there, and the organizer sees your answer.");
         return String.join("\r\n", lines) + "\r\n";
     }
 
@@ -624,6 +640,18 @@ public final class Confirmations {
             return Optional.of(address);
         } catch (AddressException | UnsupportedEncodingException e) {
             return Optional.empty();
+        }
+    }
+
+    /** An address alone (no name), strictly parsed. */
+    private static InternetAddress plainAddress(String email) {
+        if (!address(new Party("x", email)).isPresent()) {
+            throw new IllegalArgumentException("the reply address is not valid: " + email);
+        }
+        try {
+            return new InternetAddress(email, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("the reply address is not valid: " + email, e);
         }
     }
 

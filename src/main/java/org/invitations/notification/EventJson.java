@@ -66,6 +66,12 @@ final class EventJson {
                     event.put("proposalComment", proposal.getComment());
                     event.put("proposalState", proposal.getState().name());
                 }
+                case PERSON_REPLIED -> {
+                    event.put("personId", record.getPerson().getId());
+                    var reply = record.getExternalReply();
+                    event.put("answer", reply == null ? null : reply.answer().name());
+                    event.put("comment", reply == null ? null : reply.comment());
+                }
                 case TASK_PROGRESS -> {
                     event.put("percentDone", record.getProgress().percentDone());
                     event.put("hoursSpent", record.getProgress().hoursSpent());

@@ -30,7 +30,8 @@ public final class Outbox implements ChangePublisher {
 
     public Outbox(NotificationSettings settings) {
         this.settings = settings;
-        this.confirmations = new Confirmations(new Party("Invitations", settings.mailFrom()), settings.uidDomain());
+        this.confirmations = new Confirmations(new Party("Invitations", settings.mailFrom()), settings.uidDomain(),
+                java.time.Clock.systemUTC(), settings.replyAddress());
     }
 
     @Override

@@ -103,11 +103,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final NotificationOperations notifications;
     private final ProposalOperations proposals;
     private final AvailabilityOperations availability;
+    private final ReplyOperations replies;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
                                TaskService tasks, DirectoryService directory, AuditLog audit,
                                NotificationService notifications, ProposalService proposals,
-                               org.invitations.availability.AvailabilityService availability) {
+                               org.invitations.availability.AvailabilityService availability,
+                               org.invitations.reply.ReplyService replies) {
         this.meetings = new MeetingOperations(meetings);
         this.tasks = new TaskOperations(tasks);
         this.answers = new AnswerOperations(invitations);
@@ -116,6 +118,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
         this.notifications = new NotificationOperations(notifications);
         this.proposals = new ProposalOperations(proposals);
         this.availability = new AvailabilityOperations(availability);
+        this.replies = new ReplyOperations(replies);
     }
 
     // ------------------------------------------------------------------ the owner
@@ -315,19 +318,13 @@ public class InvitationsEndpoint implements InvitationsPortType {
     @Override
     public org.invitations.ws.generated.ProcessCalendarReplyResponse processCalendarReply(org.invitations.ws.generated.ProcessCalendarReply request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("ProcessCalendarReply is not built yet", null);
-        });
+        return replies.process(request);
     }
 
     @Override
     public org.invitations.ws.generated.ListCalendarRepliesResponse listCalendarReplies(org.invitations.ws.generated.ListCalendarReplies request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
-        // TEMPORARY on branch replies: replaced by the work on issue #23 before it reaches main
-        return Faults.call(() -> {
-            throw new org.invitations.shared.NotAllowed("ListCalendarReplies is not built yet", null);
-        });
+        return replies.list(request);
     }
 
     @Override
