@@ -160,6 +160,12 @@ final class CommandLineOptions {
             description = "From address of confirmations (env INVITATIONS_MAIL_FROM). Default: invitations@localhost.")
     String mailFrom = NotificationSettings.DEFAULT.mailFrom();
 
+    @Option(names = "--reply-address", paramLabel = "ADDRESS", descriptionKey = "INVITATIONS_REPLY_ADDRESS",
+            description = "Where persons' answers go: the Reply-To of confirmations, e.g. the mailbox a mail gateway"
+                    + " reads and hands to ProcessCalendarReply (env INVITATIONS_REPLY_ADDRESS)."
+                    + " Default: the owner's address.")
+    String replyAddress;
+
     @Option(names = "--uid-domain", paramLabel = "DOMAIN", descriptionKey = "INVITATIONS_UID_DOMAIN",
             description = "Domain of each appointment's iCalendar UID; keep it stable (env INVITATIONS_UID_DOMAIN)."
                     + " Default: invitations.local.")
@@ -342,6 +348,7 @@ final class CommandLineOptions {
     private NotificationSettings notificationSettings(Map<String, String> env) {
         NotificationSettings.Delivery defaults = NotificationSettings.Delivery.DEFAULT;
         NotificationSettings settings = NotificationSettings.DEFAULT.withMail(mailFrom, uidDomain)
+                .withReplyAddress(replyAddress)
                 .withDelivery(new NotificationSettings.Delivery(defaults.poll(), defaults.firstRetry(),
                         defaults.maxRetry(), deliveryMaxAge, deliveryTimeout, defaults.threads()))
                 .withWebhookTargets(webhookAllow);

@@ -107,8 +107,10 @@ public final class Database implements AutoCloseable {
             SessionFactory sessionFactory = new HibernatePersistenceConfiguration("invitations")
                     .managedClasses(Associate.class, Contact.class, Person.class, Resource.class,
                             Appointment.class, ParticipantRecord.class, AuditEvent.class,
+                            org.invitations.invitation.TimeProposal.class,
                             org.invitations.invitation.ClientRequest.class, org.invitations.security.Account.class,
-                            org.invitations.notification.OutboxItem.class, org.invitations.notification.Webhook.class)
+                            org.invitations.notification.OutboxItem.class, org.invitations.notification.Webhook.class,
+                            org.invitations.reply.CalendarReply.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")

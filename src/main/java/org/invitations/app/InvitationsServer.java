@@ -21,6 +21,7 @@ import org.invitations.security.Role;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
+import org.invitations.invitation.ProposalService;
 import org.invitations.invitation.ChangePublisher;
 import org.invitations.notification.NotificationFeature;
 import org.invitations.ws.InvitationsEndpoint;
@@ -101,6 +102,7 @@ public final class InvitationsServer implements AutoCloseable {
             ChangePublisher publisher = notifications.publisher();
             InvitationService invitations = new InvitationService(database.sessionFactory(), clock, audit, publisher);
             MeetingService meetings = new MeetingService(database.sessionFactory(), clock, audit, publisher);
+            ProposalService proposals = new ProposalService(database.sessionFactory(), clock, audit, publisher);
             DiaryService diaries = new DiaryService(database.sessionFactory());
             TaskService tasks = new TaskService(database.sessionFactory(), clock, audit, publisher);
 
@@ -110,8 +112,10 @@ public final class InvitationsServer implements AutoCloseable {
             }
             bus = BusFactory.newInstance().createBus();
             Server server = SoapEndpoints.publish(bus, ENDPOINT, new InvitationsEndpoint(invitations, meetings, diaries,
-                    tasks, directory, audit, notifications.service(),
-                    new org.invitations.availability.AvailabilityService(database.sessionFactory())), authenticator, config.logMessages(), metrics);
+                    tasks, directory, audit, notifications.service(), proposals,
+                    new org.invitations.availability.AvailabilityService(database.sessionFactory()),
+                    new org.invitations.reply.ReplyService(database.sessionFactory(), clock, publisher,
+                            config.notifications().uidDomain())), authenticator, config.logMessages(), metrics);
             Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus, "/noop", authenticator) : null;
             BackupEndpoint backup = new BackupEndpoint(authenticator, config.embeddedDerby()
                     ? new DerbyBackup(database.dataSource(), config.backupDir(), clock) : null, clock, metrics);
@@ -177,6 +181,15 @@ public final class InvitationsServer implements AutoCloseable {
 
     public String address() {
         return config.scheme() + "://localhost:" + config.port() + ServerConfig.PATH;
+    }
+
+    /**
+     * The running service's database, for work inside the service that is not a SOAP call: what reads replies
+     * from a mailbox, and service-level tests (e.g. an external person's proposal through
+     * {@link org.invitations.invitation.Proposals#propose}).
+     */
+    public org.hibernate.SessionFactory sessionFactory() {
+        return database.sessionFactory();
     }
 
     /**

@@ -435,6 +435,15 @@ public class Appointment {
         own(record).reportProgress(percent, hours, note, now);
     }
 
+    /**
+     * An external person's reply from its own calendar on its record of this appointment (see
+     * {@link ParticipantRecord#takeReply}); refused for a cancelled appointment.
+     */
+    public ExternalReply.Effect takeExternalReply(ParticipantRecord record, ExternalReply reply, Instant now) {
+        requireNotCancelled(Status.BOOKED);
+        return own(record).takeReply(reply, now);
+    }
+
     /** The owner takes note of a participant's refusal. */
     void acknowledgeDecline(ParticipantRecord record, Instant now) {
         own(record).acknowledgeDecline(now);

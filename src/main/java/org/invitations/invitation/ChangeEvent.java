@@ -11,11 +11,12 @@ import java.util.List;
  * through the named factories, so that no caller passes a positional null.
  */
 public record ChangeEvent(EventType type, Appointment appointment, ParticipantRecord record, SendOptions options,
-                          List<ParticipantRecord> removed, Instant at, Scope answerScope, Appointment splitFrom) {
+                          List<ParticipantRecord> removed, Instant at, Scope answerScope, Appointment splitFrom,
+                          TimeProposal proposal) {
 
     private ChangeEvent(EventType type, Appointment appointment, ParticipantRecord record, SendOptions options,
                         List<ParticipantRecord> removed, Instant at, Scope answerScope) {
-        this(type, appointment, record, options, removed, at, answerScope, null);
+        this(type, appointment, record, options, removed, at, answerScope, null, null);
     }
 
     /**
@@ -23,7 +24,7 @@ public record ChangeEvent(EventType type, Appointment appointment, ParticipantRe
      * get its shortened rule too, and the event names the series it came from.
      */
     public ChangeEvent splitFrom(Appointment old) {
-        return new ChangeEvent(type, appointment, record, options, removed, at, answerScope, old);
+        return new ChangeEvent(type, appointment, record, options, removed, at, answerScope, old, proposal);
     }
 
     /** A change of the whole appointment (created, moved, cancelled), with what the owner asked to be sent. */
@@ -48,5 +49,15 @@ public record ChangeEvent(EventType type, Appointment appointment, ParticipantRe
      */
     public static ChangeEvent ofSeriesAnswer(EventType type, ParticipantRecord record, Scope scope, Instant at) {
         return new ChangeEvent(type, record.getAppointment(), record, SendOptions.NONE, List.of(), at, scope);
+    }
+
+    /**
+     * A proposal of another time made, accepted or declined, about the proposal's appointment and the
+     * proposer's record. With {@code options} on a decline, an external proposer is told (DECLINECOUNTER); the
+     * move an accepted proposal makes is published on its own, as any move.
+     */
+    public static ChangeEvent ofProposal(EventType type, TimeProposal proposal, SendOptions options, Instant at) {
+        return new ChangeEvent(type, proposal.getAppointment(), proposal.getRecord(), options, List.of(), at, null,
+                null, proposal);
     }
 }

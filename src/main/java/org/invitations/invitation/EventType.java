@@ -11,7 +11,12 @@ public enum EventType {
     APPOINTMENT_MOVED("appointment.moved"),
     APPOINTMENT_UPDATED("appointment.updated"),
     APPOINTMENT_CANCELLED("appointment.cancelled"),
-    TASK_PROGRESS("task.progress");
+    TASK_PROGRESS("task.progress"),
+    PROPOSAL_MADE("proposal.made"),
+    PROPOSAL_ACCEPTED("proposal.accepted"),
+    PROPOSAL_DECLINED("proposal.declined"),
+    /** An external person answered from its own calendar (an iTIP REPLY came in). */
+    PERSON_REPLIED("person.replied");
 
     private final String wireName;
 

@@ -237,10 +237,19 @@ final class InvitationQueries {
         Map<Long, Facts> facts = withAppointments(session, rows);
         return rows.stream().map(row -> new ArchiveEntry((Long) row[0], (Long) row[1], (String) row[2],
                 (String) row[3], (Instant) row[4], (Instant) row[5], facts.get((Long) row[1]).ownerName(),
-                (Long) row[7], (String) row[8], (Status) row[6])).toList();
+                (Long) row[7], (String) row[row.length - 1], (Status) row[6], reply(row))).toList();
     }
 
-    /** The archive's records: id, appointment id, title, location, start, end, status, person id and name. */
+    /** The person's answer from its own calendar in an archive row (columns 8 to 10), or null. */
+    private static ExternalReply reply(Object[] row) {
+        return row[8] == null ? null
+                : new ExternalReply((ExternalAnswer) row[8], (String) row[9], null, null, (Instant) row[10]);
+    }
+
+    /**
+     * The archive's records: id, appointment id, title, location, start, end, status, person id, the person's
+     * answer, comment and when it came (null without one), and the person's name last.
+     */
     static List<Object[]> archiveRows(Session session, long contactId, Instant from, Instant to, int limit) {
         Map<Long, String> persons = new HashMap<>();
         session.createSelectionQuery("select p.id, p.fullName from Person p where p.contact.id = :contact", Object[].class)
@@ -255,7 +264,7 @@ final class InvitationQueries {
         // with everybody's bookings.
         List<Object[]> rows = IndexHint.index(session, Hql.select(Object[].class, """
                         select r.id, r.appointment.id, r.text.title, r.text.location, r.startsAt, r.endsAt, r.status,
-                            r.person.id
+                            r.person.id, r.externalReply.answer, r.externalReply.comment, r.externalReply.receivedAt
                         from ParticipantRecord r
                         where r.person.id in :persons and r.status <> :cancelled and r.listedIn <> :series""")
                 .with("persons", persons.keySet()).with("cancelled", Status.CANCELLED).with("series", RecordList.SERIES)

@@ -84,8 +84,16 @@ public final class InvitationService {
 
     /** As {@link #acceptTentatively(Caller, long)}, on a series with a scope. */
     public Answer acceptTentatively(Caller caller, AnswerTarget target) {
+        return acceptTentatively(caller, target, null);
+    }
+
+    /**
+     * As {@link #acceptTentatively(Caller, AnswerTarget)}, proposing another time to the owner (null: none):
+     * see {@link #decline(Caller, AnswerTarget, String, ProposedTime)}.
+     */
+    public Answer acceptTentatively(Caller caller, AnswerTarget target, ProposedTime proposal) {
         return answer(caller, target, "TentativelyAcceptInvitation", EventType.INVITATION_TENTATIVE, true,
-                (appointment, record, now) -> appointment.acceptTentatively(record, now));
+                (appointment, record, now) -> appointment.acceptTentatively(record, now), proposal);
     }
 
     /** No, with an optional reason the owner sees: becomes 9, and may still be accepted later. */
@@ -95,8 +103,19 @@ public final class InvitationService {
 
     /** As {@link #decline(Caller, long, String)}, on a series with a scope: every record in scope gets the reason. */
     public Answer decline(Caller caller, AnswerTarget target, String reason) {
+        return decline(caller, target, reason, null);
+    }
+
+    /**
+     * As {@link #decline(Caller, AnswerTarget, String)}, proposing another time to the owner (null: none), as
+     * Exchange's "propose new time": the answer is given as without it, and a PENDING proposal is stored for
+     * the answered record (see {@link Proposals#propose}). On a series the proposal is about one occurrence:
+     * a proposal with scope SERIES or FOLLOWING (or on the series' record without recurrenceId) is refused
+     * (field proposedStart), as is one for a task.
+     */
+    public Answer decline(Caller caller, AnswerTarget target, String reason, ProposedTime proposal) {
         return answer(caller, target, "DeclineInvitation", EventType.INVITATION_DECLINED, true,
-                (appointment, record, now) -> appointment.decline(record, reason, now));
+                (appointment, record, now) -> appointment.decline(record, reason, now), proposal);
     }
 
     /** Opened and closed without an answer: 5 → 7, 6 → 8. */
@@ -156,10 +175,18 @@ public final class InvitationService {
      */
     private Answer answer(Caller caller, AnswerTarget target, String operation, EventType event, boolean reply,
                           SeriesAnswers.Change change) {
+        return answer(caller, target, operation, event, reply, change, null);
+    }
+
+    private Answer answer(Caller caller, AnswerTarget target, String operation, EventType event, boolean reply,
+                          SeriesAnswers.Change change, ProposedTime proposal) {
         return Transactions.run(sessionFactory, session -> {
             ParticipantRecord record = ownRecord(session, caller, target);
             Appointment appointment = record.getAppointment();
             Instant now = clock.instant();
+            if (proposal != null) {
+                requireOneMeeting(record, target);
+            }
             if (!appointment.isSeries() && !appointment.isOccurrence()) {
                 requireNoSeriesTarget(target, record);
                 Status before = record.getStatus();
@@ -169,6 +196,7 @@ public final class InvitationService {
                 if (changed) {
                     publisher.publish(session, ChangeEvent.ofRecord(event, record, now));
                 }
+                propose(session, caller, record, proposal, now);
                 return Answer.of(record);
             }
             SeriesAnswers.Outcome outcome = SeriesAnswers.answer(session, record, target, reply, change, now);
@@ -179,8 +207,41 @@ public final class InvitationService {
             if (outcome.changed()) {
                 publisher.publish(session, ChangeEvent.ofSeriesAnswer(event, answered, outcome.scope(), now));
             }
+            propose(session, caller, answered, proposal, now);
             return Answer.ofSeries(answered, outcome.occurrencesChanged());
         });
+    }
+
+    /**
+     * A proposal of another time is about one meeting: not a task, and on a series one occurrence (scope
+     * OCCURRENCE, by default when the occurrence is named), as Exchange proposes per occurrence.
+     */
+    private static void requireOneMeeting(ParticipantRecord record, AnswerTarget target) {
+        Appointment appointment = record.getAppointment();
+        if (appointment.getType() == AppointmentType.TASK) {
+            throw new InvalidRequest("proposedStart", "record " + record.getId() + " is of a task, which has a due"
+                    + " date, not a meeting time: leave proposedStart and proposedEnd out");
+        }
+        boolean wholeSeries = target.scope() == Scope.SERIES || target.scope() == Scope.FOLLOWING
+                || target.scope() == null && appointment.isSeries() && target.recurrenceId() == null;
+        if (wholeSeries && (appointment.isSeries() || appointment.isOccurrence())) {
+            throw new InvalidRequest("proposedStart", "propose a new time for one occurrence: give its"
+                    + " recurrenceId (or answer on the occurrence's own record) with scope OCCURRENCE, not "
+                    + (target.scope() == null ? Scope.SERIES : target.scope()));
+        }
+    }
+
+    /** The proposal that came with an answer, about the answered record's meeting; none: nothing. */
+    private void propose(Session session, Caller caller, ParticipantRecord record, ProposedTime proposal,
+                         Instant now) {
+        if (proposal == null) {
+            return;
+        }
+        TimeProposal made = Proposals.propose(session, record, proposal.start(), proposal.end(), proposal.comment(),
+                now);
+        audit.record(session, caller, "ProposeTime", "proposal", made.getId(), proposal.start() + " - "
+                + proposal.end() + " for record " + record.getId());
+        publisher.publish(session, ChangeEvent.ofProposal(EventType.PROPOSAL_MADE, made, SendOptions.NONE, now));
     }
 
     /** A single appointment's record: no occurrence to name, and no scope wider than the record. */

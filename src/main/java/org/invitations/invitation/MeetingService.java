@@ -242,7 +242,8 @@ public final class MeetingService {
      * The owner's Invitations view: answers, seen or not, reasons, and conflicts checked now. On a series,
      * one line per participant from the series' records, each with its exceptions (the occurrences it
      * answered, or that were moved or cancelled, on their own); declines count the exceptions too. An
-     * occurrence is viewed as a single meeting.
+     * occurrence is viewed as a single meeting. Each line lists its participant's proposals of another time,
+     * newest first, all read in one query.
      */
     public ParticipantsView participants(Caller owner, long appointmentId) {
         return Transactions.run(sessionFactory, session -> {
@@ -259,6 +260,11 @@ public final class MeetingService {
                     exceptions.computeIfAbsent(r.getKind() + ":" + r.getParticipantId(), k -> new ArrayList<>())
                             .add(ParticipantsView.OccurrenceAnswer.of(r));
                 }
+            }
+            java.util.Map<String, List<ProposalView>> proposals = new java.util.HashMap<>();
+            for (TimeProposal p : Proposals.forView(session, appointment)) {
+                proposals.computeIfAbsent(p.getProposerKind() + ":" + p.getProposerId(), k -> new ArrayList<>())
+                        .add(ProposalView.of(p));
             }
             int declines = 0;
             int unacknowledged = 0;
@@ -278,7 +284,9 @@ public final class MeetingService {
                 }
                 lines.add(new ParticipantsView.Line(r.getId(), r.getKind(), r.getParticipantId(), nameOf(r),
                         r.getStatus(), r.isSeen(), r.getDeclineReason(), r.isDeclineAcknowledged(),
-                        r.getAnsweredAt(), series ? r.isConflict() : conflicts.isBusy(r), r.isInvitationSent(), own));
+                        r.getAnsweredAt(), series ? r.isConflict() : conflicts.isBusy(r), r.isInvitationSent(), own,
+                        proposals.getOrDefault(r.getKind() + ":" + r.getParticipantId(), List.of()),
+                        r.getExternalReply()));
             }
             return new ParticipantsView(AppointmentView.of(appointment), declines, unacknowledged, lines);
         });

@@ -133,6 +133,10 @@ public class ParticipantRecord {
     @Embedded
     private TaskProgress progress = TaskProgress.NONE;
 
+    /** An external person's last answer from its own calendar (iTIP REPLY); null until one came. */
+    @Embedded
+    private ExternalReply externalReply;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -209,6 +213,7 @@ public class ParticipantRecord {
         copy.declineAcknowledged = source.declineAcknowledged;
         copy.answeredAt = source.answeredAt;
         copy.progress = source.progress;
+        copy.externalReply = source.externalReply;
         return copy;
     }
 
@@ -317,6 +322,25 @@ public class ParticipantRecord {
         return true;
     }
 
+    // ------------------------------------------------------------------ an external person's answer
+
+    /**
+     * A person's reply from its own calendar: taken when it is newer than the last one applied (by SEQUENCE,
+     * then DTSTAMP), otherwise nothing changes. The status stays as persons are booked (1).
+     */
+    ExternalReply.Effect takeReply(ExternalReply reply, Instant now) {
+        if (kind != ParticipantKind.PERSON) {
+            throw new IllegalArgumentException("record " + id + " is no person's: only persons answer by mail");
+        }
+        ExternalReply.Effect effect = externalReply == null ? ExternalReply.Effect.APPLIED
+                : externalReply.compare(reply);
+        if (effect == ExternalReply.Effect.APPLIED) {
+            externalReply = reply;
+            updatedAt = now;
+        }
+        return effect;
+    }
+
     // ------------------------------------------------------------------ what the owner does
 
     /**
@@ -331,6 +355,10 @@ public class ParticipantRecord {
             return;
         }
         conflict = nowConflicting;
+        if (externalReply != null) {
+            // the person answered the old time: asked again, as an invitee is
+            externalReply = externalReply.voidedByMove();
+        }
         if (invitationSent && !master) {
             if (ASKED_AGAIN_ON_MOVE.contains(status)) {
                 setStatus(Status.MOVED);
@@ -356,6 +384,9 @@ public class ParticipantRecord {
     void reinstate(boolean sendInvitation, boolean nowConflicting, Instant now) {
         boolean asks = sendInvitation && kind == ParticipantKind.ASSOCIATE;
         setStatus(asks ? Status.INVITED : Status.BOOKED);
+        if (externalReply != null) {
+            externalReply = externalReply.voidedByMove(); // booked as if new: an answer given before is void
+        }
         invitationSent = asks;
         fresh = asks;
         conflict = nowConflicting;
@@ -550,6 +581,16 @@ public class ParticipantRecord {
 
     public TaskProgress getProgress() {
         return progress;
+    }
+
+    /** The person's answer from its own calendar, the latest applied; null when none (or a move voided it). */
+    public ExternalReply getExternalReply() {
+        return externalReply != null && externalReply.isAnswer() ? externalReply : null;
+    }
+
+    /** The last reply applied, for ordering, even when a move voided its answer; null when none came. */
+    public ExternalReply getLastReply() {
+        return externalReply;
     }
 
     public Instant getUpdatedAt() {

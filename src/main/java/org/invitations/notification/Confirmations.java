@@ -48,6 +48,7 @@ import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Comment;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -81,10 +82,13 @@ import org.invitations.notification.SeriesSnapshot.OccurrenceOverride;
  * <p>The calendar entry's UID is {@code appointment-<id>@<uid domain>}, the same for every message about
  * one appointment, so a later REQUEST (moved, changed) updates the entry and a CANCEL removes it;
  * SEQUENCE is the appointment's, which goes up on every move, and DTSTAMP is when the message was made,
- * which orders two messages of the same sequence (a text change that did not move the meeting). Every
- * ATTENDEE has RSVP=FALSE and PARTSTAT=NEEDS-ACTION: the people this goes to answer nobody through this
- * service, so their programs should not offer to. An attendee without an address is named in the text
- * but is no ATTENDEE, which needs one. A CANCEL carries the sequence as it stands (cancelling does not
+ * which orders two messages of the same sequence (a text change that did not move the meeting). It is a
+ * real iTIP request (RFC 5546 §3.2.2): every ATTENDEE has PARTSTAT=NEEDS-ACTION and RSVP=TRUE, so calendar
+ * programs offer Accept, Tentative and Decline and send an iTIP REPLY, which the service takes in
+ * (ProcessCalendarReply). The ORGANIZER is the owner, with no SENT-BY: SENT-BY names who acts for the
+ * organizer, not where answers go, and Gmail shows an "unknown organizer" when it is there. Answers by
+ * plain e-mail go to the Reply-To: the configured reply address, else the owner's. An attendee without an
+ * address is named in the text but is no ATTENDEE, which needs one. A CANCEL carries the sequence as it stands (cancelling does not
  * raise it), never lower than that of a REQUEST sent before, so calendar programs apply it.
  *
  * <p>Times are written in UTC, in the calendar (with the Z suffix, so no VTIMEZONE is needed) and in the
@@ -99,6 +103,7 @@ public final class Confirmations {
     public static final String ATTACHMENT_NAME = "invite.ics";
 
     private final InternetAddress sender;
+    private final InternetAddress replyAddress;
     private final String uidDomain;
     private final Clock clock;
     private final Session session = Session.getInstance(new Properties());
@@ -117,7 +122,18 @@ public final class Confirmations {
      * @param clock     for DTSTAMP and the Date header
      */
     public Confirmations(Party sender, String uidDomain, Clock clock) {
+        this(sender, uidDomain, clock, null);
+    }
+
+    /**
+     * As {@link #Confirmations(Party, String, Clock)}, with the address answers go to.
+     *
+     * @param replyAddress the Reply-To of every message (where persons' answers are read); null: the
+     *                     organizer's address, or none when the organizer has none
+     */
+    public Confirmations(Party sender, String uidDomain, Clock clock, String replyAddress) {
         Objects.requireNonNull(sender, "sender");
+        this.replyAddress = replyAddress == null ? null : plainAddress(replyAddress);
         Objects.requireNonNull(uidDomain, "uidDomain");
         this.sender = address(sender).orElseThrow(
                 () -> new IllegalArgumentException("the sender needs a valid e-mail address: " + sender.email()));
@@ -193,8 +209,13 @@ public final class Confirmations {
         return build(series, Method.CANCEL, recipient, to, ics, occurrenceText(series, recurrenceId));
     }
 
-    /** The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends. */
+    /**
+     * The iCalendar object alone (what the calendar part and {@value #ATTACHMENT_NAME} hold), CRLF line ends.
+     *
+     * @throws IllegalArgumentException for DECLINECOUNTER, which answers one proposer: see {@link #declineCounter}
+     */
     public String calendar(MeetingSnapshot meeting, Method method) {
+        requireMeetingMethod(method);
         Calendar calendar = calendar(method);
         if (!meeting.isSeries()) {
             calendar.add(event(meeting, method, meeting.sequence(), meeting.start(), meeting.end(), meeting.title(),
@@ -267,13 +288,75 @@ public final class Confirmations {
         return new ConfirmationBatch(messages, skipped);
     }
 
+    private static void requireMeetingMethod(Method method) {
+        if (method == Method.DECLINECOUNTER) {
+            throw new IllegalArgumentException("a DECLINECOUNTER answers one proposer: build it with declineCounter");
+        }
+    }
+
     private static Calendar calendar(Method method) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(method == Method.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(switch (method) {
+            case REQUEST -> ImmutableMethod.REQUEST;
+            case CANCEL -> ImmutableMethod.CANCEL;
+            case DECLINECOUNTER -> ImmutableMethod.DECLINE_COUNTER;
+        });
         return calendar;
+    }
+
+    /**
+     * The DECLINECOUNTER that tells an external person the organizer turned down the time it proposed (its
+     * COUNTER, RFC 5546 §3.2.8): METHOD:DECLINECOUNTER, the meeting's UID (the series' for an occurrence, with
+     * its RECURRENCE-ID), its current SEQUENCE and times, the organizer, and the proposer as the ATTENDEE.
+     *
+     * @param meeting      the meeting as it stands; its attendees are ignored (only the proposer is named); for
+     *                     an occurrence, a single-meeting snapshot carrying the series' id and the occurrence's times
+     * @param recurrenceId the occurrence's original start, or null for a single meeting
+     * @param proposer     who proposed, with an address
+     * @param proposedStart the time that was proposed, for the readable text
+     * @throws IllegalArgumentException when the proposer has no valid address
+     */
+    public Confirmation declineCounter(MeetingSnapshot meeting, Instant recurrenceId, Party proposer,
+                                       Instant proposedStart, Instant proposedEnd) {
+        InternetAddress to = address(proposer).orElseThrow(() -> new IllegalArgumentException(
+                proposer.name() + " has no valid e-mail address: " + proposer.email()));
+        Calendar calendar = calendar(Method.DECLINECOUNTER);
+        VEvent event = new VEvent(false);
+        event.add(new DtStamp(now()));
+        event.add(new Uid(uid(meeting)));
+        event.add(new Sequence(meeting.sequence()));
+        event.add(new DtStart<>(time(meeting.start(), ZoneOffset.UTC)));
+        event.add(new DtEnd<>(time(meeting.end(), ZoneOffset.UTC)));
+        if (recurrenceId != null) {
+            event.add(new RecurrenceId<>(time(recurrenceId, ZoneOffset.UTC)));
+        }
+        event.add(new Summary(meeting.title()));
+        event.add(organizer(meeting.organizer()));
+        event.add(new Attendee(mailto(proposer.email())).add(new Cn(proposer.name())));
+        event.add(new Comment("The organizer declined the proposed time "
+                + MeetingTimes.format(proposedStart, proposedEnd, meeting.timeZone())
+                + "; the meeting stays at " + MeetingTimes.format(meeting.start(), meeting.end(), meeting.timeZone())));
+        calendar.add(event);
+        return build(meeting, Method.DECLINECOUNTER, proposer, to, write(calendar),
+                declineCounterText(meeting, proposedStart, proposedEnd));
+    }
+
+    /** The readable part of a DECLINECOUNTER. */
+    static String declineCounterText(MeetingSnapshot meeting, Instant proposedStart, Instant proposedEnd) {
+        List<String> lines = new ArrayList<>();
+        lines.add(meeting.organizer().name() + " has declined the time you proposed for this meeting.");
+        lines.add("");
+        lines.add(OneLine.of(meeting.title()));
+        lines.add("Proposed:  " + MeetingTimes.format(proposedStart, proposedEnd, meeting.timeZone()));
+        lines.add("Stays at:  " + MeetingTimes.format(meeting.start(), meeting.end(), meeting.timeZone()));
+        lines.add("Organizer: " + meeting.organizer().name()
+                + address(meeting.organizer()).map(a -> " <" + a.getAddress() + ">").orElse(""));
+        lines.add("");
+        lines.add("The attached " + ATTACHMENT_NAME + " tells your calendar that the proposal was declined.");
+        return String.join("\r\n", lines) + "\r\n";
     }
 
     /**
@@ -304,7 +387,7 @@ public final class Confirmations {
                         .add(new Cn(attendee.name()))
                         .add(Role.REQ_PARTICIPANT)
                         .add(PartStat.NEEDS_ACTION)
-                        .add(Rsvp.FALSE));
+                        .add(Rsvp.TRUE));
             }
         }
         event.add(method == Method.CANCEL ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
@@ -436,10 +519,11 @@ public final class Confirmations {
             };
             message.setFrom(sender);
             message.setRecipient(Message.RecipientType.TO, to);
-            Optional<InternetAddress> organizer = address(meeting.organizer());
-            if (organizer.isPresent()) {
-                // Answers reach the organizer, not the service's no-reply address.
-                message.setReplyTo(new InternetAddress[] {organizer.get()});
+            Optional<InternetAddress> answersTo = replyAddress != null ? Optional.of(replyAddress)
+                    : address(meeting.organizer());
+            if (answersTo.isPresent()) {
+                // Answers reach the reply address or the organizer, not the service's no-reply address.
+                message.setReplyTo(new InternetAddress[] {answersTo.get()});
             }
             message.setSubject(subject(meeting, method), "UTF-8");
             message.setSentDate(Date.from(now()));
@@ -475,7 +559,11 @@ public final class Confirmations {
     }
 
     static String subject(MeetingSnapshot meeting, Method method) {
-        return (method == Method.CANCEL ? "Cancelled: " : "Invitation: ") + OneLine.of(meeting.title());
+        return switch (method) {
+            case REQUEST -> "Invitation: ";
+            case CANCEL -> "Cancelled: ";
+            case DECLINECOUNTER -> "Proposal declined: ";
+        } + OneLine.of(meeting.title());
     }
 
     /** The readable part: what, when, where, who, and what the attachment is for. */
@@ -506,7 +594,7 @@ public final class Confirmations {
         lines.add(method == Method.CANCEL
                 ? "The attached " + ATTACHMENT_NAME + " removes the meeting from your calendar."
                 : "The attached " + ATTACHMENT_NAME + " adds the meeting to your calendar."
-                        + " If you cannot come, please tell the organizer.");
+                        + " Accept or decline it there, and the organizer sees your answer.");
         return String.join("\r\n", lines) + "\r\n";
     }
 
@@ -552,6 +640,18 @@ public final class Confirmations {
             return Optional.of(address);
         } catch (AddressException | UnsupportedEncodingException e) {
             return Optional.empty();
+        }
+    }
+
+    /** An address alone (no name), strictly parsed. */
+    private static InternetAddress plainAddress(String email) {
+        if (!address(new Party("x", email)).isPresent()) {
+            throw new IllegalArgumentException("the reply address is not valid: " + email);
+        }
+        try {
+            return new InternetAddress(email, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("the reply address is not valid: " + email, e);
         }
     }
 

@@ -7,13 +7,15 @@ import java.util.UUID;
 import org.invitations.invitation.Appointment;
 import org.invitations.invitation.ChangeEvent;
 import org.invitations.invitation.ParticipantRecord;
+import org.invitations.invitation.TimeProposal;
 
 /**
  * The body of a webhook call: one event as JSON. Every event has {@code id} (receivers drop duplicates
  * by it: delivery is at least once), {@code type}, {@code occurredAt}, {@code appointmentId} (with
  * {@code seriesId} for a series, and {@code recurrenceId} too when one occurrence is meant) and, for an
  * event about one participant, {@code recordId} (and {@code scope} for an answer on a series); then what the
- * type needs (see docs/notifications.md).
+ * type needs (see docs/notifications.md); a proposal's events ({@code proposal.made}, {@code proposal.accepted},
+ * {@code proposal.declined}) name the proposal, its proposer and the proposed slot.
  */
 final class EventJson {
 
@@ -54,6 +56,22 @@ final class EventJson {
             event.put("status", record.getStatus().code());
             switch (change.type()) {
                 case INVITATION_DECLINED -> event.put("declineReason", record.getDeclineReason());
+                case PROPOSAL_MADE, PROPOSAL_ACCEPTED, PROPOSAL_DECLINED -> {
+                    TimeProposal proposal = change.proposal();
+                    event.put("proposalId", proposal.getId());
+                    event.put("proposerKind", proposal.getProposerKind().name());
+                    event.put("proposerId", proposal.getProposerId());
+                    event.put("proposedStart", proposal.getStartsAt().toString());
+                    event.put("proposedEnd", proposal.getEndsAt().toString());
+                    event.put("proposalComment", proposal.getComment());
+                    event.put("proposalState", proposal.getState().name());
+                }
+                case PERSON_REPLIED -> {
+                    event.put("personId", record.getPerson().getId());
+                    var reply = record.getExternalReply();
+                    event.put("answer", reply == null ? null : reply.answer().name());
+                    event.put("comment", reply == null ? null : reply.comment());
+                }
                 case TASK_PROGRESS -> {
                     event.put("percentDone", record.getProgress().percentDone());
                     event.put("hoursSpent", record.getProgress().hoursSpent());

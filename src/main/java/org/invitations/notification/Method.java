@@ -8,5 +8,7 @@ public enum Method {
     /** The meeting as it now stands: new, moved or changed. */
     REQUEST,
     /** The meeting was cancelled. */
-    CANCEL
+    CANCEL,
+    /** A proposal of another time (the person's COUNTER) was declined: the meeting stays as it is (RFC 5546 §3.2.8). */
+    DECLINECOUNTER
 }

@@ -13,32 +13,60 @@ import java.time.Duration;
  * @param uidDomain the right-hand side of each appointment's iCalendar UID, stable for the service
  * @param delivery  how often and how long deliveries are tried
  * @param webhookTargets where webhooks may point: public addresses, and what the operator allows
+ * @param replyAddress where a person's answers go (the Reply-To of confirmations), e.g. the mailbox an
+ *                     integration's mail gateway reads and hands to ProcessCalendarReply; null: the owner's
+ *                     address
  */
 public record NotificationSettings(SmtpRelay.Settings smtp, SmsGateway.Settings sms, String mailFrom, String uidDomain,
-                                   Delivery delivery, WebhookTargets webhookTargets) {
+                                   Delivery delivery, WebhookTargets webhookTargets, String replyAddress) {
 
-    /** No relay, no gateway, the default policy, webhooks to public addresses only. */
+    /** No relay, no gateway, the default policy, webhooks to public addresses only, replies to the owner. */
     public static final NotificationSettings DEFAULT = new NotificationSettings(null, null,
-            "invitations@localhost", "invitations.local", Delivery.DEFAULT, WebhookTargets.PUBLIC_ONLY);
+            "invitations@localhost", "invitations.local", Delivery.DEFAULT, WebhookTargets.PUBLIC_ONLY, null);
+
+    public NotificationSettings(SmtpRelay.Settings smtp, SmsGateway.Settings sms, String mailFrom, String uidDomain,
+                                Delivery delivery, WebhookTargets webhookTargets) {
+        this(smtp, sms, mailFrom, uidDomain, delivery, webhookTargets, null);
+    }
+
+    public NotificationSettings {
+        replyAddress = replyAddress == null || replyAddress.isBlank() ? null : replyAddress.strip();
+        if (replyAddress != null) {
+            try {
+                jakarta.mail.internet.InternetAddress parsed = new jakarta.mail.internet.InternetAddress(replyAddress, true);
+                if (!replyAddress.equals(parsed.getAddress()) || !replyAddress.contains("@")) {
+                    throw new jakarta.mail.internet.AddressException("not a plain address");
+                }
+            } catch (jakarta.mail.internet.AddressException e) {
+                throw new IllegalArgumentException("the reply address must be a plain e-mail address"
+                        + " (e.g. replies@invitations.example.com): " + replyAddress);
+            }
+        }
+    }
+
+    /** Answers go to {@code address} (null: to the owner). */
+    public NotificationSettings withReplyAddress(String address) {
+        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, delivery, webhookTargets, address);
+    }
 
     public NotificationSettings withSmtp(SmtpRelay.Settings value) {
-        return new NotificationSettings(value, sms, mailFrom, uidDomain, delivery, webhookTargets);
+        return new NotificationSettings(value, sms, mailFrom, uidDomain, delivery, webhookTargets, replyAddress);
     }
 
     public NotificationSettings withSms(SmsGateway.Settings value) {
-        return new NotificationSettings(smtp, value, mailFrom, uidDomain, delivery, webhookTargets);
+        return new NotificationSettings(smtp, value, mailFrom, uidDomain, delivery, webhookTargets, replyAddress);
     }
 
     public NotificationSettings withMail(String from, String domain) {
-        return new NotificationSettings(smtp, sms, from, domain, delivery, webhookTargets);
+        return new NotificationSettings(smtp, sms, from, domain, delivery, webhookTargets, replyAddress);
     }
 
     public NotificationSettings withDelivery(Delivery value) {
-        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, value, webhookTargets);
+        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, value, webhookTargets, replyAddress);
     }
 
     public NotificationSettings withWebhookTargets(WebhookTargets value) {
-        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, delivery, value);
+        return new NotificationSettings(smtp, sms, mailFrom, uidDomain, delivery, value, replyAddress);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.invitations.invitation.ParticipantRecord;
 import org.invitations.invitation.SendOptions;
 import org.invitations.invitation.SendReport;
 import org.invitations.invitation.Status;
+import org.invitations.invitation.TimeProposal;
 
 /**
  * Writes what a change tells the world into the outbox, in the change's own transaction: the event for
@@ -29,7 +30,8 @@ public final class Outbox implements ChangePublisher {
 
     public Outbox(NotificationSettings settings) {
         this.settings = settings;
-        this.confirmations = new Confirmations(new Party("Invitations", settings.mailFrom()), settings.uidDomain());
+        this.confirmations = new Confirmations(new Party("Invitations", settings.mailFrom()), settings.uidDomain(),
+                java.time.Clock.systemUTC(), settings.replyAddress());
     }
 
     @Override
@@ -56,6 +58,13 @@ public final class Outbox implements ChangePublisher {
             return SendReport.NONE;
         }
         Report report = new Report(session, asked, change);
+        if (change.proposal() != null) {
+            if (change.type() == EventType.PROPOSAL_DECLINED
+                    && change.proposal().getProposerKind() == ParticipantKind.PERSON) {
+                declineCounter(session, change.proposal(), report);
+            }
+            return report.done();
+        }
         if (appointment.isSeries() || appointment.isOccurrence()) {
             publishSeries(session, change, report);
             if (change.splitFrom() != null) {
@@ -141,6 +150,33 @@ public final class Outbox implements ChangePublisher {
             report.send(seriesId, person, Method.CANCEL, sequence, cancelMime,
                     () -> SmsText.of(occurrence, Method.CANCEL));
         }
+    }
+
+    /**
+     * The DECLINECOUNTER to the external person whose proposal the owner declined: the meeting as it stands,
+     * under its calendar entry's UID (the series' for an occurrence, named by its RECURRENCE-ID as the series'
+     * REQUEST names it) and kept with the meeting's other confirmations. E-mail only.
+     */
+    private void declineCounter(Session session, TimeProposal proposal, Report report) {
+        Appointment appointment = proposal.getAppointment();
+        Person person = proposal.getRecord().getPerson();
+        long keptUnder = appointment.getId();
+        int sequence = appointment.getSequence();
+        Instant recurrenceId = null;
+        if (appointment.isOccurrence()) {
+            Appointment series = appointment.getSeries();
+            keptUnder = series.getId();
+            sequence = Math.max(series.getSequence(), sequence);
+            recurrenceId = SeriesSnapshots.of(session, series, organizer(series), List.of())
+                    .calendarId(appointment.getRecurrenceId());
+        }
+        MeetingSnapshot meeting = new MeetingSnapshot(keptUnder, sequence, appointment.getTitle(),
+                appointment.getDescription(), appointment.getLocation(), appointment.getStartsAt(),
+                appointment.getEndsAt(), organizer(appointment), List.of(), appointment.getTimeZone());
+        Instant named = recurrenceId;
+        report.send(keptUnder, person, Method.DECLINECOUNTER, sequence,
+                recipient -> confirmations.declineCounter(meeting, named, recipient, proposal.getStartsAt(),
+                        proposal.getEndsAt()).mime(), null);
     }
 
     /** Made at the first call, then the same. */

@@ -69,8 +69,8 @@ public class OutboxItem {
     @Column(name = "event_type", length = 40)
     private String eventType;
 
-    /** REQUEST or CANCEL, for an e-mail. */
-    @Column(name = "calendar_method", length = 10)
+    /** REQUEST, CANCEL or DECLINECOUNTER, for an e-mail. */
+    @Column(name = "calendar_method", length = 20)
     private String method;
 
     @Column(name = "sequence_no")

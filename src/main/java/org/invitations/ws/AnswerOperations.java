@@ -35,10 +35,14 @@ final class AnswerOperations {
                 invitations.accept(CallerInterceptor.current(), InvitationMapper.toTarget(request))));
     }
 
-    AnswerResult acceptTentatively(RecordRequest request) throws InvalidRequestFault, NotFoundFault,
-            NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+    AnswerResult acceptTentatively(org.invitations.ws.generated.TentativelyAcceptInvitation request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault,
+            ConcurrentModificationFault {
         return Faults.answer(() -> InvitationMapper.toAnswer(
-                invitations.acceptTentatively(CallerInterceptor.current(), InvitationMapper.toTarget(request))));
+                invitations.acceptTentatively(CallerInterceptor.current(), InvitationMapper.toTarget(
+                        request.getRecordId(), request.getRecurrenceId(), request.getScope()),
+                        ProposalMapper.toProposal(request.getProposedStart(), request.getProposedEnd(),
+                                request.getProposalComment()))));
     }
 
     AnswerResult decline(DeclineInvitation request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,
@@ -46,7 +50,8 @@ final class AnswerOperations {
         return Faults.answer(() -> InvitationMapper.toAnswer(
                 invitations.decline(CallerInterceptor.current(),
                         InvitationMapper.toTarget(request.getRecordId(), request.getRecurrenceId(), request.getScope()),
-                        request.getReason())));
+                        request.getReason(), ProposalMapper.toProposal(request.getProposedStart(),
+                                request.getProposedEnd(), request.getProposalComment()))));
     }
 
     AnswerResult markSeen(RecordRequest request) throws InvalidRequestFault, NotFoundFault, NotAllowedFault,

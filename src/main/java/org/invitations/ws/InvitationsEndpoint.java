@@ -6,6 +6,7 @@ import org.invitations.directory.DirectoryService;
 import org.invitations.invitation.DiaryService;
 import org.invitations.invitation.InvitationService;
 import org.invitations.invitation.MeetingService;
+import org.invitations.invitation.ProposalService;
 import org.invitations.notification.NotificationService;
 import org.invitations.task.TaskService;
 import org.invitations.ws.generated.RecordRequest;
@@ -100,19 +101,24 @@ public class InvitationsEndpoint implements InvitationsPortType {
     private final DiaryOperations diaries;
     private final DirectoryOperations directory;
     private final NotificationOperations notifications;
+    private final ProposalOperations proposals;
     private final AvailabilityOperations availability;
+    private final ReplyOperations replies;
 
     public InvitationsEndpoint(InvitationService invitations, MeetingService meetings, DiaryService diaries,
                                TaskService tasks, DirectoryService directory, AuditLog audit,
-                               NotificationService notifications,
-                               org.invitations.availability.AvailabilityService availability) {
+                               NotificationService notifications, ProposalService proposals,
+                               org.invitations.availability.AvailabilityService availability,
+                               org.invitations.reply.ReplyService replies) {
         this.meetings = new MeetingOperations(meetings);
         this.tasks = new TaskOperations(tasks);
         this.answers = new AnswerOperations(invitations);
         this.diaries = new DiaryOperations(diaries);
         this.directory = new DirectoryOperations(directory, audit);
         this.notifications = new NotificationOperations(notifications);
+        this.proposals = new ProposalOperations(proposals);
         this.availability = new AvailabilityOperations(availability);
+        this.replies = new ReplyOperations(replies);
     }
 
     // ------------------------------------------------------------------ the owner
@@ -205,7 +211,7 @@ public class InvitationsEndpoint implements InvitationsPortType {
     }
 
     @Override
-    public AnswerResult tentativelyAcceptInvitation(RecordRequest request)
+    public AnswerResult tentativelyAcceptInvitation(org.invitations.ws.generated.TentativelyAcceptInvitation request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
         return answers.acceptTentatively(request);
     }
@@ -307,6 +313,30 @@ public class InvitationsEndpoint implements InvitationsPortType {
     public ChangePasswordResponse changePassword(ChangePassword request)
             throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
         return directory.changePassword(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.ProcessCalendarReplyResponse processCalendarReply(org.invitations.ws.generated.ProcessCalendarReply request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return replies.process(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.ListCalendarRepliesResponse listCalendarReplies(org.invitations.ws.generated.ListCalendarReplies request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, ConcurrentModificationFault {
+        return replies.list(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.ParticipantsResult acceptProposal(org.invitations.ws.generated.AcceptProposal request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+        return proposals.accept(request);
+    }
+
+    @Override
+    public org.invitations.ws.generated.DeclineProposalResponse declineProposal(org.invitations.ws.generated.DeclineProposal request)
+            throws InvalidRequestFault, NotFoundFault, NotAllowedFault, InvalidTransitionFault, ConcurrentModificationFault {
+        return proposals.decline(request);
     }
 
     @Override

@@ -52,6 +52,8 @@ final class ViewMapper {
         wire.setAnsweredAt(DateTimes.toUtc(line.answeredAt()));
         wire.setConflict(line.conflict());
         line.exceptions().forEach(e -> wire.getException().add(toWire(e)));
+        line.proposals().forEach(p -> wire.getProposal().add(ProposalMapper.toWire(p)));
+        wire.setExternalReply(toWire(line.externalReply()));
         return wire;
     }
 
@@ -64,6 +66,7 @@ final class ViewMapper {
         wire.setStatus(exception.status().code());
         wire.setAnswer(answerOf(exception.status(), exception.invited()));
         wire.setDeclineReason(exception.declineReason());
+        wire.setExternalReply(toWire(exception.externalReply()));
         return wire;
     }
 
@@ -120,8 +123,21 @@ final class ViewMapper {
             wire.setPersonId(entry.personId());
             wire.setPersonName(entry.personName());
             wire.setStatus(entry.status().code());
+            wire.setExternalReply(toWire(entry.externalReply()));
             response.getEntry().add(wire);
         }
         return response;
+    }
+
+    /** A person's answer from its own calendar; null stays null. */
+    static org.invitations.ws.generated.ExternalReply toWire(org.invitations.invitation.ExternalReply reply) {
+        if (reply == null || !reply.isAnswer()) {
+            return null;
+        }
+        org.invitations.ws.generated.ExternalReply wire = new org.invitations.ws.generated.ExternalReply();
+        wire.setAnswer(org.invitations.ws.generated.ExternalAnswer.valueOf(reply.answer().name()));
+        wire.setComment(reply.comment());
+        wire.setReceivedAt(DateTimes.toUtc(reply.receivedAt()));
+        return wire;
     }
 }

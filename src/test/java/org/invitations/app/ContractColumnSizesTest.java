@@ -99,6 +99,10 @@ class ContractColumnSizesTest {
         stored("CreateTask/recurrence/weekday", NOT_STORED);
         stored("CreateAssociate/timeZone", "associate.time_zone");
         stored("SetAssociateTimeZone/timeZone", "associate.time_zone");
+        stored("DeclineInvitation/proposalComment", "time_proposal.comment_text");
+        stored("TentativelyAcceptInvitation/proposalComment", "time_proposal.comment_text");
+        stored("ListCalendarReplies/outcome", NOT_STORED); // a filter
+        stored("ListCalendarReplies/pageToken", NOT_STORED);
         for (String answer : List.of("AcceptInvitation", "TentativelyAcceptInvitation", "DeclineInvitation",
                 "MarkInvitationSeen", "PostponeInvitation", "AcknowledgeDecline", "MoveAppointment",
                 "CancelAppointment", "UpdateAppointment")) {

@@ -128,6 +128,8 @@ class ServerConfigTest {
                         p -> p.config().notifications().smtp().username(), "mailer"),
                 environmentCase("INVITATIONS_MAIL_FROM", "desk@example.org", Map.of(),
                         p -> p.config().notifications().mailFrom(), "desk@example.org"),
+                environmentCase("INVITATIONS_REPLY_ADDRESS", "replies@example.org", Map.of(),
+                        p -> p.config().notifications().replyAddress(), "replies@example.org"),
                 environmentCase("INVITATIONS_UID_DOMAIN", "example.org", Map.of(),
                         p -> p.config().notifications().uidDomain(), "example.org"),
                 environmentCase("INVITATIONS_SMS_URL", "https://sms.example.org/send", Map.of(),
@@ -187,6 +189,14 @@ class ServerConfigTest {
             String variable, String value, Map<String, String> companions,
             java.util.function.Function<CommandLineOptions.Parsed, Object> read, Object expected) {
         return Map.entry(variable, new EnvironmentCase(value, companions, read, expected));
+    }
+
+    @Test
+    void aReplyAddressThatIsNoPlainAddressIsRefusedAtStart() {
+        Run run = run(Map.of("INVITATIONS_REPLY_ADDRESS", "Replies <replies@example.org>"));
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("the reply address must be a plain e-mail address"), run.err());
     }
 
     @Test

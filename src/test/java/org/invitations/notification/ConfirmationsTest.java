@@ -128,7 +128,7 @@ class ConfirmationsTest {
     }
 
     @Test
-    void everyAttendeeWithAnAddressIsARequiredParticipantWhoIsNotAskedToAnswer() throws Exception {
+    void everyAttendeeWithAnAddressIsARequiredParticipantAskedToAnswer() throws Exception {
         VEvent event = event(MimeParts.calendar(confirmations().calendar(budgetMeeting(), Method.REQUEST)));
 
         List<Attendee> attendees = event.getProperties("ATTENDEE");
@@ -139,7 +139,7 @@ class ConfirmationsTest {
             assertAll(attendee.getValue(),
                     () -> assertEquals("REQ-PARTICIPANT", param(attendee, "ROLE")),
                     () -> assertEquals("NEEDS-ACTION", param(attendee, "PARTSTAT")),
-                    () -> assertEquals("FALSE", param(attendee, "RSVP")));
+                    () -> assertEquals("TRUE", param(attendee, "RSVP")));
         }
     }
 
@@ -208,6 +208,38 @@ class ConfirmationsTest {
         assertEquals("mailto:no-reply@invitations.example.com", organizer.getValue());
         assertEquals("Carol Carlsen", param(organizer, "CN"));
         assertNull(MimeParts.parse(confirmation.mime()).getHeader("Reply-To"), "no one to reply to");
+    }
+
+    @Test
+    void organizerNamesNoSenderOnItsBehalf() throws Exception {
+        Organizer organizer = event(MimeParts.calendar(confirmations().calendar(budgetMeeting(), Method.REQUEST)))
+                .<Organizer>getProperty("ORGANIZER").orElseThrow();
+
+        assertNull(param(organizer, "SENT-BY"), "calendar programs answer the ORGANIZER; SENT-BY does not redirect");
+    }
+
+    @Test
+    void aConfiguredReplyAddressIsTheReplyToWhateverTheOrganizer() throws Exception {
+        Confirmations withReplies = new Confirmations(service(), DOMAIN, Clock.fixed(NOW, ZoneOffset.UTC),
+                "replies@invitations.example.com");
+        MeetingSnapshot meeting = budgetMeeting();
+        MeetingSnapshot byCarol = new MeetingSnapshot(42, 0, meeting.title(), null, null, meeting.start(),
+                meeting.end(), Party.named("Carol Carlsen"), List.of(ola()));
+
+        for (MeetingSnapshot m : List.of(meeting, byCarol)) {
+            MimeMessage message = MimeParts.parse(withReplies.message(m, Method.REQUEST, ola()).mime());
+            assertEquals(1, message.getReplyTo().length);
+            assertEquals("replies@invitations.example.com", ((InternetAddress) message.getReplyTo()[0]).getAddress());
+        }
+        Organizer organizer = event(MimeParts.calendar(withReplies.calendar(meeting, Method.REQUEST)))
+                .<Organizer>getProperty("ORGANIZER").orElseThrow();
+        assertEquals("mailto:alice@example.com", organizer.getValue(), "the owner stays the organizer");
+    }
+
+    @Test
+    void aReplyAddressThatIsNoAddressIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Confirmations(service(), DOMAIN,
+                Clock.fixed(NOW, ZoneOffset.UTC), "no address"));
     }
 
     @Test
@@ -389,7 +421,7 @@ class ConfirmationsTest {
 
     @Test
     void calendarPassesIcal4jsOwnITipValidation() throws Exception {
-        for (Method method : Method.values()) {
+        for (Method method : List.of(Method.REQUEST, Method.CANCEL)) {
             Calendar calendar = MimeParts.calendar(confirmations().calendar(budgetMeeting(), method));
             var result = calendar.validate();
             assertFalse(result.hasErrors(), method + ": " + result);

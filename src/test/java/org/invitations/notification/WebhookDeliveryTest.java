@@ -260,6 +260,41 @@ public class WebhookDeliveryTest {
         assertEquals("FOLLOWING", rest.get("scope").asText());
     }
 
+    @Test
+    void aPersonsReplyFromItsCalendarIsAPersonRepliedEventWithTheAnswerAndComment() throws Exception {
+        receiver.stubFor(post(urlPathEqualTo("/hooks/replies")).willReturn(aResponse().withStatus(204)));
+        register("/hooks/replies");
+        org.invitations.ws.generated.CreateContact customer = new org.invitations.ws.generated.CreateContact();
+        customer.setName("Replying customer");
+        org.invitations.ws.generated.NewPerson ola = new org.invitations.ws.generated.NewPerson();
+        ola.setFullName("Ola Nordmann");
+        ola.setEmail("ola.webhook@fjordline.example");
+        customer.getPerson().add(ola);
+        long olaId = admin.createContact(customer).getContact().getPerson().get(0).getPersonId();
+        CreateInvitationResponse created = alice.createInvitation(meeting("Budget", freeSlot(),
+                org.invitations.support.Requests.person(olaId)));
+        long appointmentId = created.getAppointmentId();
+        long olasRecord = created.getParticipant().get(0).getRecordId();
+        org.invitations.ws.generated.ProcessCalendarReply reply = new org.invitations.ws.generated.ProcessCalendarReply();
+        reply.setCalendar(org.invitations.support.ReplyFixtures.load("rfc5546-reply-declined-lf.ics", Map.of(
+                "uid", "appointment-" + appointmentId + "@invitations.local", "attendee", "ola.webhook@fjordline.example",
+                "organizer", "alice@example.com")));
+
+        admin.processCalendarReply(reply);
+        admin.processCalendarReply(reply); // the same reply again changes nothing and tells nobody
+
+        Await.until(Duration.ofSeconds(30), () -> typesOf(appointmentId).size() >= 2,
+                () -> "delivered so far: " + typesOf(appointmentId));
+        assertEquals(List.of("invitation.created", "person.replied"), typesOf(appointmentId));
+        JsonNode replied = delivered().values().stream()
+                .filter(e -> e.get("type").asText().equals("person.replied")).findFirst().orElseThrow();
+        assertEquals(olasRecord, replied.get("recordId").asLong());
+        assertEquals(olaId, replied.get("personId").asLong());
+        assertEquals("DECLINED", replied.get("answer").asText());
+        assertEquals("I am out of the office that week.", replied.get("comment").asText());
+        assertEquals(1, replied.get("status").asInt(), "a person stays booked; the answer is its own field");
+    }
+
     private static List<JsonNode> ofSeries(long seriesId) {
         return delivered().values().stream().filter(e -> e.path("seriesId").asLong() == seriesId).toList();
     }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.invitations.ws.generated.RecordRequest;
+import org.invitations.ws.generated.TentativelyAcceptInvitation;
 import org.invitations.ws.generated.AppointmentRequest;
 import org.invitations.ws.generated.CancelAppointment;
 import org.invitations.ws.generated.DeclineInvitation;
@@ -103,8 +104,10 @@ public final class Requests {
         return record(new RecordRequest(), recordId);
     }
 
-    public static RecordRequest tentative(long recordId) {
-        return record(new RecordRequest(), recordId);
+    public static TentativelyAcceptInvitation tentative(long recordId) {
+        TentativelyAcceptInvitation request = new TentativelyAcceptInvitation();
+        request.setRecordId(recordId);
+        return request;
     }
 
     public static DeclineInvitation decline(long recordId, String reason) {

@@ -10,6 +10,7 @@ import static org.invitations.support.Requests.meeting;
 import static org.invitations.support.Requests.participants;
 import static org.invitations.support.Requests.pending;
 import static org.invitations.support.Requests.postpone;
+import static org.invitations.support.Requests.tentative;
 import static org.invitations.support.Requests.seen;
 import static org.invitations.support.Requests.withStatuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +51,7 @@ import org.invitations.ws.generated.ParticipantView;
 import org.invitations.ws.generated.RecordRequest;
 import org.invitations.ws.generated.Recurrence;
 import org.invitations.ws.generated.Scope;
+import org.invitations.ws.generated.TentativelyAcceptInvitation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -295,8 +297,9 @@ class SeriesAnswersEndpointTest extends EndpointTest {
         Weekly weekly = weekly(1);
         Member invitee = weekly.invitees().get(0);
 
-        AnswerResult tentative = invitee.port().tentativelyAcceptInvitation(accepting(weekly.occurrenceRecord(6, 0),
-                null, Scope.FOLLOWING));
+        TentativelyAcceptInvitation maybe = tentative(weekly.occurrenceRecord(6, 0));
+        maybe.setScope(Scope.FOLLOWING);
+        AnswerResult tentative = invitee.port().tentativelyAcceptInvitation(maybe);
         AnswerResult whole = invitee.port().declineInvitation(declining(weekly.occurrenceRecord(2, 0), "Not my team",
                 null, Scope.SERIES));
 

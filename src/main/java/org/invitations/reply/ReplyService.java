@@ -1,0 +1,305 @@
+package org.invitations.reply;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.invitations.invitation.Appointment;
+import org.invitations.invitation.AppointmentType;
+import org.invitations.invitation.Appointments;
+import org.invitations.invitation.ChangeEvent;
+import org.invitations.invitation.ChangePublisher;
+import org.invitations.invitation.EventType;
+import org.invitations.invitation.ExternalReplies;
+import org.invitations.invitation.ExternalReply;
+import org.invitations.invitation.ParticipantKind;
+import org.invitations.invitation.ParticipantRecord;
+import org.invitations.invitation.Status;
+import org.invitations.security.Caller;
+import org.invitations.shared.InvalidRequest;
+import org.invitations.shared.NotAllowed;
+import org.invitations.shared.Page;
+import org.invitations.shared.PageToken;
+import org.invitations.shared.Transactions;
+
+/**
+ * Takes in what external persons' calendar programs send back (RFC 5546 iTIP over RFC 6047 iMIP): one entry
+ * point, {@link #receive}, for the SOAP operation and for a mailbox reader alike: a raw RFC 5322 message or
+ * its calendar text in, a recorded {@link CalendarReply} out. Every message is recorded with its outcome;
+ * none is a fault for its content.
+ *
+ * <p>The rules: METHOD:REPLY only (a COUNTER is refused: proposals by mail are not handled yet); the UID
+ * ({@code appointment-<id>@<uid domain>}) finds the meeting, and RECURRENCE-ID one occurrence of a series;
+ * the one ATTENDEE's mailto address finds the person on that meeting, case-insensitively, never the From
+ * header (which a forwarding gateway or a delegate changes); a reply naming several attendees speaks for
+ * someone else and is refused; a missing ORGANIZER is accepted (Outlook leaves it out). A reply that is not
+ * newer than the last applied (SEQUENCE, then DTSTAMP) or that answers an earlier SEQUENCE than the
+ * meeting's (it moved since) changes nothing. Unknown UIDs, persons not on the meeting, cancelled meetings,
+ * associates' addresses (associates answer through the service), messages without a calendar, malformed
+ * iCalendar and messages above {@value #MAX_MESSAGE_CHARS} characters are refused with the reason.
+ *
+ * <p>A reply is applied in one transaction with the meeting's row locked (the series' for a reply to the
+ * whole series, then the occurrence's for one occurrence), as every change of a meeting is: the same reply
+ * arriving ten times at once is applied once, and a reply racing a move comes before or after it.
+ */
+public final class ReplyService {
+
+    /**
+     * The longest message taken in, in characters: below the SOAP request limit of 1 MiB with room for the
+     * envelope and its security header, and far above any real reply (a few KB; with a forwarded invitation
+     * and a signature some tens of KB). A longer message is recorded as refused, unread.
+     */
+    public static final int MAX_MESSAGE_CHARS = 1_000_000;
+
+    private static final Pattern UID = Pattern.compile("appointment-(\\d{1,18})@(.+)", Pattern.CASE_INSENSITIVE);
+
+    private final SessionFactory sessionFactory;
+    private final Clock clock;
+    private final ChangePublisher publisher;
+    private final String uidDomain;
+
+    /**
+     * @param uidDomain the right-hand side of the UIDs this service writes (--uid-domain): other UIDs name no
+     *                  meeting of this service
+     */
+    public ReplyService(SessionFactory sessionFactory, Clock clock, ChangePublisher publisher, String uidDomain) {
+        this.sessionFactory = sessionFactory;
+        this.clock = clock;
+        this.publisher = publisher;
+        this.uidDomain = uidDomain;
+    }
+
+    /**
+     * ProcessCalendarReply: an ADMIN, or an integration acting for anyone, hands in a received message (exactly
+     * one of {@code mime} and {@code calendar}).
+     */
+    public CalendarReply process(Caller caller, String mime, String calendar) {
+        if (!caller.isAdmin() && caller.integration() == null) {
+            throw new NotAllowed("Only an ADMIN or an INTEGRATION account may hand in calendar replies", null);
+        }
+        if ((mime == null) == (calendar == null)) {
+            throw new InvalidRequest("mime", mime == null
+                    ? "give the received message: the whole message as mime, or its text/calendar part as calendar"
+                    : "give mime or calendar, not both");
+        }
+        return receive(ReplySource.SOAP, mime, calendar);
+    }
+
+    /**
+     * The one entry point: a received message (the whole RFC 5322 message as {@code mime}, or its calendar
+     * text as {@code calendar}; exactly one) is read, matched, applied or refused, and recorded.
+     */
+    public CalendarReply receive(ReplySource source, String mime, String calendar) {
+        if ((mime == null) == (calendar == null)) {
+            throw new IllegalArgumentException("exactly one of mime and calendar");
+        }
+        String text = mime != null ? mime : calendar;
+        Instant now = clock.instant();
+        String hash = sha256(text);
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            return refused(source, now, hash, null, "the message is larger than " + MAX_MESSAGE_CHARS
+                    + " characters (" + text.length() + "); a calendar reply is a few KB");
+        }
+        String ics = text;
+        if (mime != null) {
+            Optional<String> found;
+            try {
+                found = CalendarParts.calendarOf(mime);
+            } catch (CalendarParts.Unreadable e) {
+                return refused(source, now, hash, null, e.getMessage());
+            }
+            if (found.isEmpty()) {
+                return refused(source, now, hash, null,
+                        "the message has no calendar part (no text/calendar part, no .ics attachment)");
+            }
+            ics = found.get();
+        }
+        ItipReply read;
+        try {
+            read = ItipReply.read(ics);
+        } catch (ItipReply.Malformed e) {
+            return refused(source, now, hash, null, e.getMessage());
+        }
+        String refusal = refusalOf(read);
+        if (refusal != null) {
+            return refused(source, now, hash, read, refusal);
+        }
+        Matcher uid = UID.matcher(read.uid());
+        uid.matches();
+        long appointmentId = Long.parseLong(uid.group(1));
+        return Transactions.run(sessionFactory, session -> apply(session, source, now, hash, read, appointmentId));
+    }
+
+    /** What makes the message no usable reply whatever the database holds; null when there is nothing. */
+    private String refusalOf(ItipReply read) {
+        if (read.method() == null) {
+            return "no METHOD: not an iTIP message (RFC 5546 requires one)";
+        }
+        if (read.method().equals("COUNTER")) {
+            return "proposals by mail are not handled yet";
+        }
+        if (!read.method().equals("REPLY")) {
+            return "METHOD:" + read.method() + " is not a reply; only REPLY is taken in";
+        }
+        if (read.events() == 0) {
+            return "no VEVENT: a reply to a meeting carries one";
+        }
+        if (read.events() > 1) {
+            return read.events() + " VEVENTs in one reply; a reply carries one (per occurrence, one message each)";
+        }
+        if (read.uid() == null || read.uid().isEmpty()) {
+            return "no UID: the reply names no meeting";
+        }
+        Matcher uid = UID.matcher(read.uid());
+        if (!uid.matches() || !uid.group(2).equalsIgnoreCase(uidDomain)) {
+            return "unknown UID " + read.uid() + ": not a meeting of this service";
+        }
+        if (read.attendees().isEmpty()) {
+            return "no ATTENDEE: a REPLY names the attendee who answers";
+        }
+        if (read.attendees().size() > 1) {
+            return "speaks for someone else: a REPLY carries exactly one ATTENDEE, the one who answers; this one names "
+                    + read.attendees().size();
+        }
+        if (!read.attendee().contains("@")) {
+            return "ATTENDEE " + read.attendee() + " is no mailto: address";
+        }
+        if (read.answer() == null) {
+            return "PARTSTAT=" + read.partStat() + " is no answer (ACCEPTED, DECLINED or TENTATIVE)";
+        }
+        if (read.dtstamp() == null) {
+            return "no DTSTAMP: replies are ordered by it (RFC 5546 §2.1.5)";
+        }
+        return null;
+    }
+
+    private CalendarReply apply(Session session, ReplySource source, Instant now, String hash, ItipReply read,
+                                long appointmentId) {
+        Appointment named = Appointments.locked(session, appointmentId);
+        if (named == null) {
+            return record(session, source, now, hash, read, ReplyOutcome.REFUSED,
+                    "unknown UID " + read.uid() + ": no such meeting", null, null);
+        }
+        if (named.getType() != AppointmentType.MEETING) {
+            return record(session, source, now, hash, read, ReplyOutcome.REFUSED,
+                    "appointment " + appointmentId + " is a task, not a meeting", appointmentId, null);
+        }
+        Appointment target = named;
+        if (read.recurrenceId() != null) {
+            if (!named.isSeries()) {
+                return record(session, source, now, hash, read, ReplyOutcome.REFUSED, "RECURRENCE-ID "
+                        + read.recurrenceId() + " given, but meeting " + appointmentId + " is no series",
+                        appointmentId, null);
+            }
+            Long occurrenceId = session.createSelectionQuery("""
+                            select o.id from Appointment o where o.series.id = :series and o.recurrenceId = :at""",
+                            Long.class)
+                    .setParameter("series", appointmentId)
+                    .setParameter("at", read.recurrenceId())
+                    .getSingleResultOrNull();
+            if (occurrenceId == null) {
+                return record(session, source, now, hash, read, ReplyOutcome.REFUSED, "series " + appointmentId
+                        + " has no occurrence at RECURRENCE-ID " + read.recurrenceId(), appointmentId, null);
+            }
+            target = Appointments.locked(session, occurrenceId);
+        }
+        long targetId = target.getId();
+        if (target.isCancelled() || target.isOccurrence() && target.getSeries().isCancelled()) {
+            return record(session, source, now, hash, read, ReplyOutcome.REFUSED,
+                    "the meeting was cancelled", targetId, null);
+        }
+        String address = read.attendee();
+        Long associate = session.createSelectionQuery(
+                        "select a.id from Associate a where lower(a.email) = :address", Long.class)
+                .setParameter("address", address.toLowerCase(Locale.ROOT))
+                .setMaxResults(1)
+                .getSingleResultOrNull();
+        if (associate != null) {
+            return record(session, source, now, hash, read, ReplyOutcome.REFUSED, address
+                    + " is an associate's address: associates answer their invitations through the service",
+                    targetId, null);
+        }
+        List<ParticipantRecord> persons = target.getParticipantRecords().stream()
+                .filter(r -> r.getKind() == ParticipantKind.PERSON && r.getPerson().getEmail() != null
+                        && r.getPerson().getEmail().strip().equalsIgnoreCase(address))
+                .toList();
+        List<ParticipantRecord> taking = persons.stream().filter(r -> r.getStatus() != Status.CANCELLED).toList();
+        if (taking.isEmpty()) {
+            return record(session, source, now, hash, read, ReplyOutcome.REFUSED, address
+                    + (persons.isEmpty() ? " is not on meeting " : " was taken off meeting ") + targetId,
+                    targetId, persons.isEmpty() ? null : persons.get(0).getPerson().getId());
+        }
+        if (taking.size() > 1) {
+            return record(session, source, now, hash, read, ReplyOutcome.REFUSED, taking.size()
+                    + " persons on meeting " + targetId + " share the address " + address
+                    + "; the reply cannot tell which one answers", targetId, null);
+        }
+        ParticipantRecord record = taking.get(0);
+        long personId = record.getPerson().getId();
+        int current = target.isOccurrence() ? Math.max(target.getSequence(), target.getSeries().getSequence())
+                : target.getSequence();
+        if (read.sequence() < current) {
+            return record(session, source, now, hash, read, ReplyOutcome.UNCHANGED, "out of date: it answers SEQUENCE "
+                    + read.sequence() + ", and the meeting is at SEQUENCE " + current
+                    + " since it was moved or changed", targetId, personId);
+        }
+        ExternalReply reply = ExternalReply.of(read.answer(), read.comment(), read.sequence(), read.dtstamp(), now);
+        ExternalReply before = record.getLastReply();
+        ExternalReplies.Outcome outcome = ExternalReplies.apply(session, target, record, reply, now);
+        if (outcome.effect() == ExternalReply.Effect.APPLIED || outcome.occurrencesChanged() > 0) {
+            publisher.publish(session, ChangeEvent.ofRecord(EventType.PERSON_REPLIED, record, now));
+            return record(session, source, now, hash, read, ReplyOutcome.APPLIED, null, targetId, personId);
+        }
+        String last = " (SEQUENCE " + before.sequence() + ", DTSTAMP " + before.dtstamp() + ")";
+        return record(session, source, now, hash, read, ReplyOutcome.UNCHANGED,
+                outcome.effect() == ExternalReply.Effect.SAME ? "the same reply again" + last
+                        : "older than the reply applied before" + last, targetId, personId);
+    }
+
+    /** ListCalendarReplies: newest first, of one outcome or all; ADMIN only. */
+    public Page<CalendarReply> list(Caller caller, ReplyOutcome outcome, int pageSize, PageToken before) {
+        if (!caller.isAdmin()) {
+            throw new NotAllowed("Only an ADMIN may list calendar replies"
+                    + (caller.integration() != null ? " (an integration never acts as an admin)" : ""), null);
+        }
+        return Transactions.run(sessionFactory, session -> Page.of(session.createSelectionQuery(
+                        "from CalendarReply c where c.id < :before"
+                                + (outcome == null ? "" : " and c.outcome = :outcome") + " order by c.id desc",
+                        CalendarReply.class)
+                .setParameter("before", before == null ? Long.MAX_VALUE : before.id())
+                .setProperties(outcome == null ? java.util.Map.of() : java.util.Map.of("outcome", outcome))
+                .setMaxResults(pageSize + 1)
+                .getResultList(), pageSize, c -> PageToken.afterId(c.getId())));
+    }
+
+    private CalendarReply refused(ReplySource source, Instant now, String hash, ItipReply read, String reason) {
+        return Transactions.run(sessionFactory, session -> record(session, source, now, hash, read,
+                ReplyOutcome.REFUSED, reason, null, null));
+    }
+
+    private static CalendarReply record(Session session, ReplySource source, Instant now, String hash,
+                                        ItipReply read, ReplyOutcome outcome, String reason, Long appointmentId,
+                                        Long personId) {
+        CalendarReply reply = new CalendarReply(now, source, hash, read, outcome, reason, appointmentId, personId);
+        session.persist(reply);
+        return reply;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
