@@ -74,11 +74,15 @@ public class CalendarReply {
     @Column(name = "content_hash", nullable = false, length = 64)
     private String contentHash;
 
+    /** The proposal an applied COUNTER made. */
+    @Column(name = "proposal_id")
+    private Long proposalId;
+
     protected CalendarReply() {
     }
 
     CalendarReply(Instant receivedAt, ReplySource source, String contentHash, ItipReply read, ReplyOutcome outcome,
-                  String reason, Long appointmentId, Long personId) {
+                  String reason, Long appointmentId, Long personId, Long proposalId) {
         this.receivedAt = receivedAt;
         this.source = source;
         this.contentHash = contentHash;
@@ -86,6 +90,7 @@ public class CalendarReply {
         this.reason = cut(reason, MAX_REASON);
         this.appointmentId = appointmentId;
         this.personId = personId;
+        this.proposalId = proposalId;
         if (read != null) {
             this.method = cut(read.method(), 20);
             this.uid = cut(read.uid(), 255);
@@ -93,7 +98,8 @@ public class CalendarReply {
             this.sequence = read.sequence();
             this.dtstamp = read.dtstamp();
             this.recurrenceId = read.recurrenceId();
-            this.answer = read.answer();
+            // a COUNTER's PARTSTAT is no answer given: the person's answer stays as it was
+            this.answer = "REPLY".equals(read.method()) ? read.answer() : null;
         }
     }
 
@@ -159,6 +165,10 @@ public class CalendarReply {
 
     public ExternalAnswer getAnswer() {
         return answer;
+    }
+
+    public Long getProposalId() {
+        return proposalId;
     }
 
     public String getContentHash() {

@@ -17,7 +17,9 @@ import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Sequence;
 import org.invitations.invitation.ExternalAnswer;
@@ -27,15 +29,20 @@ import org.invitations.invitation.ExternalAnswer;
  * the message or known by name, Windows names such as "W. Europe Standard Time" included): the METHOD, and
  * from its one VEVENT the UID, RECURRENCE-ID, SEQUENCE (0 when absent, as RFC 5545 says), DTSTAMP, every
  * ATTENDEE's address with the PARTSTAT of the first, COMMENT, and whether an ORGANIZER is there (Outlook
- * leaves it out of replies). Nothing is judged here; {@link ReplyService} applies the rules.
+ * leaves it out of replies); of a COUNTER also the proposed DTSTART and DTEND, as instants read as RECURRENCE-ID
+ * is (UTC, or a TZID of the message's VTIMEZONE or known by name, Windows names included). Nothing is judged
+ * here; {@link ReplyService} applies the rules.
  *
  * @param events    how many VEVENTs the message holds
  * @param attendees the ATTENDEEs' addresses, as written (mailto: taken off, case kept)
  * @param partStat  the first ATTENDEE's PARTSTAT, upper case (NEEDS-ACTION when absent, its default)
  * @param answer    that PARTSTAT when it is an answer (ACCEPTED, DECLINED, TENTATIVE); null otherwise
+ * @param start     a COUNTER's proposed DTSTART; null when absent, and for every other METHOD (not read)
+ * @param end       a COUNTER's proposed DTEND; null when absent, and for every other METHOD (not read)
  */
 record ItipReply(String method, int events, String uid, Instant recurrenceId, Integer sequence, Instant dtstamp,
-                 List<String> attendees, String partStat, ExternalAnswer answer, String comment, boolean organizer) {
+                 List<String> attendees, String partStat, ExternalAnswer answer, String comment, boolean organizer,
+                 Instant start, Instant end) {
 
     /** Why the text is no iCalendar object this service can read. */
     static final class Malformed extends Exception {
@@ -66,7 +73,8 @@ record ItipReply(String method, int events, String uid, Instant recurrenceId, In
                     .map(m -> m.strip().toUpperCase(Locale.ROOT)).orElse(null);
             List<VEvent> events = calendar.getComponents("VEVENT");
             if (events.isEmpty()) {
-                return new ItipReply(method, 0, null, null, null, null, List.of(), null, null, null, false);
+                return new ItipReply(method, 0, null, null, null, null, List.of(), null, null, null, false, null,
+                        null);
             }
             VEvent event = events.get(0);
             String uid = event.getProperty("UID").map(Property::getValue).map(String::strip).orElse(null);
@@ -75,6 +83,12 @@ record ItipReply(String method, int events, String uid, Instant recurrenceId, In
             Integer sequence = event.<Sequence>getProperty("SEQUENCE").map(Sequence::getSequenceNo).orElse(0);
             Instant dtstamp = event.<DtStamp>getProperty("DTSTAMP").map(d -> instant(d.getDate(), "DTSTAMP"))
                     .orElse(null);
+            // only a COUNTER's times mean something; a REPLY's echo of the meeting is not judged (nor refused)
+            boolean counter = "COUNTER".equals(method);
+            Instant start = counter ? event.<DtStart<?>>getProperty("DTSTART")
+                    .map(d -> instant(d.getDate(), "DTSTART")).orElse(null) : null;
+            Instant end = counter ? event.<DtEnd<?>>getProperty("DTEND")
+                    .map(d -> instant(d.getDate(), "DTEND")).orElse(null) : null;
             List<String> attendees = new ArrayList<>();
             String partStat = null;
             for (Property property : event.getProperties("ATTENDEE")) {
@@ -91,7 +105,7 @@ record ItipReply(String method, int events, String uid, Instant recurrenceId, In
             }
             return new ItipReply(method, events.size(), uid, recurrenceId, sequence, dtstamp, List.copyOf(attendees),
                     partStat, answer(partStat), comments.isEmpty() ? null : String.join("\n", comments),
-                    event.getProperty("ORGANIZER").isPresent());
+                    event.getProperty("ORGANIZER").isPresent(), start, end);
         } catch (RuntimeException e) {
             throw new Malformed("malformed iCalendar: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));

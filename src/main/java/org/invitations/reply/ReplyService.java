@@ -23,9 +23,13 @@ import org.invitations.invitation.ExternalReplies;
 import org.invitations.invitation.ExternalReply;
 import org.invitations.invitation.ParticipantKind;
 import org.invitations.invitation.ParticipantRecord;
+import org.invitations.invitation.Proposals;
+import org.invitations.invitation.SendOptions;
 import org.invitations.invitation.Status;
+import org.invitations.invitation.TimeProposal;
 import org.invitations.security.Caller;
 import org.invitations.shared.InvalidRequest;
+import org.invitations.shared.InvalidTransition;
 import org.invitations.shared.NotAllowed;
 import org.invitations.shared.Page;
 import org.invitations.shared.PageToken;
@@ -37,15 +41,23 @@ import org.invitations.shared.Transactions;
  * its calendar text in, a recorded {@link CalendarReply} out. Every message is recorded with its outcome;
  * none is a fault for its content.
  *
- * <p>The rules: METHOD:REPLY only (a COUNTER is refused: proposals by mail are not handled yet); the UID
- * ({@code appointment-<id>@<uid domain>}) finds the meeting, and RECURRENCE-ID one occurrence of a series;
- * the one ATTENDEE's mailto address finds the person on that meeting, case-insensitively, never the From
- * header (which a forwarding gateway or a delegate changes); a reply naming several attendees speaks for
- * someone else and is refused; a missing ORGANIZER is accepted (Outlook leaves it out). A reply that is not
- * newer than the last applied (SEQUENCE, then DTSTAMP) or that answers an earlier SEQUENCE than the
- * meeting's (it moved since) changes nothing. Unknown UIDs, persons not on the meeting, cancelled meetings,
- * associates' addresses (associates answer through the service), messages without a calendar, malformed
- * iCalendar and messages above {@value #MAX_MESSAGE_CHARS} characters are refused with the reason.
+ * <p>The rules: METHOD:REPLY and METHOD:COUNTER only; the UID ({@code appointment-<id>@<uid domain>}) finds the
+ * meeting, and RECURRENCE-ID one occurrence of a series; the one ATTENDEE's mailto address finds the person on
+ * that meeting, case-insensitively, never the From header (which a forwarding gateway or a delegate changes); a
+ * message naming several attendees speaks for someone else and is refused; a missing ORGANIZER is accepted
+ * (Outlook leaves it out). A message that answers an earlier SEQUENCE than the meeting's (it moved since)
+ * changes nothing, nor does a reply that is not newer than the last applied (SEQUENCE, then DTSTAMP). Unknown
+ * UIDs, persons not on the meeting, cancelled meetings, associates' addresses (associates answer through the
+ * service), messages without a calendar, malformed iCalendar and messages above {@value #MAX_MESSAGE_CHARS}
+ * characters are refused with the reason.
+ *
+ * <p>A COUNTER (RFC 5546 §3.2.7) is the person's proposal of another time: it carries exactly one ATTENDEE, a
+ * DTSTAMP, DTSTART and DTEND (UTC or a TZID, Windows names included), else it is refused; matched as a REPLY is,
+ * it becomes a PENDING proposal by {@link Proposals#propose} with its COMMENT (the owner accepts or declines it;
+ * a declined one sends the person a DECLINECOUNTER), raises proposal.made, and its record names the proposal.
+ * What propose refuses (the meeting's own slot, a whole series, a slot no meeting takes) is refused with its
+ * message, and only the message's record is written; the same times again while that proposal is pending change
+ * nothing. A COUNTER leaves the person's answer as it was.
  *
  * <p>A reply is applied in one transaction with the meeting's row locked (the series' for a reply to the
  * whole series, then the occurrence's for one occurrence), as every change of a meeting is: the same reply
@@ -59,6 +71,9 @@ public final class ReplyService {
      * and a signature some tens of KB). A longer message is recorded as refused, unread.
      */
     public static final int MAX_MESSAGE_CHARS = 1_000_000;
+
+    /** The longest COMMENT a proposal keeps (time_proposal.comment_text); a longer one is cut. */
+    private static final int MAX_COMMENT = 254;
 
     private static final Pattern UID = Pattern.compile("appointment-(\\d{1,18})@(.+)", Pattern.CASE_INSENSITIVE);
 
@@ -144,40 +159,49 @@ public final class ReplyService {
         if (read.method() == null) {
             return "no METHOD: not an iTIP message (RFC 5546 requires one)";
         }
-        if (read.method().equals("COUNTER")) {
-            return "proposals by mail are not handled yet";
+        boolean counter = read.method().equals("COUNTER");
+        if (!counter && !read.method().equals("REPLY")) {
+            return "METHOD:" + read.method() + " is not a reply; only REPLY and COUNTER are taken in";
         }
-        if (!read.method().equals("REPLY")) {
-            return "METHOD:" + read.method() + " is not a reply; only REPLY is taken in";
-        }
+        String kind = counter ? "a COUNTER" : "a reply";
         if (read.events() == 0) {
-            return "no VEVENT: a reply to a meeting carries one";
+            return "no VEVENT: " + kind + " to a meeting carries one";
         }
         if (read.events() > 1) {
-            return read.events() + " VEVENTs in one reply; a reply carries one (per occurrence, one message each)";
+            return read.events() + " VEVENTs in one message; " + kind
+                    + " carries one (per occurrence, one message each)";
         }
         if (read.uid() == null || read.uid().isEmpty()) {
-            return "no UID: the reply names no meeting";
+            return "no UID: the " + (counter ? "COUNTER" : "reply") + " names no meeting";
         }
         Matcher uid = UID.matcher(read.uid());
         if (!uid.matches() || !uid.group(2).equalsIgnoreCase(uidDomain)) {
             return "unknown UID " + read.uid() + ": not a meeting of this service";
         }
+        String who = counter ? "the one who proposes" : "the one who answers";
         if (read.attendees().isEmpty()) {
-            return "no ATTENDEE: a REPLY names the attendee who answers";
+            return "no ATTENDEE: " + (counter ? "a COUNTER names the attendee who proposes"
+                    : "a REPLY names the attendee who answers");
         }
         if (read.attendees().size() > 1) {
-            return "speaks for someone else: a REPLY carries exactly one ATTENDEE, the one who answers; this one names "
-                    + read.attendees().size();
+            return "speaks for someone else: " + (counter ? "a COUNTER" : "a REPLY") + " carries exactly one ATTENDEE, "
+                    + who + "; this one names " + read.attendees().size();
         }
         if (!read.attendee().contains("@")) {
             return "ATTENDEE " + read.attendee() + " is no mailto: address";
         }
-        if (read.answer() == null) {
+        if (!counter && read.answer() == null) {
             return "PARTSTAT=" + read.partStat() + " is no answer (ACCEPTED, DECLINED or TENTATIVE)";
         }
         if (read.dtstamp() == null) {
-            return "no DTSTAMP: replies are ordered by it (RFC 5546 §2.1.5)";
+            return "no DTSTAMP: " + (counter ? "a COUNTER carries one (RFC 5546 §3.2.7)"
+                    : "replies are ordered by it (RFC 5546 §2.1.5)");
+        }
+        if (counter && read.start() == null) {
+            return "no DTSTART: a COUNTER proposes a start and an end";
+        }
+        if (counter && read.end() == null) {
+            return "no DTEND: a COUNTER proposes a start and an end";
         }
         return null;
     }
@@ -252,17 +276,63 @@ public final class ReplyService {
                     + read.sequence() + ", and the meeting is at SEQUENCE " + current
                     + " since it was moved or changed", targetId, personId);
         }
+        if (read.method().equals("COUNTER")) {
+            return propose(session, source, now, hash, read, record, targetId, personId);
+        }
         ExternalReply reply = ExternalReply.of(read.answer(), read.comment(), read.sequence(), read.dtstamp(), now);
         ExternalReply before = record.getLastReply();
         ExternalReplies.Outcome outcome = ExternalReplies.apply(session, target, record, reply, now);
         if (outcome.effect() == ExternalReply.Effect.APPLIED || outcome.occurrencesChanged() > 0) {
             publisher.publish(session, ChangeEvent.ofRecord(EventType.PERSON_REPLIED, record, now));
-            return record(session, source, now, hash, read, ReplyOutcome.APPLIED, null, targetId, personId);
+            return record(session, source, now, hash, read, ReplyOutcome.APPLIED, null, targetId, personId, null);
         }
         String last = " (SEQUENCE " + before.sequence() + ", DTSTAMP " + before.dtstamp() + ")";
         return record(session, source, now, hash, read, ReplyOutcome.UNCHANGED,
                 outcome.effect() == ExternalReply.Effect.SAME ? "the same reply again" + last
-                        : "older than the reply applied before" + last, targetId, personId);
+                        : "older than the reply applied before" + last, targetId, personId, null);
+    }
+
+    /**
+     * A matched COUNTER: the person's proposal of another time, as {@link Proposals#propose} takes it (its
+     * refusals are this message's, recorded with their message, and nothing else is written). The same times
+     * proposed again while that proposal is still pending change nothing.
+     */
+    private CalendarReply propose(Session session, ReplySource source, Instant now, String hash, ItipReply read,
+                                  ParticipantRecord record, long targetId, long personId) {
+        TimeProposal pending = session.createSelectionQuery("""
+                        from TimeProposal p where p.record.id = :record and p.state = :pending
+                        and p.startsAt = :start and p.endsAt = :end""", TimeProposal.class)
+                .setParameter("record", record.getId())
+                .setParameter("pending", TimeProposal.State.PENDING)
+                .setParameter("start", read.start())
+                .setParameter("end", read.end())
+                .setMaxResults(1)
+                .getSingleResultOrNull();
+        if (pending != null) {
+            return record(session, source, now, hash, read, ReplyOutcome.UNCHANGED, "the same proposal again: "
+                    + read.start() + " - " + read.end() + " is pending as proposal " + pending.getId(), targetId,
+                    personId, pending.getId());
+        }
+        TimeProposal made;
+        try {
+            // every refusal of propose comes before it writes anything
+            made = Proposals.propose(session, record, read.start(), read.end(), cut(read.comment(), MAX_COMMENT),
+                    now);
+        } catch (InvalidRequest | InvalidTransition refused) {
+            return record(session, source, now, hash, read, ReplyOutcome.REFUSED, refused.getMessage(), targetId,
+                    personId, null);
+        }
+        publisher.publish(session, ChangeEvent.ofProposal(EventType.PROPOSAL_MADE, made, SendOptions.NONE, now));
+        return record(session, source, now, hash, read, ReplyOutcome.APPLIED, null, targetId, personId,
+                made.getId());
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     /** ListCalendarReplies: newest first, of one outcome or all; ADMIN only. */
@@ -283,13 +353,20 @@ public final class ReplyService {
 
     private CalendarReply refused(ReplySource source, Instant now, String hash, ItipReply read, String reason) {
         return Transactions.run(sessionFactory, session -> record(session, source, now, hash, read,
-                ReplyOutcome.REFUSED, reason, null, null));
+                ReplyOutcome.REFUSED, reason, null, null, null));
     }
 
     private static CalendarReply record(Session session, ReplySource source, Instant now, String hash,
                                         ItipReply read, ReplyOutcome outcome, String reason, Long appointmentId,
                                         Long personId) {
-        CalendarReply reply = new CalendarReply(now, source, hash, read, outcome, reason, appointmentId, personId);
+        return record(session, source, now, hash, read, outcome, reason, appointmentId, personId, null);
+    }
+
+    private static CalendarReply record(Session session, ReplySource source, Instant now, String hash,
+                                        ItipReply read, ReplyOutcome outcome, String reason, Long appointmentId,
+                                        Long personId, Long proposalId) {
+        CalendarReply reply = new CalendarReply(now, source, hash, read, outcome, reason, appointmentId, personId,
+                proposalId);
         session.persist(reply);
         return reply;
     }

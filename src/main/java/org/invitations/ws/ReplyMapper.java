@@ -24,6 +24,7 @@ final class ReplyMapper {
         wire.setAppointmentId(reply.getAppointmentId());
         wire.setPersonId(reply.getPersonId());
         wire.setAnswer(reply.getAnswer() == null ? null : ExternalAnswer.valueOf(reply.getAnswer().name()));
+        wire.setProposalId(reply.getProposalId());
         return wire;
     }
 }

@@ -32,7 +32,16 @@ import org.invitations.support.EndpointTest;
 import org.invitations.support.Race;
 import org.invitations.support.ReplyFixtures;
 import org.invitations.support.TestServer;
+import org.invitations.ws.generated.AcceptProposal;
+import org.invitations.ws.generated.CalendarMethod;
 import org.invitations.ws.generated.CalendarReply;
+import org.invitations.ws.generated.ConfirmationMessage;
+import org.invitations.ws.generated.DeclineProposal;
+import org.invitations.ws.generated.DeclineProposalResponse;
+import org.invitations.ws.generated.GetConfirmationMessages;
+import org.invitations.ws.generated.NotifyOptions;
+import org.invitations.ws.generated.ParticipantsResult;
+import org.invitations.ws.generated.ProposalState;
 import org.invitations.ws.generated.Contact;
 import org.invitations.ws.generated.CreateAssociate;
 import org.invitations.ws.generated.CreateContact;
@@ -357,7 +366,7 @@ class ReplyEndpointTest extends EndpointTest {
         replies.put("an associate's address", send("rfc5546-reply-accepted.ics", associate));
         replies.put("no calendar part", send("hostile/no-calendar.eml", values));
         replies.put("malformed iCalendar", send("hostile/malformed.ics", values));
-        replies.put("a COUNTER", send("hostile/counter.ics", values));
+        replies.put("a COUNTER", send("hostile/counter.ics", values)); // without DTEND
         replies.put("not MIME at all", sendMime("::: this is not a message :::\r\n\r\n", directory.admin()));
 
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -376,7 +385,7 @@ class ReplyEndpointTest extends EndpointTest {
                 Map.entry("no calendar part", "REFUSED: the message has no calendar part (no text/calendar part,"
                         + " no .ics attachment)"),
                 Map.entry("malformed iCalendar", reasons.get("malformed iCalendar")),
-                Map.entry("a COUNTER", "REFUSED: proposals by mail are not handled yet"),
+                Map.entry("a COUNTER", "REFUSED: no DTEND: a COUNTER proposes a start and an end"),
                 Map.entry("not MIME at all", reasons.get("not MIME at all"))), reasons);
         assertTrue(reasons.get("malformed iCalendar").startsWith("REFUSED: malformed iCalendar"),
                 reasons.get("malformed iCalendar"));
@@ -567,10 +576,163 @@ class ReplyEndpointTest extends EndpointTest {
         }
     }
 
+    // ------------------------------------------------------------------ a person's COUNTER: a proposal of another time
+
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+    /** The meeting's values with a proposal of {@code start} for an hour, in UTC and in Berlin's local time. */
+    private static Map<String, String> counterValues(Meeting meeting, OffsetDateTime original, OffsetDateTime start) {
+        Map<String, String> values = meeting.values();
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        values.put("proposedStart", start.atZoneSameInstant(ZoneId.of("UTC")).format(UTC_TIME));
+        values.put("proposedEnd", start.plusHours(1).atZoneSameInstant(ZoneId.of("UTC")).format(UTC_TIME));
+        values.put("localProposedStart", start.atZoneSameInstant(berlin).format(LOCAL_TIME));
+        values.put("localProposedEnd", start.plusHours(1).atZoneSameInstant(berlin).format(LOCAL_TIME));
+        values.put("localOriginalStart", original.atZoneSameInstant(berlin).format(LOCAL_TIME));
+        values.put("localOriginalEnd", original.plusHours(1).atZoneSameInstant(berlin).format(LOCAL_TIME));
+        return values;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            rfc5546-counter.ics    | Could we meet two hours later? The morning ferry is late on that day.
+            outlook-counter-qp.eml | Kan vi ta det på ettermiddagen i stedet?
+            """)
+    void aPersonsCounterShowsAsAPendingProposalAndTheOwnerAcceptingItMovesTheMeeting(String fixture, String comment)
+            throws Exception {
+        OffsetDateTime start = freeSlot();
+        Meeting meeting = meetingWithOla(meeting("Budsjettmøte", start));
+        OffsetDateTime later = start.plusHours(2);
+        GetAppointmentParticipantsResponse before = view(meeting.appointmentId());
+
+        CalendarReply counter = send(fixture, counterValues(meeting, start, later));
+
+        assertEquals(ReplyOutcome.APPLIED, counter.getOutcome(), counter.getReason());
+        assertEquals("COUNTER", counter.getMethod());
+        assertEquals(meeting.appointmentId(), counter.getAppointmentId());
+        assertEquals(meeting.ola(), counter.getPersonId());
+        assertNull(counter.getAnswer(), "a COUNTER gives no answer");
+        assertNotNull(counter.getProposalId());
+        GetAppointmentParticipantsResponse after = view(meeting.appointmentId());
+        ParticipantView ola = line(after, meeting.ola());
+        assertEquals(1, ola.getProposal().size());
+        var proposal = ola.getProposal().get(0);
+        assertEquals(counter.getProposalId(), proposal.getProposalId());
+        assertEquals(ProposalState.PENDING, proposal.getState());
+        assertEquals(meeting.ola(), proposal.getParticipant().getPersonId());
+        assertEquals(later.toInstant(), proposal.getStart().toInstant());
+        assertEquals(later.plusHours(1).toInstant(), proposal.getEnd().toInstant());
+        assertEquals(comment, proposal.getComment());
+        assertNull(ola.getExternalReply(), "the person's answer is as it was");
+        assertTrue(line(after, meeting.kari()).getProposal().isEmpty());
+        assertEquals(otherwise(before), otherwise(after), "nothing else in the owner's view changed");
+        assertEquals(start.toInstant(), after.getAppointment().getStart().toInstant());
+
+        AcceptProposal accepting = new AcceptProposal();
+        accepting.setProposalId(counter.getProposalId());
+        ParticipantsResult moved = alice.acceptProposal(accepting);
+
+        assertEquals(later.toInstant(), moved.getAppointment().getStart().toInstant());
+        assertEquals(later.plusHours(1).toInstant(), moved.getAppointment().getEnd().toInstant());
+        assertEquals(1, moved.getAppointment().getSequence());
+        assertEquals(ProposalState.ACCEPTED,
+                line(view(meeting.appointmentId()), meeting.ola()).getProposal().get(0).getState());
+    }
+
+    @Test
+    void theOwnerDecliningAPersonsCounterWithAConfirmationSendsItADeclineCounter() throws Exception {
+        OffsetDateTime start = freeSlot();
+        Meeting meeting = meetingWithOla(meeting("Budsjettmøte", start));
+        CalendarReply counter = send("outlook-counter-qp.eml", counterValues(meeting, start, start.plusHours(2)));
+        DeclineProposal declining = new DeclineProposal();
+        declining.setProposalId(counter.getProposalId());
+        NotifyOptions notify = new NotifyOptions();
+        notify.setSendConfirmation(true);
+        declining.setNotify(notify);
+
+        DeclineProposalResponse declined = alice.declineProposal(declining);
+
+        assertEquals(ProposalState.DECLINED, declined.getProposal().getState());
+        GetConfirmationMessages read = new GetConfirmationMessages();
+        read.setAppointmentId(meeting.appointmentId());
+        List<ConfirmationMessage> declineCounters = alice.getConfirmationMessages(read).getMessage().stream()
+                .filter(m -> m.getMethod() == CalendarMethod.DECLINECOUNTER).toList();
+        assertEquals(1, declineCounters.size());
+        assertEquals(meeting.olaEmail(), declineCounters.get(0).getRecipient());
+        assertTrue(declineCounters.get(0).getMime().contains("METHOD:DECLINECOUNTER"), declineCounters.get(0).getMime());
+        assertEquals(start.toInstant(), view(meeting.appointmentId()).getAppointment().getStart().toInstant(),
+                "the meeting stays where it was");
+    }
+
+    @Test
+    void theSameCounterTwiceChangesNothingTheSecondTime() throws Exception {
+        OffsetDateTime start = freeSlot();
+        Meeting meeting = meetingWithOla(meeting("Budsjettmøte", start));
+        Map<String, String> values = counterValues(meeting, start, start.plusHours(2));
+        CalendarReply first = send("rfc5546-counter.ics", values);
+        Map<String, Long> rows = rows();
+
+        CalendarReply again = send("rfc5546-counter.ics", values);
+
+        assertEquals(ReplyOutcome.APPLIED, first.getOutcome(), first.getReason());
+        assertEquals(ReplyOutcome.UNCHANGED, again.getOutcome());
+        assertTrue(again.getReason().startsWith("the same proposal again"), again.getReason());
+        assertEquals(first.getProposalId(), again.getProposalId(), "it names the pending proposal");
+        var proposals = line(view(meeting.appointmentId()), meeting.ola()).getProposal();
+        assertEquals(1, proposals.size());
+        assertEquals(ProposalState.PENDING, proposals.get(0).getState());
+        Map<String, Long> expected = new LinkedHashMap<>(rows);
+        expected.merge("calendar_reply", 1L, Long::sum);
+        assertEquals(expected, rows());
+    }
+
+    @Test
+    void aCounterForTheMeetingsOwnSlotAndOneForACancelledMeetingAreRefusedAndOnlyRecorded() throws Exception {
+        OffsetDateTime start = freeSlot();
+        Meeting meeting = meetingWithOla(meeting("Budsjettmøte", start));
+        OffsetDateTime otherStart = freeSlot();
+        Meeting cancelled = meetingWithOla(meeting("Budsjettmøte", otherStart));
+        alice.cancelAppointment(cancel(cancelled.appointmentId()));
+        GetAppointmentParticipantsResponse before = view(meeting.appointmentId());
+        Map<String, Long> rows = rows();
+
+        CalendarReply sameSlot = send("outlook-counter-qp.eml", counterValues(meeting, start, start));
+        CalendarReply forCancelled = send("rfc5546-counter.ics",
+                counterValues(cancelled, otherStart, otherStart.plusHours(2)));
+
+        assertEquals(ReplyOutcome.REFUSED, sameSlot.getOutcome());
+        assertEquals("appointment " + meeting.appointmentId() + " is at " + start.toInstant() + " - "
+                + start.plusHours(1).toInstant() + " already: propose another time", sameSlot.getReason());
+        assertNull(sameSlot.getProposalId());
+        assertEquals(ReplyOutcome.REFUSED, forCancelled.getOutcome());
+        assertEquals("the meeting was cancelled", forCancelled.getReason());
+        Map<String, Long> expected = new LinkedHashMap<>(rows);
+        expected.merge("calendar_reply", 2L, Long::sum);
+        assertEquals(expected, rows(), "only the records of the messages were written");
+        assertEquals(otherwise(before), otherwise(view(meeting.appointmentId())));
+        assertTrue(line(view(meeting.appointmentId()), meeting.ola()).getProposal().isEmpty());
+    }
+
+    @Test
+    void aCounterForAWholeSeriesIsRefusedWithTheReasonProposalsTake() throws Exception {
+        Meeting series = meetingWithOla(weeklyInBerlin(2));
+        Map<String, Long> rows = rows();
+
+        CalendarReply counter = send("rfc5546-counter.ics", counterValues(series, MONDAY_NINE_BERLIN,
+                MONDAY_NINE_BERLIN.plusHours(2)));
+
+        assertEquals(ReplyOutcome.REFUSED, counter.getOutcome());
+        assertTrue(counter.getReason().startsWith("propose a new time for one occurrence"), counter.getReason());
+        Map<String, Long> expected = new LinkedHashMap<>(rows);
+        expected.merge("calendar_reply", 1L, Long::sum);
+        assertEquals(expected, rows());
+    }
+
     // ------------------------------------------------------------------ row counts
 
     private static final List<String> TABLES = List.of("appointment", "participant_record", "outbox_item",
-            "audit_event", "calendar_reply");
+            "audit_event", "time_proposal", "calendar_reply");
 
     private Map<String, Long> rows() throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
