@@ -1,6 +1,7 @@
 package org.invitations.invitation;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import org.hibernate.Session;
 import org.invitations.security.Caller;
 import org.invitations.shared.InvalidRequest;
@@ -31,6 +32,11 @@ public final class Appointments {
     public static Appointment ownedForChange(Session session, Caller caller, long appointmentId, String action,
                                              AppointmentType expected) {
         return owned(session, caller, locked(session, appointmentId), appointmentId, action, expected);
+    }
+
+    /** The id of the series' occurrence named by its recurrenceId (its original start), or null. */
+    public static Long occurrenceOf(Session session, long seriesId, Instant recurrenceId) {
+        return Series.occurrenceId(session, seriesId, recurrenceId);
     }
 
     /**

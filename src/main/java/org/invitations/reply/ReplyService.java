@@ -224,12 +224,7 @@ public final class ReplyService {
                         + read.recurrenceId() + " given, but meeting " + appointmentId + " is no series",
                         appointmentId, null);
             }
-            Long occurrenceId = session.createSelectionQuery("""
-                            select o.id from Appointment o where o.series.id = :series and o.recurrenceId = :at""",
-                            Long.class)
-                    .setParameter("series", appointmentId)
-                    .setParameter("at", read.recurrenceId())
-                    .getSingleResultOrNull();
+            Long occurrenceId = Appointments.occurrenceOf(session, appointmentId, read.recurrenceId());
             if (occurrenceId == null) {
                 return record(session, source, now, hash, read, ReplyOutcome.REFUSED, "series " + appointmentId
                         + " has no occurrence at RECURRENCE-ID " + read.recurrenceId(), appointmentId, null);
