@@ -113,13 +113,13 @@ final class FaultRewriteInterceptor extends AbstractSoapInterceptor {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         } else if (internal instanceof Throwable || Boolean.TRUE.equals(message.getExchange().get(INVOKED))) {
             internalError(message, internal instanceof Throwable t ? t : fault);
+        } else if (message.getExchange().get(SchemaErrors.Error.class) == null && isUnreadableXml(fault)) {
+            message.setContent(Exception.class, unreadable(rootMessage(fault), cause));
+        } else if ((message.getExchange().get(SchemaErrors.Error.class) != null || isSecurityError(fault))
+                && unreadableRest(message) instanceof Throwable rest) {
+            message.setContent(Exception.class, unreadable(rootMessage(rest), cause));
         } else if (message.getExchange().get(SchemaErrors.Error.class) != null) {
             message.setContent(Exception.class, schemaFault(message.getExchange().get(SchemaErrors.Error.class), cause));
-        } else if (isUnreadableXml(fault)) {
-            Fault unreadable = new Fault(new org.apache.cxf.common.i18n.Message(
-                    "The request is not acceptable XML: " + rootMessage(fault), (java.util.ResourceBundle) null), cause);
-            unreadable.setFaultCode(Fault.FAULT_CODE_CLIENT);
-            message.setContent(Exception.class, unreadable);
         } else if (isSecurityError(fault)) {
             Object problem = message.getExchange().get(SECURITY_PROBLEM);
             Fault authentication = new Fault(new org.apache.cxf.common.i18n.Message(
@@ -191,9 +191,50 @@ final class FaultRewriteInterceptor extends AbstractSoapInterceptor {
     private static final java.util.concurrent.atomic.AtomicLong REFERENCES = new java.util.concurrent.atomic.AtomicLong(
             java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20));
 
-    /** Security processing builds a DOM first; when that fails, the reason is the XML, not the login. */
+    private static Fault unreadable(String reason, Throwable cause) {
+        Fault unreadable = new Fault(new org.apache.cxf.common.i18n.Message(
+                "The request is not acceptable XML: " + reason, (java.util.ResourceBundle) null), cause);
+        unreadable.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        return unreadable;
+    }
+
+    /**
+     * Why the rest of the request, after where reading stopped, is not acceptable XML; null when it is.
+     * The header and the body are read as a stream, so a schema error or a refused Security header can
+     * come before the reader meets a part that is no XML (too deep, a DTD, a character XML cannot
+     * carry); such a request is told that its XML is not acceptable, whatever else it breaks.
+     */
+    private static Object unreadableRest(SoapMessage message) {
+        org.apache.cxf.message.Message request = message.getExchange().getInMessage();
+        javax.xml.stream.XMLStreamReader reader = message.getExchange().get(SchemaErrors.PathReader.class);
+        if (reader == null && request != null) {
+            reader = request.getContent(javax.xml.stream.XMLStreamReader.class);
+        }
+        if (reader == null) {
+            return null;
+        }
+        try {
+            while (reader.hasNext()) {
+                reader.next();
+            }
+            return null;
+        } catch (javax.xml.stream.XMLStreamException e) {
+            return e;
+        } catch (RuntimeException e) {
+            // Woodstox reports some errors lazily, as a runtime exception holding the XMLStreamException
+            return hasCause(e, javax.xml.stream.XMLStreamException.class) ? e : null;
+        }
+    }
+
+    /**
+     * The request could not be read as XML (before the operation ran): its parser failed, or a limit of
+     * the reader (depth, text length) was passed, while the headers or the body were read.
+     */
     private static boolean isUnreadableXml(Fault fault) {
-        return fault.getMessage() != null && fault.getMessage().startsWith("Problems creating SAAJ object model");
+        if (fault.getMessage() != null && fault.getMessage().startsWith("Problems creating SAAJ object model")) {
+            return true;
+        }
+        return hasCause(fault, javax.xml.stream.XMLStreamException.class);
     }
 
     private static String rootMessage(Throwable t) {
@@ -250,16 +291,11 @@ final class FaultRewriteInterceptor extends AbstractSoapInterceptor {
         return false;
     }
 
-    /** The request's SOAP header, or null when it is not at hand. */
+    /** The request's wsse:Security header (as {@link UsernameTokenInInterceptor} found it), or null. */
     private static org.w3c.dom.Element securityHeader() {
         org.apache.cxf.message.Message request = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
-        request = request == null || request.getExchange() == null ? null : request.getExchange().getInMessage();
-        jakarta.xml.soap.SOAPMessage soap = request == null ? null : request.getContent(jakarta.xml.soap.SOAPMessage.class);
-        try {
-            return soap == null ? null : soap.getSOAPHeader();
-        } catch (jakarta.xml.soap.SOAPException unreadable) {
-            return null;
-        }
+        return request == null || request.getExchange() == null ? null
+                : (org.w3c.dom.Element) request.getExchange().get(UsernameTokenInInterceptor.SECURITY_HEADER);
     }
 
     private static boolean isSecurityError(Fault fault) {
