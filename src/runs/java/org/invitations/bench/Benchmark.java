@@ -29,7 +29,7 @@ import org.invitations.app.Database;
 import org.invitations.app.ServerConfig;
 
 /**
- * The benchmark: seeds a database in bulk, starts the real server in its own JVM (256 MB heap; or two
+ * The benchmark: seeds a database in bulk, starts the real server in its own JVM (512 MB heap, G1; or two
  * on one PostgreSQL), drives it over HTTP with concurrent raw-SOAP clients, and measures side by side
  * the ceilings: a no-op endpoint on the same CXF/Jetty/WS-Security stack (with a short answer, and
  * with one as long as a page of invitations), a WireMock stub replaying a real page, and the
@@ -52,7 +52,7 @@ public final class Benchmark {
                    Duration growthMeasure, int nodes) {
 
         static final String USAGE = "use --postgres, --nodes=N (with --postgres), --clients=N, --warmup=S,"
-                + " --seconds=S, --large=N, --many=N, --growth-max=N, --growth-seconds=S, --jfr,"
+                + " --seconds=S, --large=N, --many=N, --growth-max=N, --growth-seconds=S, --jfr, --heap=SIZE,"
                 + " --only=get|accept|create|growth|series|availability|ratios";
 
         static Options parse(String[] args) {
@@ -67,6 +67,7 @@ public final class Benchmark {
             int growthMax = 10_000;
             Integer growthSeconds = null;
             int nodes = 1;
+            String heap = "512m";
             for (String arg : args) {
                 String value = arg.substring(arg.indexOf('=') + 1);
                 if (arg.equals("--postgres")) {
@@ -89,6 +90,8 @@ public final class Benchmark {
                     growthMax = Integer.parseInt(value);
                 } else if (arg.startsWith("--growth-seconds=")) {
                     growthSeconds = Integer.parseInt(value);
+                } else if (arg.startsWith("--heap=")) {
+                    heap = value;
                 } else if (arg.startsWith("--nodes=")) {
                     nodes = Integer.parseInt(value);
                 } else {
@@ -112,7 +115,7 @@ public final class Benchmark {
             // a growth table has some twelve single-client probes per step: by default at most 5 s each
             Duration growthMeasure = Duration.ofSeconds(growthSeconds != null ? growthSeconds : Math.min(measure, 5));
             return new Options(postgres, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), 1000,
-                    large, "256m", many, jfr, only, growthMax, growthMeasure, nodes);
+                    large, heap, many, jfr, only, growthMax, growthMeasure, nodes);
         }
 
         boolean growthOnly() {
@@ -776,6 +779,16 @@ public final class Benchmark {
         System.out.println("[bench] " + line);
     }
 
+    /**
+     * The server's collector, for the tail at 70 % of the peak: G1 (the default) with its default pause
+     * goal, in a fixed heap (512 MB by default, {@code --heap}) touched at start. An answer allocates
+     * some hundred kilobytes that die with it, so young collections cost about the same however large the
+     * young generation is (they copy only what is alive: the requests in flight), and a larger one
+     * collects less often: fewer requests wait behind a pause. AlwaysPreTouch takes the page faults of
+     * the heap at start instead of in the first collections under load.
+     */
+    static final List<String> SERVER_GC = List.of("-XX:+UseG1GC", "-XX:+AlwaysPreTouch");
+
     /** The server in a JVM of its own, with a fixed heap, started from this classpath. */
     static final class ServerProcess implements AutoCloseable {
         private final Process process;
@@ -789,6 +802,7 @@ public final class Benchmark {
         static ServerProcess start(ServerConfig config, String heap, boolean jfr) throws Exception {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx" + heap, "-Xms" + heap));
+            command.addAll(SERVER_GC);
             // Derby's own switches given to the benchmark (e.g. -Dderby.language.logQueryPlan=true) reach the server
             System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("derby."))
                     .sorted().forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
