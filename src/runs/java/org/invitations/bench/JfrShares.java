@@ -99,7 +99,11 @@ public final class JfrShares {
             System.out.printf(Locale.ROOT, "%n== %s: %d samples (%s .. %s)%n", window[2], total, from, to);
             print("library (innermost known frame)", byLibrary, total, 20);
             print("innermost known method", innermost, total, 15);
-            print("class anywhere on the stack", byClass, total, 40);
+            // the request's own steps: leave out the transport frames every sample has
+            int all = total;
+            byClass.keySet().removeIf(c -> c.startsWith("org.eclipse.jetty.") || c.startsWith("org.invitations.app.WebServer")
+                    || byClass.get(c) > 0.85 * all);
+            print("class anywhere on the stack (below the transport)", byClass, total, Integer.getInteger("top", 40));
         }
     }
 
