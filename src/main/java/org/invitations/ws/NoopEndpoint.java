@@ -7,18 +7,17 @@ import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.soap.SOAPBinding;
 import java.io.StringReader;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.dom.DOMSource;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
+import org.apache.cxf.staxutils.StaxUtils;
 
 /**
  * The benchmark's ceiling: the same CXF and Jetty stack and the same WS-Security check as the real
- * port, but the body is only parsed into a DOM and answered with a constant. Published only with
+ * port, but the body is only read as a stream and answered with a constant text, which CXF streams
+ * out as the real port's JAXB answers are (no DOM on either side). Published only with
  * {@code --bench-noop}, never by default.
  *
  * <p>A body {@code <Noop xmlns="urn:invitations:bench"><answerBytes>N</answerBytes></Noop>} asks for
@@ -29,7 +28,7 @@ import org.xml.sax.InputSource;
 @WebServiceProvider(serviceName = "NoopService", portName = "NoopPort", targetNamespace = "urn:invitations:bench")
 @ServiceMode(Service.Mode.PAYLOAD)
 @BindingType(SOAPBinding.SOAP11HTTP_BINDING)
-public class NoopEndpoint implements Provider<DOMSource> {
+public class NoopEndpoint implements Provider<Source> {
 
     static final String NAMESPACE = "urn:invitations:bench";
     /** The largest answer asked for is as large as the largest request accepted. */
@@ -37,16 +36,6 @@ public class NoopEndpoint implements Provider<DOMSource> {
     private static final String ANSWER = "<NoopResponse xmlns=\"urn:invitations:bench\"><ok>true</ok></NoopResponse>";
     /** One item of a sized answer: twelve elements in some 300 bytes, about what one invitation of a page is. */
     private static final String ITEM = "<item>" + "<v>constant-answer-text</v>".repeat(11) + "</item>";
-    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        try {
-            return factory.newDocumentBuilder();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     /** The last sized answer built: a run asks for one size, and only one is kept. */
     private volatile Sized last = new Sized(0, ANSWER);
 
@@ -54,25 +43,44 @@ public class NoopEndpoint implements Provider<DOMSource> {
     }
 
     @Override
-    public DOMSource invoke(DOMSource request) {
-        if (request.getNode() == null) {
+    public Source invoke(Source request) {
+        if (request == null) {
             throw new IllegalArgumentException("empty body");
         }
         CallerInterceptor.requireSignedIn();
         try {
-            return new DOMSource(BUILDERS.get().parse(new InputSource(new StringReader(answer(request.getNode())))));
-        } catch (Exception e) {
+            return new StreamSource(new StringReader(answer(request)));
+        } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private String answer(Node body) {
-        Element root = body instanceof Document document ? document.getDocumentElement() : (Element) body;
-        if (!NAMESPACE.equals(root.getNamespaceURI()) || !"Noop".equals(root.getLocalName())) {
-            return ANSWER;
+    private String answer(Source body) throws XMLStreamException {
+        XMLStreamReader reader = StaxUtils.createXMLStreamReader(body);
+        try {
+            int event = reader.getEventType();
+            while (event != XMLStreamConstants.START_ELEMENT && reader.hasNext()) {
+                event = reader.next(); // to the body's root element, wherever the source stands
+            }
+            if (!reader.isStartElement() || !NAMESPACE.equals(reader.getNamespaceURI())
+                    || !"Noop".equals(reader.getLocalName())) {
+                return ANSWER;
+            }
+            int bytes = 0;
+            while (reader.hasNext()) {
+                if (reader.next() == XMLStreamConstants.START_ELEMENT && NAMESPACE.equals(reader.getNamespaceURI())
+                        && "answerBytes".equals(reader.getLocalName())) {
+                    bytes = Math.max(0, Math.min(MAX_ANSWER_BYTES, Integer.parseInt(reader.getElementText().trim())));
+                    break;
+                }
+            }
+            return sized(bytes);
+        } finally {
+            reader.close();
         }
-        Node size = root.getElementsByTagNameNS(NAMESPACE, "answerBytes").item(0);
-        int bytes = size == null ? 0 : Math.max(0, Math.min(MAX_ANSWER_BYTES, Integer.parseInt(size.getTextContent().trim())));
+    }
+
+    private String sized(int bytes) {
         Sized known = last;
         if (known.bytes() != bytes) {
             StringBuilder xml = new StringBuilder(bytes + ITEM.length() + 64)
