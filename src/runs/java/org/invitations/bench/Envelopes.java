@@ -99,6 +99,20 @@ final class Envelopes {
         return envelope(username, body.append("</inv:participants></inv:CreateInvitation>").toString());
     }
 
+    /** A meeting of {@code username} with associates, an external person and a room. */
+    static String createMixed(String username, List<Long> associates, long person, long room, Instant start) {
+        StringBuilder body = new StringBuilder("<inv:CreateInvitation><inv:type>MEETING</inv:type>"
+                + "<inv:title>Benchmark meeting</inv:title><inv:description>Created by the benchmark</inv:description>"
+                + "<inv:location>Room 7</inv:location><inv:start>" + start + "</inv:start><inv:end>"
+                + start.plus(1, ChronoUnit.HOURS) + "</inv:end><inv:participants>");
+        for (long id : associates) {
+            body.append("<inv:participant><inv:associateId>").append(id).append("</inv:associateId></inv:participant>");
+        }
+        body.append("<inv:participant><inv:personId>").append(person).append("</inv:personId></inv:participant>")
+                .append("<inv:participant><inv:resourceId>").append(room).append("</inv:resourceId></inv:participant>");
+        return envelope(username, body.append("</inv:participants></inv:CreateInvitation>").toString());
+    }
+
     /**
      * A weekly series of {@code count} meetings of an hour, the first at {@code start}, repeating in
      * {@code zone} (its local time kept across daylight-saving changes), to {@code invitees}.
