@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 import org.invitations.invitation.Appointment;
 import org.invitations.invitation.RecordList;
 import org.invitations.invitation.Status;
@@ -39,21 +40,35 @@ final class BookingReads {
      * left out by {@link #withoutSeries}. Columns: appointment id, start, end, status, list.
      */
     static List<Object[]> rows(Session session, Participant who, Instant from, Instant to) {
-        boolean associate = who.kind() == Participant.Kind.ASSOCIATE;
-        String role = associate ? "associate" : "resource";
-        return IndexHint.index(session, session.createSelectionQuery(
+        if (who.kind() != Participant.Kind.ASSOCIATE) {
+            return IndexHint.index(session, query(session, "resource", who, from, to)
+                            .setParameterList("lists", LISTS), "participant_record", "IX_RECORD_RESOURCE")
+                    .getResultList();
+        }
+        // an associate's records of each list are one range of the list index (associate, list, start):
+        // one range per list, since Derby probes an IN list only on an index's first column
+        List<Object[]> rows = new ArrayList<>();
+        for (RecordList list : LISTS) {
+            rows.addAll(IndexHint.index(session, query(session, "associate", who, from, to)
+                            .setParameterList("lists", List.of(list)), "participant_record", "IX_RECORD_LIST")
+                    .getResultList());
+        }
+        return rows;
+    }
+
+    /** The participant's counted records of the given lists that start in the window's reach. */
+    private static SelectionQuery<Object[]> query(Session session, String role, Participant who, Instant from,
+                                                  Instant to) {
+        return session.createSelectionQuery(
                         "select r.appointment.id, r.startsAt, r.endsAt, r.status, r.listedIn from ParticipantRecord r"
                                 + " where r." + role + ".id = :who and r.startsAt < :to and r.startsAt > :earliest"
                                 + " and r.endsAt > :from and r.endsAt > r.startsAt and r.listedIn in :lists"
-                                + " and r.status in :statuses", Object[].class),
-                        "participant_record", associate ? "IX_RECORD_BUSY" : "IX_RECORD_RESOURCE")
+                                + " and r.status in :statuses", Object[].class)
                 .setParameter("who", who.id())
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setParameter("earliest", from.minus(Appointment.MAX_LENGTH))
-                .setParameterList("lists", LISTS)
-                .setParameterList("statuses", COUNTED)
-                .getResultList();
+                .setParameterList("statuses", COUNTED);
     }
 
     /**

@@ -83,7 +83,8 @@ public final class Appointments {
 
     /**
      * A record to change, with its appointment locked first (the lock order of every change), or null.
-     * The record is read after the lock, so it is the latest committed version.
+     * The record is read after the lock, so it is the latest committed version; by its key alone, since
+     * its appointment is the one just locked and already in the session.
      */
     public static ParticipantRecord forChange(Session session, long recordId) {
         Long appointmentId = session.createSelectionQuery(
@@ -93,10 +94,6 @@ public final class Appointments {
         if (appointmentId == null || locked(session, appointmentId) == null) {
             return null;
         }
-        return session.createSelectionQuery("""
-                        from ParticipantRecord r join fetch r.appointment a
-                        where r.id = :id""", ParticipantRecord.class)
-                .setParameter("id", recordId)
-                .getSingleResultOrNull();
+        return session.find(ParticipantRecord.class, recordId);
     }
 }

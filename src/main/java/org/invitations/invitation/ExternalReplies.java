@@ -36,11 +36,11 @@ public final class ExternalReplies {
         if (target.isSeries()) {
             List<ParticipantRecord> occurrences = session.createSelectionQuery("""
                             from ParticipantRecord r join fetch r.appointment o
-                            where o.series.id = :series and r.person.id = :person and r.status <> :cancelled
+                            where o.series.id = :series and r.participantKey = :person and r.status <> :cancelled
                               and o.cancelledAt is null
                             order by o.recurrenceId""", ParticipantRecord.class)
                     .setParameter("series", target.getId())
-                    .setParameter("person", record.getPerson().getId())
+                    .setParameter("person", ParticipantRecord.keyOf(ParticipantKind.PERSON, record.getPerson().getId()))
                     .setParameter("cancelled", Status.CANCELLED)
                     .getResultList();
             for (ParticipantRecord occurrence : occurrences) {

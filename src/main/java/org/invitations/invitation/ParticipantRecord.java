@@ -83,6 +83,14 @@ public class ParticipantRecord {
     @JoinColumn(name = "resource_id")
     private Resource resource;
 
+    /**
+     * The participant as one number, computed by the database from the column that names it ({@link #keyOf}):
+     * the unique (appointment, participant key) index says a participant appears once per appointment, and
+     * finds a participant's record of an appointment. Never written; read by queries only.
+     */
+    @Column(name = "participant_key", insertable = false, updatable = false)
+    private Long participantKey;
+
     @Convert(converter = StatusConverter.class)
     @Column(nullable = false)
     private Status status;
@@ -510,6 +518,18 @@ public class ParticipantRecord {
     }
 
     /** The id of whoever or whatever this record books. */
+    /**
+     * The participant key of this participant (see the field): the id times 4, plus 1 for an associate,
+     * 2 for a person, 3 for a resource, as the database computes it (migration 021).
+     */
+    static long keyOf(ParticipantKind kind, long id) {
+        return id * 4 + switch (kind) {
+            case ASSOCIATE -> 1;
+            case PERSON -> 2;
+            case RESOURCE -> 3;
+        };
+    }
+
     public long getParticipantId() {
         return switch (kind) {
             case ASSOCIATE -> associate.getId();

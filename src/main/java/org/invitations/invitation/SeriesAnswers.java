@@ -166,10 +166,10 @@ final class SeriesAnswers {
     static List<ParticipantRecord> recordsOf(Session session, long seriesId, long associateId) {
         return session.createSelectionQuery("""
                         from ParticipantRecord r join fetch r.appointment o
-                        where o.series.id = :series and r.associate.id = :who and r.master = false
+                        where o.series.id = :series and r.participantKey = :who and r.master = false
                         order by o.recurrenceId""", ParticipantRecord.class)
                 .setParameter("series", seriesId)
-                .setParameter("who", associateId)
+                .setParameter("who", ParticipantRecord.keyOf(ParticipantKind.ASSOCIATE, associateId))
                 .getResultList();
     }
 

@@ -53,7 +53,7 @@ public final class Benchmark {
 
         static final String USAGE = "use --postgres, --nodes=N (with --postgres), --clients=N, --warmup=S,"
                 + " --seconds=S, --large=N, --many=N, --growth-max=N, --growth-seconds=S, --jfr, --heap=SIZE,"
-                + " --only=get|accept|create|growth|series|availability|ratios";
+                + " --only=get|accept|create|create-mixed|growth|series|availability|ratios";
 
         static Options parse(String[] args) {
             boolean postgres = false;
@@ -98,7 +98,7 @@ public final class Benchmark {
                     throw new IllegalArgumentException("Unknown argument " + arg + "; " + USAGE);
                 }
             }
-            if (only != null && !List.of("get", "accept", "create", "growth", "series", "availability", "ratios").contains(only)) {
+            if (only != null && !List.of("get", "accept", "create", "create-mixed", "growth", "series", "availability", "ratios").contains(only)) {
                 throw new IllegalArgumentException("Unknown --only=" + only + "; " + USAGE);
             }
             if (nodes < 1) {
@@ -230,6 +230,7 @@ public final class Benchmark {
                         Instant.parse("2047-01-01T08:00:00Z").plus(n, ChronoUnit.HOURS));
             };
 
+
             log("Warming up the server's JIT for " + 9 * options.warmup().toSeconds() + " s");
             driver.closedLoop("warm-up", options.clients(), options.warmup().multipliedBy(9), Duration.ofSeconds(1),
                     client -> {
@@ -265,12 +266,16 @@ public final class Benchmark {
                 Supplier<String> chosen = switch (options.only()) {
                     case "accept" -> accept;
                     case "create" -> create;
+                    case "create-mixed" -> createSmall;
                     default -> get;
                 };
+                Stats ceiling = driver.closedLoop("no-op ceiling, same envelopes", options.clients(), options.warmup(),
+                        options.measure(), client -> new LoadDriver.Call(noop.apply(client), chosen.get()));
                 log("Profiling only " + options.only());
                 record(driver.closedLoop("only " + options.only(), options.clients(), Duration.ZERO,
                         options.measure().multipliedBy(2), client -> new LoadDriver.Call(api.apply(client), chosen.get())),
-                        null);
+                        ceiling);
+                record(ceiling, null);
                 report();
                 return;
             }
