@@ -2,25 +2,22 @@ package org.invitations.reply;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
-import jakarta.mail.Message;
-import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.StoreClosedException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +28,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import jakarta.mail.internet.InternetHeaders;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.UID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -294,21 +299,15 @@ public final class MailboxReader implements AutoCloseable {
             if (!done.exists() && !done.create(Folder.HOLDS_MESSAGES) && !done.exists()) {
                 throw new MessagingException("the folder " + settings.doneFolder() + " could not be created");
             }
-            int count = folder.getMessageCount();
-            if (count > 0) {
-                Message[] messages = folder.getMessages(1, Math.min(count, MAX_PER_PASS));
-                FetchProfile profile = new FetchProfile();
-                profile.add(FetchProfile.Item.SIZE);
-                profile.add("Message-ID");
-                folder.fetch(messages, profile);
-                for (Message message : messages) {
-                    if (stopping) {
-                        break;
-                    }
-                    Outcome outcome = takeIn(folder, done, message);
-                    outcomes.merge(outcome, 1, Integer::sum);
-                    counters.get(outcome).increment();
+            boolean move = ((IMAPStore) connected).hasCapability("MOVE");
+            boolean uidExpunge = ((IMAPStore) connected).hasCapability("UIDPLUS");
+            for (long uid : uids(folder)) {
+                if (stopping) {
+                    break;
                 }
+                Outcome outcome = takeIn(folder, done.getFullName(), move, uidExpunge, uid);
+                outcomes.merge(outcome, 1, Integer::sum);
+                counters.get(outcome).increment();
             }
             if (outage) {
                 LOG.info("The mailbox {} is reachable again", settings.mailbox());
@@ -356,60 +355,125 @@ public final class MailboxReader implements AutoCloseable {
         return fresh;
     }
 
+    /*
+     * Every command names messages by UID, never by sequence number: while another node reading the same folder
+     * moves messages away, a message's number changes under this session (and some servers renumber before they
+     * tell), but its UID never does. A UID that is gone answers nothing, which is no error.
+     */
+
+    /** The UIDs of the folder's messages, oldest first, at most {@value #MAX_PER_PASS}. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> uids(IMAPFolder folder) throws MessagingException {
+        return (List<Long>) folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID SEARCH ALL", null);
+            Response result = responses[responses.length - 1];
+            List<Long> uids = new ArrayList<>();
+            if (result.isOK()) {
+                for (int i = 0; i < responses.length - 1; i++) {
+                    if (responses[i] instanceof IMAPResponse found && found.keyEquals("SEARCH")) {
+                        for (long uid = found.readLong(); uid != -1; uid = found.readLong()) {
+                            uids.add(uid);
+                        }
+                        responses[i] = null;
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(result);
+            Collections.sort(uids);
+            return uids.size() > MAX_PER_PASS ? new ArrayList<>(uids.subList(0, MAX_PER_PASS)) : uids;
+        });
+    }
+
+    /** What a UID FETCH answered for one message; null when the message is gone (another node moved it). */
+    private static FetchResponse fetch(IMAPFolder folder, long uid, String items) throws MessagingException {
+        return (FetchResponse) folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID FETCH " + uid + " (UID " + items + ")", null);
+            Response result = responses[responses.length - 1];
+            FetchResponse answer = null;
+            if (result.isOK()) {
+                for (int i = 0; i < responses.length - 1; i++) {
+                    if (responses[i] instanceof FetchResponse fetched) {
+                        UID of = fetched.getItem(UID.class);
+                        if (of != null && of.uid == uid) {
+                            answer = fetched;
+                            responses[i] = null;
+                        }
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(result);
+            return answer;
+        });
+    }
+
+    private static void uidCommand(IMAPFolder folder, String command) throws MessagingException {
+        folder.doCommand(protocol -> {
+            Response[] responses = protocol.command(command, null);
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
+        });
+    }
+
     /** Claims and records one message, then moves it on; never throws but for a lost connection. */
-    private Outcome takeIn(IMAPFolder folder, Folder done, Message message) throws ConnectionLost {
+    private Outcome takeIn(IMAPFolder folder, String done, boolean move, boolean uidExpunge, long uid)
+            throws ConnectionLost {
         String key = null;
         Outcome outcome;
-        String reason = null;
+        String reason;
         try {
-            if (message.isExpunged()) {
+            FetchResponse head = fetch(folder, uid, "RFC822.SIZE BODY.PEEK[HEADER]");
+            if (head == null || head.getItem(BODY.class) == null) {
                 return Outcome.DUPLICATE; // moved by another node meanwhile
             }
-            long size = message.getSize();
+            byte[] headers = head.getItem(BODY.class).getByteArray().getNewBytes();
+            RFC822SIZE size = head.getItem(RFC822SIZE.class);
             Optional<CalendarReply> taken;
-            if (ReplyService.tooLargeToRead(size)) {
-                String headers = headerBlock(message);
-                key = keyOf(message, headers);
-                taken = replies.refuseUnread(settings.mailbox(), key, size, sha256(headers));
+            if (size != null && ReplyService.tooLargeToRead(size.size)) {
+                key = keyOf(headers, headers);
+                taken = replies.refuseUnread(settings.mailbox(), key, size.size, sha256(headers));
             } else {
-                byte[] raw = raw(message);
-                String mime = new String(raw, StandardCharsets.UTF_8);
-                key = keyOf(message, raw);
-                taken = replies.receiveOnce(settings.mailbox(), key, mime);
+                FetchResponse whole = fetch(folder, uid, "BODY.PEEK[]");
+                if (whole == null || whole.getItem(BODY.class) == null) {
+                    return Outcome.DUPLICATE;
+                }
+                byte[] raw = whole.getItem(BODY.class).getByteArray().getNewBytes();
+                key = keyOf(raw, raw);
+                taken = replies.receiveOnce(settings.mailbox(), key, new String(raw, StandardCharsets.UTF_8));
             }
             outcome = taken.map(reply -> Outcome.valueOf(reply.getOutcome().name())).orElse(Outcome.DUPLICATE);
             reason = taken.isEmpty() ? "taken in before" : taken.get().getReason();
-        } catch (MessageRemovedException gone) {
-            return Outcome.DUPLICATE;
         } catch (FolderClosedException | StoreClosedException lost) {
             throw new ConnectionLost(lost);
-        } catch (MessagingException | IOException | RuntimeException failed) {
-            LOG.warn("Mailbox message {} failed and stays in {} for the next pass: {}", key, settings.folder(),
-                    describe(failed));
+        } catch (MessagingException | RuntimeException failed) {
+            LOG.warn("Mailbox message {} (UID {}) failed and stays in {} for the next pass: {}", key, uid,
+                    settings.folder(), describe(failed));
             return Outcome.FAILED;
         }
         LOG.info("Mailbox message {}: {}{}", key, outcome, reason == null ? "" : " (" + reason + ")");
-        moveOn(folder, done, message, key);
+        moveOn(folder, done, move, uidExpunge, uid, key);
         return outcome;
     }
 
-    /** Moves the message to the done folder, \Seen; one another node moved already is no error. */
-    private void moveOn(IMAPFolder folder, Folder done, Message message, String key) throws ConnectionLost {
+    /**
+     * Moves the message to the done folder, \Seen: UID MOVE (RFC 6851), or where the server lacks it UID COPY,
+     * \Deleted and UID EXPUNGE (RFC 4315; a plain EXPUNGE without UIDPLUS). One another node moved already is no
+     * error.
+     */
+    private void moveOn(IMAPFolder folder, String done, boolean move, boolean uidExpunge, long uid, String key)
+            throws ConnectionLost {
+        String target = quoted(BASE64MailboxEncoder.encode(done));
         try {
-            if (message.isExpunged()) {
-                return;
-            }
-            message.setFlag(Flags.Flag.SEEN, true);
-            Message[] one = {message};
-            if (((IMAPStore) folder.getStore()).hasCapability("MOVE")) {
-                folder.moveMessages(one, done);
+            uidCommand(folder, "UID STORE " + uid + " +FLAGS.SILENT (\\Seen)");
+            if (move) {
+                uidCommand(folder, "UID MOVE " + uid + " " + target);
             } else {
-                folder.copyMessages(one, done);
-                message.setFlag(Flags.Flag.DELETED, true);
-                folder.expunge(one);
+                uidCommand(folder, "UID COPY " + uid + " " + target);
+                uidCommand(folder, "UID STORE " + uid + " +FLAGS.SILENT (\\Deleted)");
+                uidCommand(folder, uidExpunge ? "UID EXPUNGE " + uid : "EXPUNGE");
             }
-        } catch (MessageRemovedException gone) {
-            // another node moved it meanwhile
         } catch (FolderClosedException | StoreClosedException lost) {
             throw new ConnectionLost(lost);
         } catch (MessagingException failed) {
@@ -419,23 +483,17 @@ public final class MailboxReader implements AutoCloseable {
         }
     }
 
-    private static byte[] raw(Message message) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
-        message.writeTo(out);
-        return out.toByteArray();
+    private static String quoted(String name) {
+        return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static String headerBlock(Message message) throws MessagingException {
-        StringBuilder headers = new StringBuilder();
-        for (var lines = ((jakarta.mail.internet.MimeMessage) message).getAllHeaderLines(); lines.hasMoreElements(); ) {
-            headers.append(lines.nextElement()).append("\r\n");
-        }
-        return headers.toString();
-    }
-
-    /** The Message-ID as written (trimmed, unfolded); without one, or a longer one, a hash of the message. */
-    private static String keyOf(Message message, Object text) throws MessagingException {
-        String[] ids = message.getHeader("Message-ID");
+    /**
+     * The message's key: its Message-ID as written (trimmed, unfolded), read from the text fetched, so that the
+     * key and the text are always of one message; without one, or a longer one, a hash of the message (of its
+     * header block for a message not downloaded).
+     */
+    private static String keyOf(byte[] headers, byte[] whole) throws MessagingException {
+        String[] ids = new InternetHeaders(new ByteArrayInputStream(headers)).getHeader("Message-ID");
         String id = ids == null || ids.length == 0 ? null : ids[0].replaceAll("\\r?\\n[ \\t]*", " ").strip();
         if (id != null && !id.isEmpty() && id.length() <= MAX_MESSAGE_ID) {
             return id;
@@ -443,7 +501,7 @@ public final class MailboxReader implements AutoCloseable {
         if (id != null && !id.isEmpty()) {
             return "sha256:" + sha256(id);
         }
-        return "sha256:" + (text instanceof byte[] bytes ? sha256(bytes) : sha256((String) text));
+        return "sha256:" + sha256(whole);
     }
 
     private static String sha256(String text) {

@@ -246,6 +246,20 @@ class ImapReaderTest {
                 "moved to Processed and flagged seen: " + mailbox.messageIds(GreenMailbox.DONE));
     }
 
+    @Test
+    void twoPersonsOfOneMeetingAnsweringWithTheSameStampAreEachApplied() throws Exception {
+        Meeting meeting = meetingWithOla();
+        mailbox.deliver(mail("rfc5546-reply-accepted.ics", meeting.values()));
+        mailbox.deliver(mail("rfc5546-reply-accepted.ics", meeting.valuesOfKari()));
+
+        MailboxReader.Pass pass = poll();
+
+        assertEquals(Map.of(MailboxReader.Outcome.APPLIED, 2), pass.outcomes(), pass.toString());
+        GetAppointmentParticipantsResponse view = view(meeting.appointmentId());
+        assertEquals(ExternalAnswer.ACCEPTED, line(view, meeting.ola()).getExternalReply().getAnswer());
+        assertEquals(ExternalAnswer.ACCEPTED, line(view, meeting.kari()).getExternalReply().getAnswer());
+    }
+
     // ------------------------------------------------------------------ hostile and odd mail
 
     @Test
