@@ -49,7 +49,10 @@ import org.slf4j.LoggerFactory;
  * and the move comes after. Killed before that commit, nothing happened and the message is taken in after the
  * restart; killed after it but before the move, the claim is there and the message is only moved on. Two nodes
  * reading one mailbox may both fetch a message: one commits, the other finds the claim and moves on; a move of a
- * message the other node already moved is no error.
+ * message the other node already moved is no error. Messages are named by UID in every command (UID SEARCH, UID
+ * FETCH, UID STORE, UID MOVE): while another node moves messages out of the folder, sequence numbers shift under
+ * this session, and a number could pair one message's Message-ID with another's text, or move a message no one
+ * took in.
  *
  * <p>A message larger than {@link ReplyService#MAX_MESSAGE_CHARS} (by the mailbox's RFC822.SIZE) is not
  * downloaded: it is recorded as refused with the size. An IMAP or database error on one message is logged (never
