@@ -11,6 +11,7 @@ import org.invitations.notification.NotificationSettings;
 import org.invitations.notification.SmsGateway;
 import org.invitations.notification.SmtpRelay;
 import org.invitations.notification.WebhookTargets;
+import org.invitations.reply.MailboxReader;
 import org.invitations.security.PasswordHasher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +40,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "                                     to admin-password.txt in the data folder",
             "  INVITATIONS_TLS_KEYSTORE_PASSWORD  the password of --tls-keystore",
             "  INVITATIONS_SMTP_PASSWORD          the password of --smtp-user",
-            "  INVITATIONS_SMS_PASSWORD           the password of --sms-user"})
+            "  INVITATIONS_SMS_PASSWORD           the password of --sms-user",
+            "  INVITATIONS_IMAP_PASSWORD          the password of --imap-user"})
 final class CommandLineOptions {
 
     static final int USAGE_ERROR = 2;
@@ -170,6 +172,40 @@ final class CommandLineOptions {
             description = "Domain of each appointment's iCalendar UID; keep it stable (env INVITATIONS_UID_DOMAIN)."
                     + " Default: invitations.local.")
     String uidDomain = NotificationSettings.DEFAULT.uidDomain();
+
+    @Option(names = "--imap-host", paramLabel = "HOST", descriptionKey = "INVITATIONS_IMAP_HOST",
+            description = "IMAP server of the mailbox persons' calendar replies arrive in; the service reads it and"
+                    + " takes each message in once (env INVITATIONS_IMAP_HOST). Needs --imap-user. Default: none,"
+                    + " no mailbox is read.")
+    String imapHost;
+
+    @Option(names = "--imap-port", paramLabel = "N", descriptionKey = "INVITATIONS_IMAP_PORT",
+            converter = PortNumber.class,
+            description = "IMAP port (env INVITATIONS_IMAP_PORT). Default: 993 with TLS, 143 with STARTTLS or NONE.")
+    Integer imapPort;
+
+    @Option(names = "--imap-security", paramLabel = "TLS|STARTTLS|NONE", descriptionKey = "INVITATIONS_IMAP_SECURITY",
+            description = "IMAP over TLS (imaps), plain IMAP upgraded with STARTTLS, or plain text for a server on"
+                    + " this machine (env INVITATIONS_IMAP_SECURITY). Default: TLS.")
+    MailboxReader.Security imapSecurity = MailboxReader.Security.TLS;
+
+    @Option(names = "--imap-user", paramLabel = "USER", descriptionKey = "INVITATIONS_IMAP_USER",
+            description = "The mailbox's user (env INVITATIONS_IMAP_USER); password in INVITATIONS_IMAP_PASSWORD.")
+    String imapUser;
+
+    @Option(names = "--imap-folder", paramLabel = "NAME", descriptionKey = "INVITATIONS_IMAP_FOLDER",
+            description = "The folder replies arrive in (env INVITATIONS_IMAP_FOLDER). Default: INBOX.")
+    String imapFolder = MailboxReader.Settings.DEFAULT_FOLDER;
+
+    @Option(names = "--imap-done-folder", paramLabel = "NAME", descriptionKey = "INVITATIONS_IMAP_DONE_FOLDER",
+            description = "Where each message goes, flagged seen, once taken in (applied, unchanged or refused);"
+                    + " created if missing (env INVITATIONS_IMAP_DONE_FOLDER). Default: Processed.")
+    String imapDoneFolder = MailboxReader.Settings.DEFAULT_DONE_FOLDER;
+
+    @Option(names = "--imap-poll-seconds", paramLabel = "N", descriptionKey = "INVITATIONS_IMAP_POLL_SECONDS",
+            converter = PollSeconds.class,
+            description = "How often the mailbox is read, 1-3600 (env INVITATIONS_IMAP_POLL_SECONDS). Default: 30.")
+    int imapPollSeconds = MailboxReader.Settings.DEFAULT_POLL_SECONDS;
 
     @Option(names = "--sms-url", paramLabel = "URL", descriptionKey = "INVITATIONS_SMS_URL",
             description = "HTTP SMS gateway that sendSms posts to (env INVITATIONS_SMS_URL); password in"
@@ -339,7 +375,7 @@ final class CommandLineOptions {
                 .maxConnections(maxConnections)
                 .defaultTimeZone(defaultTimeZone);
         try {
-            return config.notifications(notificationSettings(env)).build();
+            return config.notifications(notificationSettings(env)).imap(imapSettings(env)).build();
         } catch (IllegalArgumentException inconsistent) {
             throw new ParameterException(cli, inconsistent.getMessage());
         }
@@ -363,6 +399,34 @@ final class CommandLineOptions {
                             : SmsGateway.Authorization.basic(smsUser, env.get("INVITATIONS_SMS_PASSWORD"))));
         }
         return settings;
+    }
+
+    /** The mailbox to read, when --imap-host names one; its Settings refuse what does not go together. */
+    private MailboxReader.Settings imapSettings(Map<String, String> env) {
+        if (imapHost == null) {
+            return null;
+        }
+        return new MailboxReader.Settings(imapHost,
+                imapPort != null ? imapPort : MailboxReader.Settings.defaultPort(imapSecurity), imapSecurity,
+                imapUser, env.get("INVITATIONS_IMAP_PASSWORD"), imapFolder, imapDoneFolder, imapPollSeconds,
+                MailboxReader.Settings.DEFAULT_TIMEOUT);
+    }
+
+    /** 1-3600 seconds, with a message that says so. */
+    static final class PollSeconds implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int seconds = Integer.parseInt(value.trim());
+                if (seconds >= 1 && seconds <= MailboxReader.Settings.MAX_POLL_SECONDS) {
+                    return seconds;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new TypeConversionException("'" + value + "' is not a number of seconds from 1 to "
+                    + MailboxReader.Settings.MAX_POLL_SECONDS);
+        }
     }
 
     /** A duration as 24h, 30m, 45s or ISO-8601 (PT2H); a clear message for anything else. */

@@ -110,7 +110,7 @@ public final class Database implements AutoCloseable {
                             org.invitations.invitation.TimeProposal.class,
                             org.invitations.invitation.ClientRequest.class, org.invitations.security.Account.class,
                             org.invitations.notification.OutboxItem.class, org.invitations.notification.Webhook.class,
-                            org.invitations.reply.CalendarReply.class)
+                            org.invitations.reply.CalendarReply.class, org.invitations.reply.MailboxMessage.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")

@@ -24,6 +24,8 @@ import org.invitations.invitation.MeetingService;
 import org.invitations.invitation.ProposalService;
 import org.invitations.invitation.ChangePublisher;
 import org.invitations.notification.NotificationFeature;
+import org.invitations.reply.MailboxReader;
+import org.invitations.reply.ReplyService;
 import org.invitations.ws.InvitationsEndpoint;
 import org.invitations.security.Authenticator;
 import org.invitations.security.ClientSource;
@@ -53,11 +55,14 @@ public final class InvitationsServer implements AutoCloseable {
     private final Server server;
     private final Server noop;
     private final NotificationFeature notifications;
+    private final MailboxReader mailboxReader;
     private final String startLine;
 
     private InvitationsServer(ServerConfig config, Database database, Bus bus, WebServer web, Server server,
-                              Server noop, NotificationFeature notifications, String startLine) {
+                              Server noop, NotificationFeature notifications, MailboxReader mailboxReader,
+                              String startLine) {
         this.notifications = notifications;
+        this.mailboxReader = mailboxReader;
         this.startLine = startLine;
         this.config = config;
         this.database = database;
@@ -76,6 +81,7 @@ public final class InvitationsServer implements AutoCloseable {
         Bus bus = null;
         WebServer web = null;
         NotificationFeature notifications = null;
+        MailboxReader mailboxReader = null;
         try {
             // Microseconds: what both Derby and PostgreSQL store, and what the contract promises back.
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
@@ -110,16 +116,21 @@ public final class InvitationsServer implements AutoCloseable {
             if (config.demo()) {
                 DemoData.seed(directory);
             }
+            ReplyService replies = new ReplyService(database.sessionFactory(), clock, publisher,
+                    config.notifications().uidDomain());
             bus = BusFactory.newInstance().createBus();
             Server server = SoapEndpoints.publish(bus, ENDPOINT, new InvitationsEndpoint(invitations, meetings, diaries,
                     tasks, directory, audit, notifications.service(), proposals,
-                    new org.invitations.availability.AvailabilityService(database.sessionFactory()),
-                    new org.invitations.reply.ReplyService(database.sessionFactory(), clock, publisher,
-                            config.notifications().uidDomain())), authenticator, config.logMessages(), metrics);
+                    new org.invitations.availability.AvailabilityService(database.sessionFactory()), replies),
+                    authenticator, config.logMessages(), metrics);
             Server noop = config.benchNoop() ? SoapEndpoints.publishNoop(bus, "/noop", authenticator) : null;
             BackupEndpoint backup = new BackupEndpoint(authenticator, config.embeddedDerby()
                     ? new DerbyBackup(database.dataSource(), config.backupDir(), clock) : null, clock, metrics);
             web = WebServer.start(config, bus, limits, database::isReachable, metrics::scrape, backup);
+            if (config.imap() != null) {
+                mailboxReader = new MailboxReader(config.imap(), replies, metrics);
+                mailboxReader.start();
+            }
             String address = config.scheme() + "://" + addressHost(config.host()) + ":" + config.port()
                     + ServerConfig.PATH;
             // The one line a start prints: what runs, where to call it, on which data, and how to log in.
@@ -128,8 +139,12 @@ public final class InvitationsServer implements AutoCloseable {
                     config.databaseDescription(), config.managementPort() == null ? "" : "; metrics on http://"
                             + addressHost(config.managementHost()) + ":" + web.managementPort() + "/metrics",
                     admin == null ? "" : "; " + admin);
-            return new InvitationsServer(config, database, bus, web, server, noop, notifications, startLine);
+            return new InvitationsServer(config, database, bus, web, server, noop, notifications, mailboxReader,
+                    startLine);
         } catch (RuntimeException e) {
+            if (mailboxReader != null) {
+                mailboxReader.close();
+            }
             if (web != null) {
                 web.stop();
             }
@@ -192,6 +207,11 @@ public final class InvitationsServer implements AutoCloseable {
         return database.sessionFactory();
     }
 
+    /** This node's reader of the replies mailbox (--imap-host), or null without one. */
+    public MailboxReader mailboxReader() {
+        return mailboxReader;
+    }
+
     /**
      * Graceful: the HTTP server stops accepting, answers the requests in flight (and 503 to any that
      * arrive meanwhile), and only then are the endpoints and the database closed.
@@ -204,6 +224,10 @@ public final class InvitationsServer implements AutoCloseable {
         }
         server.destroy();
         bus.shutdown(true);
+        // the message in hand is recorded and moved; no other is started
+        if (mailboxReader != null) {
+            mailboxReader.close();
+        }
         // deliveries in flight finish or keep their lease; another node (or the next start) takes them over
         notifications.close();
         database.close();

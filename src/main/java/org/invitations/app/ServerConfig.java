@@ -48,6 +48,7 @@ public final class ServerConfig {
     private final Integer maxConcurrentRequests;
     private final int maxConnections;
     private final java.time.ZoneId defaultTimeZone;
+    private final org.invitations.reply.MailboxReader.Settings imap;
 
     private ServerConfig(Builder b) {
         this.trustedProxies = java.util.List.copyOf(b.trustedProxies);
@@ -74,6 +75,7 @@ public final class ServerConfig {
         this.maxConcurrentRequests = b.maxConcurrentRequests;
         this.maxConnections = b.maxConnections;
         this.defaultTimeZone = Objects.requireNonNull(b.defaultTimeZone, "defaultTimeZone");
+        this.imap = b.imap;
         if (maxConcurrentRequests != null && maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("at least 1 request must be served at once: " + maxConcurrentRequests);
         }
@@ -128,7 +130,7 @@ public final class ServerConfig {
                 .management(managementHost, managementPort)
                 .trustedProxies(trustedProxies)
                 .maxConcurrentRequests(maxConcurrentRequests).maxConnections(maxConnections)
-                .defaultTimeZone(defaultTimeZone);
+                .defaultTimeZone(defaultTimeZone).imap(imap);
     }
 
     /**
@@ -263,6 +265,11 @@ public final class ServerConfig {
         return defaultTimeZone;
     }
 
+    /** The mailbox external persons' replies are read from (IMAP); null: none is read. */
+    public org.invitations.reply.MailboxReader.Settings imap() {
+        return imap;
+    }
+
     public boolean tls() {
         return tlsKeystore != null;
     }
@@ -310,7 +317,7 @@ public final class ServerConfig {
                 + (managementPort == null ? "none" : managementHost + ":" + managementPort) + ", trustedProxies="
                 + trustedProxies + ", maxConcurrentRequests=" + maxConcurrentRequests() + ", maxConnections="
                 + maxConnections + ", defaultTimeZone="
-                + org.invitations.shared.TimeZones.idOf(defaultTimeZone) + "]";
+                + org.invitations.shared.TimeZones.idOf(defaultTimeZone) + ", imap=" + imap + "]";
     }
 
     /** Collects settings; {@link #build()} checks them and makes the immutable configuration. */
@@ -338,8 +345,15 @@ public final class ServerConfig {
         private Integer maxConcurrentRequests;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private java.time.ZoneId defaultTimeZone = java.time.ZoneOffset.UTC;
+        private org.invitations.reply.MailboxReader.Settings imap;
 
         private Builder() {
+        }
+
+        /** The mailbox replies are read from; null (the default) reads none. */
+        public Builder imap(org.invitations.reply.MailboxReader.Settings value) {
+            imap = value;
+            return this;
         }
 
         /** The zone of new associates not given one; UTC by default. */

@@ -14,7 +14,7 @@ import org.invitations.invitation.ExternalAnswer;
 
 /**
  * One received calendar message and what the service did with it: written once, in the transaction that
- * applied it (or in one of its own when it was refused before reaching a meeting), never changed. The message
+ * applied or refused it (for a message read from a mailbox, the one that also claimed it), never changed. The message
  * itself is not kept, only what was read from it and a SHA-256 of its text, which tells copies apart.
  */
 @Entity

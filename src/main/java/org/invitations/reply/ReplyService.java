@@ -111,18 +111,95 @@ public final class ReplyService {
 
     /**
      * The one entry point: a received message (the whole RFC 5322 message as {@code mime}, or its calendar
-     * text as {@code calendar}; exactly one) is read, matched, applied or refused, and recorded.
+     * text as {@code calendar}; exactly one) is read, matched, applied or refused, and recorded, in one
+     * transaction.
      */
     public CalendarReply receive(ReplySource source, String mime, String calendar) {
+        Instant now = clock.instant();
+        Reading reading = read(mime, calendar);
+        return Transactions.run(sessionFactory, session -> take(session, source, now, reading));
+    }
+
+    /**
+     * The mailbox reader's entry: the message {@code messageKey} of {@code mailbox} (its whole RFC 5322 text) is
+     * claimed and taken in as {@link #receive} takes a message in, claim and record in ONE transaction, refusals
+     * included. Empty when the message was taken in before (by this node before a restart, or by another node
+     * reading the same mailbox): then nothing is written, and the reader only moves it on.
+     *
+     * <p>The claim is inserted and flushed first: a second node taking the same message in waits there for the
+     * first one's transaction, and when it committed gets a unique violation, which {@link Transactions} replays;
+     * the replay finds the claim and writes nothing.
+     */
+    public Optional<CalendarReply> receiveOnce(String mailbox, String messageKey, String mime) {
+        Instant now = clock.instant();
+        Reading reading = read(mime, null);
+        return Transactions.run(sessionFactory, session -> claimed(session, mailbox, messageKey, now,
+                () -> take(session, ReplySource.IMAP, now, reading)));
+    }
+
+    /**
+     * The mailbox reader's entry for a message it does not download: one larger than
+     * {@value #MAX_MESSAGE_CHARS} by the size the mailbox gives. Claimed and recorded as refused, with the reason
+     * {@link #receive} gives a message of that size; empty when it was taken in before.
+     *
+     * @param hash a SHA-256 (hex) that tells this message apart without its text, e.g. of its header block
+     */
+    public Optional<CalendarReply> refuseUnread(String mailbox, String messageKey, long size, String hash) {
+        Instant now = clock.instant();
+        Reading reading = Reading.refused(hash, null, tooLarge(size));
+        return Transactions.run(sessionFactory, session -> claimed(session, mailbox, messageKey, now,
+                () -> take(session, ReplySource.IMAP, now, reading)));
+    }
+
+    /** Whether a message of {@code size} characters (or bytes, by a mailbox's count) is taken in at all. */
+    public static boolean tooLargeToRead(long size) {
+        return size > MAX_MESSAGE_CHARS;
+    }
+
+    private static String tooLarge(long size) {
+        return "the message is larger than " + MAX_MESSAGE_CHARS + " characters (" + size
+                + "); a calendar reply is a few KB";
+    }
+
+    private static Optional<CalendarReply> claimed(Session session, String mailbox, String messageKey, Instant now,
+                                                   java.util.function.Supplier<CalendarReply> work) {
+        Long taken = session.createSelectionQuery("""
+                        select m.id from MailboxMessage m where m.mailbox = :mailbox and m.messageKey = :key""",
+                        Long.class)
+                .setParameter("mailbox", mailbox)
+                .setParameter("key", messageKey)
+                .getSingleResultOrNull();
+        if (taken != null) {
+            return Optional.empty();
+        }
+        MailboxMessage claim = new MailboxMessage(mailbox, messageKey, now);
+        session.persist(claim);
+        session.flush();
+        CalendarReply reply = work.get();
+        claim.recordedAs(reply);
+        return Optional.of(reply);
+    }
+
+    /**
+     * What a message says before the database is asked: a refusal (with what was read, if anything), or the
+     * reply and the meeting its UID names.
+     */
+    private record Reading(String hash, ItipReply read, String refusal, long appointmentId) {
+
+        static Reading refused(String hash, ItipReply read, String reason) {
+            return new Reading(hash, read, reason, 0);
+        }
+    }
+
+    /** Reads the message without the database: never throws for its content. */
+    private Reading read(String mime, String calendar) {
         if ((mime == null) == (calendar == null)) {
             throw new IllegalArgumentException("exactly one of mime and calendar");
         }
         String text = mime != null ? mime : calendar;
-        Instant now = clock.instant();
         String hash = sha256(text);
         if (text.length() > MAX_MESSAGE_CHARS) {
-            return refused(source, now, hash, null, "the message is larger than " + MAX_MESSAGE_CHARS
-                    + " characters (" + text.length() + "); a calendar reply is a few KB");
+            return Reading.refused(hash, null, tooLarge(text.length()));
         }
         String ics = text;
         if (mime != null) {
@@ -130,10 +207,10 @@ public final class ReplyService {
             try {
                 found = CalendarParts.calendarOf(mime);
             } catch (CalendarParts.Unreadable e) {
-                return refused(source, now, hash, null, e.getMessage());
+                return Reading.refused(hash, null, e.getMessage());
             }
             if (found.isEmpty()) {
-                return refused(source, now, hash, null,
+                return Reading.refused(hash, null,
                         "the message has no calendar part (no text/calendar part, no .ics attachment)");
             }
             ics = found.get();
@@ -142,16 +219,24 @@ public final class ReplyService {
         try {
             read = ItipReply.read(ics);
         } catch (ItipReply.Malformed e) {
-            return refused(source, now, hash, null, e.getMessage());
+            return Reading.refused(hash, null, e.getMessage());
         }
         String refusal = refusalOf(read);
         if (refusal != null) {
-            return refused(source, now, hash, read, refusal);
+            return Reading.refused(hash, read, refusal);
         }
         Matcher uid = UID.matcher(read.uid());
         uid.matches();
-        long appointmentId = Long.parseLong(uid.group(1));
-        return Transactions.run(sessionFactory, session -> apply(session, source, now, hash, read, appointmentId));
+        return new Reading(hash, read, null, Long.parseLong(uid.group(1)));
+    }
+
+    /** Records the refusal, or matches and applies the reply, in the given session's transaction. */
+    private CalendarReply take(Session session, ReplySource source, Instant now, Reading reading) {
+        if (reading.refusal() != null) {
+            return record(session, source, now, reading.hash(), reading.read(), ReplyOutcome.REFUSED,
+                    reading.refusal(), null, null, null);
+        }
+        return apply(session, source, now, reading.hash(), reading.read(), reading.appointmentId());
     }
 
     /** What makes the message no usable reply whatever the database holds; null when there is nothing. */
@@ -344,11 +429,6 @@ public final class ReplyService {
                 .setProperties(outcome == null ? java.util.Map.of() : java.util.Map.of("outcome", outcome))
                 .setMaxResults(pageSize + 1)
                 .getResultList(), pageSize, c -> PageToken.afterId(c.getId())));
-    }
-
-    private CalendarReply refused(ReplySource source, Instant now, String hash, ItipReply read, String reason) {
-        return Transactions.run(sessionFactory, session -> record(session, source, now, hash, read,
-                ReplyOutcome.REFUSED, reason, null, null, null));
     }
 
     private static CalendarReply record(Session session, ReplySource source, Instant now, String hash,

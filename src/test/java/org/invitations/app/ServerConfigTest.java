@@ -83,7 +83,22 @@ class ServerConfigTest {
         aDerbyBackupIn(backup);
         Map<String, String> smtp = Map.of("INVITATIONS_SMTP_HOST", "smtp.example.org");
         Map<String, String> sms = Map.of("INVITATIONS_SMS_URL", "https://sms.example.org/send");
+        Map<String, String> imap = Map.of("INVITATIONS_IMAP_HOST", "imap.example.org", "INVITATIONS_IMAP_USER",
+                "replies", "INVITATIONS_IMAP_PASSWORD", "pw");
         Map<String, EnvironmentCase> cases = Map.ofEntries(
+                environmentCase("INVITATIONS_IMAP_HOST", "imap.example.org",
+                        Map.of("INVITATIONS_IMAP_USER", "replies", "INVITATIONS_IMAP_PASSWORD", "pw"),
+                        p -> p.config().imap() == null ? null : p.config().imap().host(), "imap.example.org"),
+                environmentCase("INVITATIONS_IMAP_PORT", "1143", imap, p -> p.config().imap().port(), 1143),
+                environmentCase("INVITATIONS_IMAP_SECURITY", "STARTTLS", imap,
+                        p -> p.config().imap().security() + " " + p.config().imap().port(), "STARTTLS 143"),
+                environmentCaseNeeded("INVITATIONS_IMAP_USER", "answers",
+                        Map.of("INVITATIONS_IMAP_HOST", "imap.example.org", "INVITATIONS_IMAP_PASSWORD", "pw"),
+                        p -> p.config().imap().username(), "answers", "--imap-host needs --imap-user"),
+                environmentCase("INVITATIONS_IMAP_FOLDER", "Replies", imap, p -> p.config().imap().folder(), "Replies"),
+                environmentCase("INVITATIONS_IMAP_DONE_FOLDER", "Done", imap, p -> p.config().imap().doneFolder(),
+                        "Done"),
+                environmentCase("INVITATIONS_IMAP_POLL_SECONDS", "5", imap, p -> p.config().imap().pollSeconds(), 5),
                 environmentCase("INVITATIONS_HOST", "127.0.0.9", Map.of(), p -> p.config().host(), "127.0.0.9"),
                 environmentCase("INVITATIONS_PORT", "9101", Map.of(), p -> p.config().port(), 9101),
                 environmentCase("INVITATIONS_DATA", "/srv/env-data", Map.of(), p -> p.config().dataDir(),
@@ -173,6 +188,11 @@ class ServerConfigTest {
 
             assertEquals("", with.err(), variable);
             assertEquals(test.expected(), test.read().apply(with.served().get(0)), variable);
+            if (test.refusedWithout() != null) {
+                assertEquals(2, without.code(), variable + "'s companions alone are refused");
+                assertTrue(without.err().contains(test.refusedWithout()), without.err());
+                continue;
+            }
             assertEquals("", without.err(), variable + "'s companions alone");
             assertFalse(test.expected().equals(test.read().apply(without.served().get(0))),
                     variable + " is not already the default");
@@ -180,15 +200,81 @@ class ServerConfigTest {
         assertEquals(cases.keySet(), java.util.Set.copyOf(variables), "no case for an option that is gone");
     }
 
+    /** @param refusedWithout for an option the companions need: what the start says without it; else null */
     private record EnvironmentCase(String value, Map<String, String> companions,
                                    java.util.function.Function<CommandLineOptions.Parsed, Object> read,
-                                   Object expected) {
+                                   Object expected, String refusedWithout) {
     }
 
     private static Map.Entry<String, EnvironmentCase> environmentCase(
             String variable, String value, Map<String, String> companions,
             java.util.function.Function<CommandLineOptions.Parsed, Object> read, Object expected) {
-        return Map.entry(variable, new EnvironmentCase(value, companions, read, expected));
+        return Map.entry(variable, new EnvironmentCase(value, companions, read, expected, null));
+    }
+
+    /** An option without which its companions are refused at start (--imap-user with --imap-host). */
+    private static Map.Entry<String, EnvironmentCase> environmentCaseNeeded(
+            String variable, String value, Map<String, String> companions,
+            java.util.function.Function<CommandLineOptions.Parsed, Object> read, Object expected,
+            String refusedWithout) {
+        return Map.entry(variable, new EnvironmentCase(value, companions, read, expected, refusedWithout));
+    }
+
+    @Test
+    void aMailboxHostWithoutAUserIsRefusedAtStartSayingWhatToAdd() {
+        Run run = run(Map.of("INVITATIONS_IMAP_PASSWORD", "pw"), "--imap-host=imap.example.org");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("--imap-host needs --imap-user (INVITATIONS_IMAP_USER)"), run.err());
+        assertTrue(run.served().isEmpty());
+    }
+
+    @Test
+    void aMailboxUserWithoutItsPasswordIsRefusedAtStart() {
+        Run run = run(Map.of(), "--imap-host=imap.example.org", "--imap-user=replies");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("--imap-user needs its password in INVITATIONS_IMAP_PASSWORD"), run.err());
+    }
+
+    @Test
+    void anUnknownMailboxSecurityIsRefusedAtStartNamingTheChoices() {
+        Run run = run(Map.of("INVITATIONS_IMAP_PASSWORD", "pw"), "--imap-host=imap.example.org",
+                "--imap-user=replies", "--imap-security=SSL");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("--imap-security"), run.err());
+        assertTrue(run.err().contains("TLS, STARTTLS, NONE"), run.err());
+    }
+
+    @Test
+    void aPollIntervalOutOfOneToThreeThousandSixHundredSecondsIsRefusedAtStart() {
+        for (String seconds : List.of("0", "3601", "-5", "soon")) {
+            Run run = run(Map.of("INVITATIONS_IMAP_HOST", "imap.example.org", "INVITATIONS_IMAP_USER", "replies",
+                    "INVITATIONS_IMAP_PASSWORD", "pw", "INVITATIONS_IMAP_POLL_SECONDS", seconds));
+
+            assertEquals(2, run.code(), seconds);
+            assertTrue(run.err().contains("'" + seconds + "' is not a number of seconds from 1 to 3600"), run.err());
+            assertTrue(run.err().contains("(in INVITATIONS_IMAP_POLL_SECONDS)"), run.err());
+        }
+        assertEquals(3600, run(Map.of("INVITATIONS_IMAP_HOST", "imap.example.org", "INVITATIONS_IMAP_USER", "replies",
+                "INVITATIONS_IMAP_PASSWORD", "pw"), "--imap-poll-seconds=3600").served().get(0).config().imap()
+                .pollSeconds());
+    }
+
+    @Test
+    void aMailboxIsReadOverTlsOnPort993UnlessToldOtherwiseAndItsPasswordNeverShows() {
+        ServerConfig config = run(Map.of("INVITATIONS_IMAP_PASSWORD", "imap-secret"), "--imap-host=imap.example.org",
+                "--imap-user=replies").served().get(0).config();
+
+        assertEquals(org.invitations.reply.MailboxReader.Security.TLS, config.imap().security());
+        assertEquals(993, config.imap().port());
+        assertEquals("INBOX", config.imap().folder());
+        assertEquals("Processed", config.imap().doneFolder());
+        assertEquals(30, config.imap().pollSeconds());
+        assertEquals("replies@imap.example.org:993/INBOX", config.imap().mailbox());
+        assertFalse(config.toString().contains("imap-secret"), config.toString());
+        assertNull(ServerConfig.from(new String[0], Map.of()).imap(), "no mailbox is read unless named");
     }
 
     @Test
