@@ -1,5 +1,6 @@
 package org.invitations.crash;
 
+import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -7,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -33,6 +35,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +53,9 @@ import org.invitations.support.ServiceProcess;
  * command), reading GreenMail's mailbox every second. Alice's 20 meetings with 10 external persons each are
  * created through SOAP, and each person's calendar answers once by mail (200 REPLY messages, each with its
  * own Message-ID, in the styles of Outlook, Google Calendar, Thunderbird and Apple Calendar, accepting,
- * declining or tentative). Once the reader has moved some of them to the done folder the server is killed
- * with SIGKILL, restarted on the same data, and left to empty the inbox. Checks, straight from the tables
+ * declining or tentative). Once the reader has taken 40 of them in, the server is killed with SIGKILL (odd runs:
+ * as soon as 40 are in the done folder, while the reader reads the next or writes its record; even runs: after
+ * the 41st's commit, before its move), restarted on the same data, and left to empty the inbox. Checks, straight from the tables
  * with the server stopped and from the mailbox: every message applied exactly once (one calendar_reply read
  * by IMAP and one mailbox_message per Message-ID, the claim pointing at it); each person's answer the one
  * their message gave; the inbox empty and the done folder holding each message once. Exit 1 on any finding.
@@ -92,6 +96,10 @@ final class ReplyCrashRun {
     private record Reply(long appointmentId, long personId, String email, Style style, String messageId) {
     }
 
+    static {
+        quietAboutDeadClients();
+    }
+
     private final int run;
     private final boolean postgres;
     private final Path data;
@@ -107,25 +115,35 @@ final class ReplyCrashRun {
 
     /** One run: its findings printed, their number returned. */
     int run() throws Exception {
+        Window window = run % 2 == 1 ? Window.BEFORE_COMMIT : Window.BEFORE_MOVE;
         GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         GreenMailUser user = mail.setUser(MAILBOX, LOGIN, PASSWORD);
         long committedAtKill = -1;
+        long appliedInTheEnd = -1;
         int movedAtKill = -1;
         try {
             ServiceProcess node = start(mail);
+            MailFolder inbox = mail.getManagers().getImapHostManager().getInbox(user);
+            HoldBeforeMove hold = new HoldBeforeMove(MOVED_BEFORE_KILL + 1);
             List<Reply> replies;
             CompletableFuture<Void> delivered;
             try {
                 replies = meetings(new RawSoap(node.address()));
+                if (window == Window.BEFORE_MOVE) {
+                    inbox.addListener(hold);
+                }
                 // The messages arrive while the reader works, as mail does; the kill may land before the last.
                 delivered = CompletableFuture.runAsync(() -> deliver(mail, replies));
-                await(TAKE_IN, () -> done(mail, user).size() >= MOVED_BEFORE_KILL || delivered.isCompletedExceptionally(),
+                await(TAKE_IN, () -> (window == Window.BEFORE_MOVE ? hold.holding()
+                                : done(mail, user).size() >= MOVED_BEFORE_KILL) || delivered.isCompletedExceptionally(),
                         () -> done(mail, user).size() + " of " + MESSAGES + " messages in " + DONE
                                 + " before the kill");
                 movedAtKill = done(mail, user).size();
             } finally {
                 node.kill();
+                hold.release();
+                inbox.removeListener(hold);
             }
             delivered.get(60, TimeUnit.SECONDS);
             committedAtKill = committedReplies();
@@ -139,16 +157,117 @@ final class ReplyCrashRun {
                                 + " in " + DONE + " after the restart");
             }
             checkMailbox(mail, user, replies);
-            checkTables(replies);
+            appliedInTheEnd = checkTables(replies);
         } finally {
             mail.stop();
         }
-        System.out.printf("run %d (%s, replies by IMAP): %d of %d messages moved, %d applied when the node was"
-                        + " killed; %d applied after the restart; %d findings%s%n", run,
-                postgres ? "PostgreSQL" : "Derby", movedAtKill, MESSAGES, committedAtKill,
-                committedAtKill < 0 ? 0 : MESSAGES - committedAtKill, findings.size(),
+        System.out.printf("run %d (%s, replies by IMAP, killed %s): %d of %d messages moved and %d applied when"
+                        + " the node was killed; %d applied after the restart; %d findings%s%n", run,
+                postgres ? "PostgreSQL" : "Derby", window.description, movedAtKill, MESSAGES, committedAtKill,
+                appliedInTheEnd - committedAtKill, findings.size(),
                 findings.isEmpty() ? "" : " (node logs in " + data + ")");
         return findings.size();
+    }
+
+    /** Where in the taking in of a message the kill lands; odd runs the first, even runs the second. */
+    private enum Window {
+        /**
+         * Once the reader has moved 40 messages (MOVED_BEFORE_KILL): while it reads the next one or writes its
+         * record, before that commits.
+         */
+        BEFORE_COMMIT("before a commit"),
+        /**
+         * While the reader holds a message whose record has committed and that is not moved yet: GreenMail
+         * holds the reader's STORE \Seen of the 41st message, which comes right before its MOVE, until the node
+         * is dead.
+         */
+        BEFORE_MOVE("between a commit and its move");
+
+        final String description;
+
+        Window(String description) {
+            this.description = description;
+        }
+    }
+
+    /**
+     * Holds the reader's STORE \Seen of the n-th message it flags in the folder watched (GreenMail tells its
+     * folder's listeners in the IMAP session's thread), until {@link #release()}: the reader then has that
+     * message's record committed and waits for its answer before the MOVE.
+     */
+    private static final class HoldBeforeMove implements FolderListener {
+
+        private final int nth;
+        private int flagged;
+        private final CountDownLatch holding = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        HoldBeforeMove(int nth) {
+            this.nth = nth;
+        }
+
+        boolean holding() {
+            return holding.getCount() == 0;
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        /**
+         * Told of each STORE: the reader's plain STORE gives no UID, so the n-th that leaves a message \Seen and
+         * not \Deleted is the n-th message flagged (the reader flags each once; a \Deleted after a COPY, where
+         * a server lacks MOVE, comes after the \Seen).
+         */
+        @Override
+        public void flagsUpdated(int msn, Flags flags, Long uid) {
+            if (!flags.contains(Flags.Flag.SEEN) || flags.contains(Flags.Flag.DELETED)) {
+                return;
+            }
+            boolean hold;
+            synchronized (this) {
+                hold = ++flagged == nth;
+            }
+            if (hold) {
+                holding.countDown();
+                try {
+                    released.await(TAKE_IN.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void expunged(int msn) {
+        }
+
+        @Override
+        public void added(int msn) {
+        }
+
+        @Override
+        public void mailboxDeleted() {
+        }
+    }
+
+    /**
+     * GreenMail's IMAP session with the killed node ends with an exception in its own thread when it answers
+     * the dead client (a SocketException); that is the kill, not a finding, and is not printed as a stack trace.
+     */
+    private static void quietAboutDeadClients() {
+        Thread.UncaughtExceptionHandler printing = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            if (thread.getName().startsWith("imap:") && failure.getCause() instanceof java.net.SocketException) {
+                return;
+            }
+            if (printing != null) {
+                printing.uncaughtException(thread, failure);
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                failure.printStackTrace();
+            }
+        });
     }
 
     /** The server, reading GreenMail's mailbox over plain IMAP every second, on this run's data. */
@@ -305,8 +424,11 @@ final class ReplyCrashRun {
         }
     }
 
-    /** Straight from the tables, the server stopped: each message applied once, each answer as sent. */
-    private void checkTables(List<Reply> replies) throws Exception {
+    /**
+     * Straight from the tables, the server stopped: each message applied once, each answer as sent. Returns the
+     * calendar replies read by IMAP.
+     */
+    private long checkTables(List<Reply> replies) throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             long read = count(statement, "select count(*) from calendar_reply where received_by = 'IMAP'");
             if (read != MESSAGES) {
@@ -383,6 +505,7 @@ final class ReplyCrashRun {
                     finding("a claim for a message never sent: " + key);
                 }
             }
+            return read;
         } finally {
             shutdownDerby();
         }
