@@ -33,6 +33,8 @@ import org.invitations.support.TestServer;
  * the middle, restarts it on the same data, and checks: every create whose answer a client received
  * is there with all its participant records; no appointment has some records and not others; no record
  * points to nothing; the audit log has an entry for every acknowledged change. Exits 1 on any finding.
+ *
+ * <p>With {@code --replies}, the crash run of the mailbox reader instead: see {@link ReplyCrashRun}.
  */
 public final class CrashRun {
 
@@ -42,14 +44,15 @@ public final class CrashRun {
 
     public static void main(String[] args) throws Exception {
         boolean postgres = List.of(args).contains("--postgres");
+        boolean replies = List.of(args).contains("--replies");
         int runs = List.of(args).stream().filter(a -> a.startsWith("--runs=")).findFirst()
-                .map(a -> Integer.parseInt(a.substring(7))).orElse(3);
+                .map(a -> Integer.parseInt(a.substring(7))).orElse(replies ? 2 : 3);
         int findings = 0;
         for (int run = 1; run <= runs; run++) {
-            findings += new CrashRun().run(run, postgres);
+            findings += replies ? new ReplyCrashRun(run, postgres).run() : new CrashRun().run(run, postgres);
         }
-        System.out.println("crash runs on " + (postgres ? "PostgreSQL" : "Derby") + ": " + runs + ", findings: "
-                + findings);
+        System.out.println((replies ? "reply crash runs" : "crash runs") + " on " + (postgres ? "PostgreSQL"
+                : "Derby") + ": " + runs + ", findings: " + findings);
         System.exit(findings == 0 ? 0 : 1);
     }
 
