@@ -393,6 +393,12 @@ public final class ReplyService {
                     + read.start() + " - " + read.end() + " is pending as proposal " + pending.getId(), targetId,
                     personId, pending.getId());
         }
+        CalendarReply later = laterCounter(session, record.getId(), read);
+        if (later != null) {
+            return record(session, source, now, hash, read, ReplyOutcome.UNCHANGED, "older than the COUNTER pending"
+                    + " as proposal " + later.getProposalId() + " (SEQUENCE " + later.getSequence() + ", DTSTAMP "
+                    + later.getDtstamp() + ")", targetId, personId, later.getProposalId());
+        }
         TimeProposal made;
         try {
             // every refusal of propose comes before it writes anything
@@ -405,6 +411,36 @@ public final class ReplyService {
         publisher.publish(session, ChangeEvent.ofProposal(EventType.PROPOSAL_MADE, made, SendOptions.NONE, now));
         return record(session, source, now, hash, read, ReplyOutcome.APPLIED, null, targetId, personId,
                 made.getId());
+    }
+
+    /**
+     * The COUNTER behind the person's pending proposal when it is not older than {@code read} (SEQUENCE, then
+     * DTSTAMP, as replies are ordered): a COUNTER that arrives late, after a newer one, does not replace it.
+     * Null when nothing is pending, or the pending proposal is older.
+     */
+    private static CalendarReply laterCounter(Session session, long recordId, ItipReply read) {
+        // two look-ups by key (ix_proposal_record, ix_calendar_reply_proposal), no join for a planner to weigh
+        Long proposal = session.createSelectionQuery("""
+                        select p.id from TimeProposal p where p.record.id = :record and p.state = :pending""", Long.class)
+                .setParameter("record", recordId)
+                .setParameter("pending", TimeProposal.State.PENDING)
+                .setMaxResults(1)
+                .getSingleResultOrNull();
+        CalendarReply pending = proposal == null ? null : session.createSelectionQuery("""
+                        from CalendarReply c where c.proposalId = :proposal and c.outcome = :applied""",
+                        CalendarReply.class)
+                .setParameter("proposal", proposal)
+                .setParameter("applied", ReplyOutcome.APPLIED)
+                .setMaxResults(1)
+                .getSingleResultOrNull();
+        if (pending == null || pending.getSequence() == null || pending.getDtstamp() == null) {
+            return null;
+        }
+        int sequence = read.sequence();
+        int pendingSequence = pending.getSequence();
+        boolean older = sequence < pendingSequence
+                || sequence == pendingSequence && !read.dtstamp().isAfter(pending.getDtstamp());
+        return older ? pending : null;
     }
 
     private static String cut(String text, int max) {

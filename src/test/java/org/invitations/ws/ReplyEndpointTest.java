@@ -24,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.invitations.app.DemoData;
@@ -712,6 +713,69 @@ class ReplyEndpointTest extends EndpointTest {
         assertEquals(expected, rows(), "only the records of the messages were written");
         assertEquals(otherwise(before), otherwise(view(meeting.appointmentId())));
         assertTrue(line(view(meeting.appointmentId()), meeting.ola()).getProposal().isEmpty());
+    }
+
+    @Test
+    void aCounterThatArrivesAfterANewerOneChangesNothingAndANewerOneStillReplacesIt() throws Exception {
+        OffsetDateTime start = freeSlot();
+        Meeting meeting = meetingWithOla(meeting("Budsjettmøte", start));
+        String stampedAt = "DTSTAMP:20291221T090000Z";
+        String newer = ReplyFixtures.load("rfc5546-counter.ics", counterValues(meeting, start, start.plusHours(3)))
+                .replace(stampedAt, "DTSTAMP:20291221T100000Z");
+        String older = ReplyFixtures.load("rfc5546-counter.ics", counterValues(meeting, start, start.plusHours(2)));
+        String newest = ReplyFixtures.load("rfc5546-counter.ics", counterValues(meeting, start, start.plusHours(4)))
+                .replace(stampedAt, "DTSTAMP:20291221T110000Z");
+        assertTrue(older.contains(stampedAt) && !newer.contains(stampedAt), "the fixture's DTSTAMP is replaced");
+
+        CalendarReply first = sendCalendar(newer, directory.admin());
+        Map<String, Long> rows = rows();
+        CalendarReply late = sendCalendar(older, directory.admin());
+
+        assertEquals(ReplyOutcome.APPLIED, first.getOutcome(), first.getReason());
+        assertEquals(ReplyOutcome.UNCHANGED, late.getOutcome());
+        assertEquals("older than the COUNTER pending as proposal " + first.getProposalId()
+                + " (SEQUENCE 0, DTSTAMP 2029-12-21T10:00:00Z)", late.getReason());
+        assertEquals(first.getProposalId(), late.getProposalId(), "it names the pending proposal");
+        Map<String, Long> expected = new LinkedHashMap<>(rows);
+        expected.merge("calendar_reply", 1L, Long::sum);
+        assertEquals(expected, rows(), "only the late message's record was written");
+        var pending = line(view(meeting.appointmentId()), meeting.ola()).getProposal().stream()
+                .filter(p -> p.getState() == ProposalState.PENDING).toList();
+        assertEquals(1, pending.size());
+        assertEquals(start.plusHours(3).toInstant(), pending.get(0).getStart().toInstant());
+
+        CalendarReply replacing = sendCalendar(newest, directory.admin());
+
+        assertEquals(ReplyOutcome.APPLIED, replacing.getOutcome(), replacing.getReason());
+        var after = line(view(meeting.appointmentId()), meeting.ola()).getProposal().stream()
+                .filter(p -> p.getState() == ProposalState.PENDING).toList();
+        assertEquals(1, after.size());
+        assertEquals(replacing.getProposalId(), after.get(0).getProposalId());
+    }
+
+    @Test
+    void anOlderAndANewerCounterAtOnceLeaveTheNewerPendingWhicheverComesFirst() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            OffsetDateTime start = freeSlot();
+            Meeting meeting = meetingWithOla(meeting("Budsjettmøte", start));
+            String older = ReplyFixtures.load("rfc5546-counter.ics", counterValues(meeting, start, start.plusHours(2)));
+            String newer = ReplyFixtures.load("rfc5546-counter.ics", counterValues(meeting, start, start.plusHours(3)))
+                    .replace("DTSTAMP:20291221T090000Z", "DTSTAMP:20291221T100000Z");
+            Map<String, CalendarReply> replies = new ConcurrentHashMap<>();
+
+            Race race = new Race()
+                    .add(() -> replies.put("older", sendCalendar(older, directory.admin())))
+                    .add(() -> replies.put("newer", sendCalendar(newer, directory.admin())))
+                    .run(Duration.ofSeconds(60));
+
+            assertEquals(List.of(), race.unexpected(), race.toString());
+            assertEquals(ReplyOutcome.APPLIED, replies.get("newer").getOutcome(), replies.get("newer").getReason());
+            var pending = line(view(meeting.appointmentId()), meeting.ola()).getProposal().stream()
+                    .filter(p -> p.getState() == ProposalState.PENDING).toList();
+            assertEquals(1, pending.size(), "one pending proposal: " + replies);
+            assertEquals(replies.get("newer").getProposalId(), pending.get(0).getProposalId());
+            assertEquals(start.plusHours(3).toInstant(), pending.get(0).getStart().toInstant());
+        }
     }
 
     @Test
