@@ -201,6 +201,14 @@ public final class MailboxReader implements AutoCloseable {
         static Pass unreached() {
             return new Pass(false, 0, 0, 0, Map.of());
         }
+
+        /** The pass's counts from its outcomes: taken in is every outcome but a duplicate or a failure. */
+        static Pass of(boolean reached, Map<Outcome, Integer> outcomes) {
+            int duplicates = outcomes.getOrDefault(Outcome.DUPLICATE, 0);
+            int failed = outcomes.getOrDefault(Outcome.FAILED, 0);
+            int takenIn = outcomes.values().stream().mapToInt(Integer::intValue).sum() - duplicates - failed;
+            return new Pass(reached, takenIn, duplicates, failed, Collections.unmodifiableMap(outcomes));
+        }
     }
 
     private final Settings settings;
@@ -321,10 +329,7 @@ public final class MailboxReader implements AutoCloseable {
         } finally {
             closeQuietly(folder);
         }
-        int duplicates = outcomes.getOrDefault(Outcome.DUPLICATE, 0);
-        int failed = outcomes.getOrDefault(Outcome.FAILED, 0);
-        int takenIn = outcomes.values().stream().mapToInt(Integer::intValue).sum() - duplicates - failed;
-        return new Pass(true, takenIn, duplicates, failed, Collections.unmodifiableMap(outcomes));
+        return Pass.of(true, outcomes);
     }
 
     private Pass unreached(Exception why, Map<Outcome, Integer> outcomes) {
@@ -334,10 +339,7 @@ public final class MailboxReader implements AutoCloseable {
             outage = true;
         }
         disconnect();
-        int duplicates = outcomes.getOrDefault(Outcome.DUPLICATE, 0);
-        int failed = outcomes.getOrDefault(Outcome.FAILED, 0);
-        int takenIn = outcomes.values().stream().mapToInt(Integer::intValue).sum() - duplicates - failed;
-        return new Pass(false, takenIn, duplicates, failed, Collections.unmodifiableMap(outcomes));
+        return Pass.of(false, outcomes);
     }
 
     /** A lost connection in the middle of a message: ends the pass. */
